@@ -1,0 +1,32 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "cfntool",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "CFNModel", targets: ["CFNModel"]),
+        .executable(name: "cfntool", targets: ["cfntool"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "CFNModel", dependencies: ["CYAML"]),
+        .executableTarget(
+            name: "cfntool",
+            dependencies: [
+                "CFNModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CFNModelTests", dependencies: ["CFNModel"]),
+        .testTarget(name: "cfntoolTests", dependencies: ["CFNModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
