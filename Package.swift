@@ -26,7 +26,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CFNModelTests", dependencies: ["CFNModel"]),
-        .testTarget(name: "cfntoolTests", dependencies: ["CFNModel"]),
+        .testTarget(name: "cfntoolTests", dependencies: ["cfntool", "CFNModel"]),
     ],
     swiftLanguageModes: [.v6]
 )

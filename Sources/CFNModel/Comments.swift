@@ -64,7 +64,10 @@ public struct Comments: Sendable {
                         c.footer.append(comment)
                     }
                 } else if anchor > 0 {
-                    let owner = anchors[anchor - 1].offset
+                    // The outermost entry starting on this line owns it (`Key: !If [a, b]  # c`).
+                    var k = anchor - 1
+                    while k > 0 && anchors[k - 1].line == anchors[anchor - 1].line { k -= 1 }
+                    let owner = anchors[k].offset
                     if let old = c.trailing[owner] {
                         c.trailing[owner] = old + " " + comment
                     } else {

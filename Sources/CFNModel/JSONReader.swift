@@ -225,7 +225,7 @@ struct JSONReader {
                     }
                     out.append(contentsOf: String(Character(Unicode.Scalar(scalar)!)).utf8)
                 default:
-                    i -= 1
+                    i -= 2
                     throw fail("unknown escape \\\(Character(Unicode.Scalar(e))) in a string")
                 }
                 continue

@@ -16,6 +16,10 @@ extension Node {
             return a.isSemanticallyEqual(to: b)
         case (.function(let a), .function(let b)):
             return a.name == b.name && a.argument.isSemanticallyEqual(to: b.argument)
+        case (.function(let f), .map(let m)), (.map(let m), .function(let f)):
+            // A function CloudFormation does not know (`!Rain::Embed x`) is its one-key mapping.
+            guard m.count == 1, let e = m.entries.first, e.key == f.name.rawValue else { return false }
+            return e.value.isSemanticallyEqual(to: f.argument)
         default:
             return false
         }
@@ -61,6 +65,10 @@ extension Template {
             return nil
         case (.function(let f), .function(let g)) where f.name == g.name:
             return difference(f.argument, g.argument, path: "\(path)/\(f.name)")
+        case (.function(let f), .map(let m)) where m.count == 1 && m.entries[0].key == f.name.rawValue:
+            return difference(f.argument, m.entries[0].value, path: "\(path)/\(f.name)")
+        case (.map(let m), .function(let f)) where m.count == 1 && m.entries[0].key == f.name.rawValue:
+            return difference(m.entries[0].value, f.argument, path: "\(path)/\(f.name)")
         default:
             return a.isSemanticallyEqual(to: b) ? nil : "\(path.isEmpty ? "/" : path) differs"
         }

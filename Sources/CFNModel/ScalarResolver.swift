@@ -55,6 +55,23 @@ public enum ScalarResolver {
         }
     }
 
+    /// Whether YAML 1.1 would read a plain `s` as a timestamp (`2010-09-09`, `2001-12-14t21:59:43Z`).
+    /// cfntool keeps such values as strings, as CloudFormation does, but other YAML tools do not:
+    /// a quoted date stays quoted when written back.
+    public static func isTimestamp(_ s: String) -> Bool {
+        let u = Array(s.utf8)
+        func digit(_ i: Int) -> Bool { i < u.count && u[i] >= 48 && u[i] <= 57 }
+        guard u.count >= 8, digit(0), digit(1), digit(2), digit(3), u[4] == UInt8(ascii: "-") else { return false }
+        var i = 5
+        guard digit(i) else { return false }
+        i += digit(i + 1) ? 2 : 1
+        guard i < u.count, u[i] == UInt8(ascii: "-"), digit(i + 1) else { return false }
+        i += digit(i + 2) ? 3 : 2
+        if i == u.count { return u.count == 10 }
+        // A date and time: anything after a `T`, `t` or spaces is close enough to be quoted.
+        return u[i] == UInt8(ascii: "T") || u[i] == UInt8(ascii: "t") || u[i] == 32 || u[i] == 9
+    }
+
     private static func equalsAny(_ b: UnsafeBufferPointer<UInt8>, _ words: [StaticString]) -> Bool {
         for w in words where w.utf8CodeUnitCount == b.count {
             let p = w.utf8Start

@@ -184,7 +184,9 @@ struct YAMLDecoder {
         default: break
         }
         if t.hasPrefix("!"), YAMLDecoder.isFunctionTag(t.utf8.dropFirst()) {
-            return .function(FunctionName(tag: String(t.dropFirst())))
+            let name = FunctionName(tag: String(t.dropFirst()))
+            // CloudFormation's own functions, and namespaced macro tags such as rain's `!Rain::Embed`.
+            if name.isKnown || t.contains("::") { return .function(name) }
         }
         let shown = t.hasPrefix("tag:yaml.org,2002:") ? "!!" + t.dropFirst(18) : t
         throw error("unknown tag '\(shown)': CloudFormation takes only intrinsic function tags such as !Ref, !Sub, !GetAtt", at: pos)
@@ -390,7 +392,7 @@ struct YAMLDecoder {
             if !frame.merges.isEmpty { try merge(&frame) }
             let map = Map(uniqueEntries: frame.entries, index: frame.keyIndex)
             node = Node(.map(map), range: range, style: frame.style)
-            if frame.tag == .none, let f = YAMLDecoder.longFormFunction(map) {
+            if let f = YAMLDecoder.longFormFunction(map) {
                 node = Node(.function(f), range: range, style: frame.style)
             }
         }

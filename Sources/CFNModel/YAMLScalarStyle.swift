@@ -64,6 +64,8 @@ enum YAMLScalarStyle {
         guard s.utf8.contains(10), !containsSpecialBreak(s) else { return false }
         let u = Array(s.utf8)
         if u.first == 32 || u.first == 9 || u.first == 10 { return false }
+        // Several trailing newlines would need `|+`, whose meaning depends on what follows.
+        if u.count >= 2 && u[u.count - 1] == 10 && u[u.count - 2] == 10 { return false }
         var lineStart = true
         var prev: UInt8 = 0
         for c in u {

@@ -93,7 +93,7 @@ struct YAMLWriter {
     }
 
     private mutating func writeKey(_ key: String, style: Node.Style) {
-        if YAMLScalarStyle.isPlainSafe(key) {
+        if YAMLScalarStyle.isPlainSafe(key) && (style == .plain || !ScalarResolver.isTimestamp(key)) {
             write(key)
         } else {
             write(quoted(key, preferSingle: style != .doubleQuoted))
@@ -147,18 +147,14 @@ struct YAMLWriter {
     private mutating func writeLiteral(_ s: String, indent: Int, sep: String) {
         var body = Substring(s)
         let header: String
-        if body.hasSuffix("\n\n") {
-            header = "|+"
-        } else if body.hasSuffix("\n") {
+        if body.hasSuffix("\n") {
             header = "|"
             body = body.dropLast()
         } else {
             header = "|-"
         }
         write(sep + header + "\n")
-        var lines = body.split(separator: "\n", omittingEmptySubsequences: false)
-        if header == "|+" { lines.removeLast() }
-        for line in lines {
+        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
             if !line.isEmpty { spaces(indent) }
             out.append(contentsOf: line.utf8)
             out.append(10)
@@ -169,7 +165,7 @@ struct YAMLWriter {
     func scalarText(_ node: Node, flow: Bool = false) -> String {
         switch node.value {
         case .string(let s):
-            if YAMLScalarStyle.isPlainSafe(s, flow: flow) { return s }
+            if YAMLScalarStyle.isPlainSafe(s, flow: flow) && (node.style == .plain || !ScalarResolver.isTimestamp(s)) { return s }
             return quoted(s, preferSingle: node.style != .doubleQuoted)
         case .number(let n):
             if case .number(let kind, let canonical) = ScalarResolver.resolve(n.text), kind == n.kind, canonical == n.canonical {
@@ -205,6 +201,8 @@ struct YAMLWriter {
     /// a list or a mapping (a tag on a number would turn it into a string; a tag cannot hold another tag).
     private func canWriteShort(_ f: Intrinsic) -> Bool {
         guard f.name.hasShortForm else { return false }
+        // A comment beside a long-form key stays beside it.
+        if let o = offset(f.keyRange), comments.leading[o] != nil || comments.trailing[o] != nil { return false }
         switch f.argument.value {
         case .string, .list, .map: return true
         default: return false
@@ -215,7 +213,7 @@ struct YAMLWriter {
         let sep = position == .afterKey ? " " : ""
         guard canWriteShort(f) else {
             // Long form: a one-key mapping.
-            let entry = Map.Entry(key: f.name.rawValue, value: f.argument, keyRange: .unknown)
+            let entry = Map.Entry(key: f.name.rawValue, value: f.argument, keyRange: f.keyRange)
             let m = Map(uniqueEntries: [entry], index: nil)
             writeValue(Node(.map(m)), indent: indent, at: position)
             return
@@ -267,6 +265,7 @@ struct YAMLWriter {
     private func flowList(_ items: [Node]) -> String? {
         var parts: [String] = []
         for item in items {
+            if let o = offset(item.range), comments.leading[o] != nil || comments.trailing[o] != nil { return nil }
             switch item.value {
             case .string(let s):
                 if s.utf8.contains(10) || s.utf8.contains(13) { return nil }

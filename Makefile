@@ -1,0 +1,49 @@
+# cfntool: `make run` runs the main job on templates/, `make test` runs the tests.
+SWIFT   ?= swift
+RELEASE := .build/release/cfntool
+DEBUG   := .build/debug/cfntool
+CORPUS  ?= ../shared/corpus
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test deps build release bench format lint-format check-convert clean
+
+# libyaml's headers (Debian: libyaml-dev) are the one system dependency.
+deps:
+	@pkg-config --exists yaml-0.1 2>/dev/null || { \
+	  echo "installing libyaml-dev"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libyaml-dev pkg-config; }
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product cfntool
+
+# The main job: is every bundled template in canonical form, and what is in it.
+run: release
+	@echo "== cfntool fmt --check templates/*"
+	@$(RELEASE) fmt --check templates/* && echo "all templates are in canonical form"
+	@echo
+	@echo "== cfntool info templates/*"
+	@$(RELEASE) info templates/*
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	python3 scripts/check-convert.py --cfntool $(DEBUG) --corpus $(CORPUS) --sample 120
+
+# Every corpus template: cfntool convert --to json equals cfn-lint's reading of it.
+check-convert: release
+	python3 scripts/check-convert.py --cfntool $(RELEASE) --corpus $(CORPUS)
+
+bench: release
+	bash scripts/bench.sh
+
+format:
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
+
+lint-format:
+	$(SWIFT) format lint --recursive Sources Tests
+
+clean:
+	rm -rf .build
