@@ -26,24 +26,36 @@ public struct Node: Sendable {
     public var range: SourceRange
     /// How the source wrote it.
     public var style: Style
+    private var spellingIndex: UInt8
+
     /// The source spelling of a plain boolean or null (`yes`, `~`, ``), kept so `fmt` can write it back.
-    public var spelling: String?
+    public var spelling: String? {
+        get { spellingIndex == 0 ? nil : Node.spellings[Int(spellingIndex) - 1] }
+        set { spellingIndex = newValue.flatMap { Node.spellings.firstIndex(of: $0) }.map { UInt8($0 + 1) } ?? 0 }
+    }
+
+    /// Every spelling YAML 1.1 has for booleans and nulls: a node stores an index, not a string.
+    private static let spellings = [
+        "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+        "on", "On", "ON", "off", "Off", "OFF", "~", "null", "Null", "NULL", "",
+    ]
 
     /// Creates a node.
     public init(_ value: Value, range: SourceRange = .unknown, style: Style = .plain, spelling: String? = nil) {
         self.value = value
         self.range = range
         self.style = style
-        self.spelling = spelling
+        self.spellingIndex = 0
+        if let spelling { self.spelling = spelling }
     }
 }
 
 /// The value of a node.
-public indirect enum Value: Sendable {
+public enum Value: Sendable {
     /// A string.
     case string(String)
     /// A number, with its source text.
-    case number(Number)
+    indirect case number(Number)
     /// A boolean (YAML 1.1: `true`, `yes`, `on`, ... ).
     case bool(Bool)
     /// A null (`null`, `~`, or an empty value).
@@ -53,7 +65,7 @@ public indirect enum Value: Sendable {
     /// An ordered mapping of string keys.
     case map(Map)
     /// An intrinsic function call (`Ref`, `Fn::GetAtt`, `Fn::Sub`, ...) in either form.
-    case function(Intrinsic)
+    indirect case function(Intrinsic)
 }
 
 /// A number as the template wrote it, with its YAML 1.1 / JSON value.

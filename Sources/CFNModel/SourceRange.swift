@@ -1,17 +1,31 @@
 /// A point in a source file: 1-based line and column (in characters), 0-based byte offset.
 public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConvertible {
+    // 32 bits each: inputs are bounded far below 4 GB, and every node carries two positions.
+    private var storedLine: UInt32
+    private var storedColumn: UInt32
+    private var storedOffset: UInt32
+
     /// 1-based line number.
-    public var line: Int
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = UInt32(clamping: newValue) }
+    }
     /// 1-based column, counted in Unicode scalars as editors and cfn-lint count them.
-    public var column: Int
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = UInt32(clamping: newValue) }
+    }
     /// 0-based byte offset into the file.
-    public var offset: Int
+    public var offset: Int {
+        get { Int(storedOffset) }
+        set { storedOffset = UInt32(clamping: newValue) }
+    }
 
     /// Creates a position.
     public init(line: Int, column: Int, offset: Int) {
-        self.line = line
-        self.column = column
-        self.offset = offset
+        storedLine = UInt32(clamping: line)
+        storedColumn = UInt32(clamping: column)
+        storedOffset = UInt32(clamping: offset)
     }
 
     /// The position of a node that was not read from a file.

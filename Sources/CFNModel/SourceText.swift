@@ -4,8 +4,27 @@ struct SourceText {
     /// Byte offset of the start of each line (index 0 is line 1).
     private(set) var lineStarts: [Int] = [0]
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, yamlBreaks: Bool) {
+    /// Whether every byte is ASCII (then character columns are byte columns), eight bytes at a time.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let n = bytes.count
+        var i = 0
+        let raw = UnsafeRawPointer(base)
+        var acc: UInt64 = 0
+        while i + 8 <= n {
+            acc |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        while i < n {
+            acc |= UInt64(base[i])
+            i += 1
+        }
+        return acc & 0x8080_8080_8080_8080 == 0
+    }
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, yamlBreaks: Bool, lineTable: Bool = true) {
         self.bytes = bytes
+        guard lineTable else { return }
         var starts = [0]
         let n = bytes.count
         var i = 0

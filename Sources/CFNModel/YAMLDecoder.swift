@@ -26,30 +26,50 @@ struct YAMLDecoder {
     init(bytes: UnsafeBufferPointer<UInt8>, path: String, options: DecodeOptions) {
         self.path = path
         self.options = options
-        self.text = SourceText(bytes, yamlBreaks: true)
-        var allASCII = true
-        for b in bytes where b >= 0x80 {
-            allASCII = false
-            break
-        }
-        self.ascii = allASCII
+        // ASCII input (most templates) needs no line table: libyaml's marks are byte offsets then.
+        let ascii = SourceText.isASCII(bytes)
+        self.ascii = ascii
+        self.text = SourceText(bytes, yamlBreaks: true, lineTable: !ascii || options.keepComments)
         self.aliasBudget = options.maxAliasNodes
     }
 
-    private struct Frame {
+    /// An open list or mapping. A class, so the stack's top is updated in place, never copied.
+    private final class Frame {
+        // Only the decoder's own stack reaches a frame, one access at a time: the runtime
+        // exclusivity checks would cost more than the work they guard.
         enum Kind { case sequence, mapping }
-        var kind: Kind
-        var start: SourcePosition
-        var tag: TagKind
-        var anchor: String?
-        var style: Node.Style
-        var size = 1
-        var items: [Node] = []
-        var entries: [Map.Entry] = []
-        var keyIndex: [String: Int]? = nil
-        var pendingKey: Map.Entry? = nil
-        var pendingIsMerge = false
-        var merges: [(Node, SourcePosition)] = []
+        @exclusivity(unchecked) var kind: Kind
+        @exclusivity(unchecked) var start: SourcePosition
+        @exclusivity(unchecked) var tag: TagKind
+        @exclusivity(unchecked) var anchor: String?
+        @exclusivity(unchecked) var style: Node.Style
+        @exclusivity(unchecked) var size = 1
+        @exclusivity(unchecked) var items: [Node] = []
+        @exclusivity(unchecked) var entries: [Map.Entry] = []
+        @exclusivity(unchecked) var keyIndex: [String: Int]? = nil
+        /// The keys so far, for the duplicate check of small mappings.
+        @exclusivity(unchecked) var keys: [String] = []
+        @exclusivity(unchecked) var pendingKey: Map.Entry? = nil
+        @exclusivity(unchecked) var pendingIsMerge = false
+        @exclusivity(unchecked) var merges: [(Node, SourcePosition)] = []
+
+        init(kind: Kind, start: SourcePosition, tag: TagKind, anchor: String?, style: Node.Style) {
+            self.kind = kind
+            self.start = start
+            self.tag = tag
+            self.anchor = anchor
+            self.style = style
+            // Most template mappings and lists are small: one allocation instead of several regrowths.
+            if kind == .mapping {
+                entries.reserveCapacity(4)
+                keys.reserveCapacity(4)
+            } else {
+                items.reserveCapacity(4)
+            }
+        }
+
+        /// Whether the next node completes a key rather than a value.
+        var expectsKey: Bool { kind == .mapping && pendingKey == nil && !pendingIsMerge }
     }
 
     enum TagKind: Equatable {
@@ -163,7 +183,7 @@ struct YAMLDecoder {
         if stack.count >= options.maxDepth {
             throw error("nesting is deeper than \(options.maxDepth) levels", at: frame.start, kind: .limit)
         }
-        if frame.kind == .sequence || frame.kind == .mapping, let top = stack.last, top.kind == .mapping, top.pendingKey == nil, !top.pendingIsMerge {
+        if let top = stack.last, top.expectsKey {
             throw error("a mapping key must be a plain value, not a list or a mapping", at: frame.start)
         }
         stack.append(frame)
@@ -248,7 +268,7 @@ struct YAMLDecoder {
         let string = String(decoding: bytes, as: UTF8.self)
 
         // A key of a mapping.
-        if let top = stack.last, top.kind == .mapping, top.pendingKey == nil, !top.pendingIsMerge {
+        if let top = stack.last, top.expectsKey {
             var key = string
             var isMerge = false
             if style == .plain && tag == .none {
@@ -264,11 +284,11 @@ struct YAMLDecoder {
             }
             let entry = Map.Entry(key: key, value: Node(.null), keyRange: range, keyStyle: style)
             if let anchor { anchorsByName[anchor] = (Node(.string(key), range: range, style: style), 1) }
-            stack[stack.count - 1].size += 1
+            top.size += 1
             if isMerge {
-                stack[stack.count - 1].pendingIsMerge = true
+                top.pendingIsMerge = true
             } else {
-                stack[stack.count - 1].pendingKey = entry
+                top.pendingKey = entry
             }
             if options.keepComments { anchors.append(CommentAnchor(offset: start.offset, line: start.line)) }
             return
@@ -321,38 +341,38 @@ struct YAMLDecoder {
         return Node(.list([a, b]), range: arg.range, style: .flow)
     }
 
-    private mutating func add(_ node: Node, size: Int, at pos: SourcePosition) throws(CFNError) {
+    private mutating func add(_ node: consuming Node, size: Int, at pos: SourcePosition) throws(CFNError) {
         guard !stack.isEmpty else {
             root = node
             return
         }
-        let i = stack.count - 1
-        stack[i].size += size
-        switch stack[i].kind {
+        let top = stack[stack.count - 1]
+        top.size += size
+        switch top.kind {
         case .sequence:
             if options.keepComments { anchors.append(CommentAnchor(offset: node.range.start.offset, line: node.range.start.line)) }
-            stack[i].items.append(node)
+            top.items.append(node)
         case .mapping:
-            if stack[i].pendingIsMerge {
-                stack[i].pendingIsMerge = false
-                stack[i].merges.append((node, pos))
+            if top.pendingIsMerge {
+                top.pendingIsMerge = false
+                top.merges.append((node, pos))
                 return
             }
-            guard var entry = stack[i].pendingKey else {
+            guard var entry = top.pendingKey else {
                 // An alias used as a key.
                 guard case .string(let key) = node.value else {
                     throw error("a mapping key must be a plain value", at: pos)
                 }
-                stack[i].pendingKey = Map.Entry(key: key, value: Node(.null), keyRange: node.range, keyStyle: node.style)
+                top.pendingKey = Map.Entry(key: key, value: Node(.null), keyRange: node.range, keyStyle: node.style)
                 return
             }
-            stack[i].pendingKey = nil
+            top.pendingKey = nil
             entry.value = node
-            try insert(entry, into: &stack[i])
+            try insert(entry, into: top)
         }
     }
 
-    private func insert(_ entry: Map.Entry, into frame: inout Frame) throws(CFNError) {
+    private func insert(_ entry: consuming Map.Entry, into frame: Frame) throws(CFNError) {
         let key = entry.key
         if let ix = frame.keyIndex {
             if let first = ix[key] {
@@ -360,9 +380,10 @@ struct YAMLDecoder {
             }
             frame.keyIndex![key] = frame.entries.count
         } else {
-            for e in frame.entries where e.key == key {
-                throw duplicate(key, first: e, at: entry.keyRange.start)
+            if let k = frame.keys.firstIndex(of: key) {
+                throw duplicate(key, first: frame.entries[k], at: entry.keyRange.start)
             }
+            frame.keys.append(key)
             if frame.entries.count >= Map.indexThreshold {
                 var ix: [String: Int] = [:]
                 ix.reserveCapacity(frame.entries.count * 2)
@@ -385,11 +406,10 @@ struct YAMLDecoder {
         case .sequence:
             node = Node(.list(frame.items), range: range, style: frame.style)
         case .mapping:
-            var frame = frame
             if frame.pendingKey != nil || frame.pendingIsMerge {
                 throw error("a mapping ends after a key with no value", at: end)
             }
-            if !frame.merges.isEmpty { try merge(&frame) }
+            if !frame.merges.isEmpty { try merge(frame) }
             let map = Map(uniqueEntries: frame.entries, index: frame.keyIndex)
             node = Node(.map(map), range: range, style: frame.style)
             if let f = YAMLDecoder.longFormFunction(map) {
@@ -411,7 +431,7 @@ struct YAMLDecoder {
     }
 
     /// Applies `<<: *defaults` merge keys: explicit keys win, then earlier merged maps.
-    private func merge(_ frame: inout Frame) throws(CFNError) {
+    private func merge(_ frame: Frame) throws(CFNError) {
         var sources: [Map] = []
         for (value, pos) in frame.merges {
             switch value.value {
@@ -467,7 +487,7 @@ struct YAMLDecoder {
         let context = parser.context.map { String(cString: $0) }
         var pos: SourcePosition
         if parser.error == YAML_READER_ERROR {
-            pos = text.position(ofOffset: Int(parser.problem_offset))
+            pos = SourceText(text.bytes, yamlBreaks: true).position(ofOffset: Int(parser.problem_offset))
             if problem.contains("UTF-8") || problem.contains("control characters") {
                 problem = "the file is not UTF-8 text (\(problem))"
             }
