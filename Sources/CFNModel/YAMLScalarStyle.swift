@@ -33,8 +33,7 @@ enum YAMLScalarStyle {
             if flow {
                 switch c {
                 case UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"):
-                    return false
-                case UInt8(ascii: ":"):
+                    // `a:b` and `AWS::Region` are fine in a flow list; `a:,` is not.
                     return false
                 default: break
                 }
@@ -83,6 +82,47 @@ enum YAMLScalarStyle {
         }
         if prev == 32 || prev == 9 { return false }
         return true
+    }
+
+    /// Whether a one-line `s` can be written as a `>` folded block: single spaces between words
+    /// (each line break folds back into one space), nothing that needs an escape.
+    static func isFoldable(_ s: String) -> Bool {
+        var body = Substring(s)
+        if body.hasSuffix("\n") { body = body.dropLast() }
+        guard !body.isEmpty, !body.contains("\n"), !body.contains("  "), !body.contains("\t"),
+            body.first != " ", body.last != " ", !containsSpecialBreak(s)
+        else { return false }
+        for c in body.utf8 where c < 0x20 || c == 0x7F { return false }
+        return true
+    }
+
+    /// The lines of a folded block for `s`, words wrapped at `width` columns.
+    static func foldedLines(_ s: String, width: Int) -> [Substring] {
+        var body = Substring(s)
+        if body.hasSuffix("\n") { body = body.dropLast() }
+        var lines: [Substring] = []
+        var lineStart = body.startIndex
+        var lastSpace: String.Index? = nil
+        var i = body.startIndex
+        var column = 0
+        while i < body.endIndex {
+            if body[i] == " " {
+                if column >= width, let cut = lastSpace {
+                    lines.append(body[lineStart..<cut])
+                    lineStart = body.index(after: cut)
+                    column = body.distance(from: lineStart, to: i)
+                }
+                lastSpace = i
+            }
+            column += 1
+            i = body.index(after: i)
+        }
+        if column > width, let cut = lastSpace, cut >= lineStart {
+            lines.append(body[lineStart..<cut])
+            lineStart = body.index(after: cut)
+        }
+        lines.append(body[lineStart...])
+        return lines
     }
 
     /// `s` in double quotes with YAML escapes.

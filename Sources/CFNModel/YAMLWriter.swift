@@ -8,6 +8,8 @@ struct YAMLWriter {
     private var emittedTrailing: Set<Int> = []
     /// Longest line a flow list (`[a, b]`) may make before the writer uses a block list.
     static let flowWidth = 100
+    /// Column at which folded (`>`) blocks wrap.
+    static let foldWidth = 80
 
     init(comments: Comments) {
         self.comments = comments
@@ -118,6 +120,9 @@ struct YAMLWriter {
         case .list(let items):
             if items.isEmpty {
                 write(sep + "[]\n")
+            } else if node.style == .flow, let flow = flowList(items), indent + flow.utf8.count <= YAMLWriter.flowWidth {
+                // `AllowedValues: [dev, prod]` stays on one line.
+                write(sep + flow + "\n")
             } else if position == .afterKey {
                 out.append(10)
                 writeBlockList(items, indent: indent, firstInline: false)
@@ -132,9 +137,21 @@ struct YAMLWriter {
     }
 
     private mutating func writeScalar(_ node: Node, indent: Int, sep: String, position: Position) {
-        if case .string(let s) = node.value, YAMLScalarStyle.isLiteralSafe(s) {
-            writeLiteral(s, indent: indent, sep: sep)
-            return
+        if case .string(let s) = node.value {
+            if YAMLScalarStyle.isLiteralSafe(s) {
+                writeLiteral(s, indent: indent, sep: sep)
+                return
+            }
+            // A folded block stays folded, rewrapped, when it is long enough to need it.
+            if node.style == .folded && s.utf8.count + indent > YAMLWriter.foldWidth && YAMLScalarStyle.isFoldable(s) {
+                write(sep + (s.hasSuffix("\n") ? ">" : ">-") + "\n")
+                for line in YAMLScalarStyle.foldedLines(s, width: max(YAMLWriter.foldWidth - indent, 40)) {
+                    spaces(indent)
+                    out.append(contentsOf: line.utf8)
+                    out.append(10)
+                }
+                return
+            }
         }
         let text = scalarText(node)
         if text.isEmpty {
@@ -261,36 +278,49 @@ struct YAMLWriter {
         return YAMLScalarStyle.isPlainSyntaxSafe(s) ? s : nil
     }
 
-    /// `[a, !Ref B]` when every item is a one-line scalar or a function of one.
+    /// `[a, !Ref B, [c, d]]` when every item is a one-line scalar, a list of them, or a function
+    /// of one; nil when something needs block style (or carries a comment).
     private func flowList(_ items: [Node]) -> String? {
         var parts: [String] = []
         for item in items {
             if let o = offset(item.range), comments.leading[o] != nil || comments.trailing[o] != nil { return nil }
-            switch item.value {
+            guard let text = flowItem(item) else { return nil }
+            parts.append(text)
+        }
+        return "[" + parts.joined(separator: ", ") + "]"
+    }
+
+    private func flowItem(_ item: Node) -> String? {
+        switch item.value {
+        case .string(let s):
+            if s.utf8.contains(10) || s.utf8.contains(13) { return nil }
+            return scalarText(item, flow: true)
+        case .number, .bool:
+            return scalarText(item, flow: true)
+        case .null:
+            return "null"
+        case .list(let l):
+            return l.isEmpty ? "[]" : flowList(l)
+        case .map(let m):
+            return m.isEmpty ? "{}" : nil
+        case .function(let f):
+            guard canWriteShort(f) else { return nil }
+            if f.name == .getAtt, let d = dottedGetAtt(f), YAMLScalarStyle.isPlainSyntaxSafe(d, flow: true) {
+                return "!GetAtt " + d
+            }
+            switch f.argument.value {
             case .string(let s):
                 if s.utf8.contains(10) || s.utf8.contains(13) { return nil }
-                parts.append(scalarText(item, flow: true))
-            case .number, .bool:
-                parts.append(scalarText(item, flow: true))
-            case .null:
-                parts.append("null")
-            case .list(let l) where l.isEmpty:
-                parts.append("[]")
-            case .map(let m) where m.isEmpty:
-                parts.append("{}")
-            case .function(let f):
-                guard canWriteShort(f) else { return nil }
-                if f.name == .getAtt, let d = dottedGetAtt(f), YAMLScalarStyle.isPlainSyntaxSafe(d, flow: true) {
-                    parts.append("!GetAtt " + d)
-                    continue
-                }
-                guard case .string(let s) = f.argument.value, !s.utf8.contains(10), !s.utf8.contains(13) else { return nil }
-                let arg = YAMLScalarStyle.isPlainSyntaxSafe(s, flow: true) ? s : quoted(s, preferSingle: true)
-                parts.append("!" + f.name.tag + " " + arg)
+                let arg = YAMLScalarStyle.isPlainSyntaxSafe(s, flow: true) ? s : quoted(s, preferSingle: f.argument.style != .doubleQuoted)
+                return "!" + f.name.tag + " " + arg
+            case .list(let l):
+                guard let inner = l.isEmpty ? "[]" : flowList(l) else { return nil }
+                return "!" + f.name.tag + " " + inner
             default:
                 return nil
             }
+        default:
+            return nil
         }
-        return "[" + parts.joined(separator: ", ") + "]"
     }
 }

@@ -90,7 +90,7 @@ struct FormatterTests {
         #expect(out.contains("B:\n  Fn::Base64: !Sub echo ${X}\n"))
         #expect(out.contains("C: !GetAtt Fn.Arn\n"))
         #expect(out.contains("D:\n  Fn::GetAZs: 0\n"))
-        #expect(out.contains("E: !Select [0, !GetAZs '']\n"))
+        #expect(out.contains("E: !Select [0, !GetAZs \"\"]\n"))
     }
 
     @Test("comments stay beside their entries when sections move")
@@ -125,5 +125,30 @@ struct FormatterTests {
         #expect(out == "{\n  \"A\": {\n    \"Fn::GetAtt\": [\n      \"Fn\",\n      \"Arn\"\n    ]\n  },\n  \"B\": 493,\n  \"C\": true,\n  \"D\": 1.10,\n  \"E\": null\n}\n")
         let four = String(decoding: try Formatter.format(t, as: .json, indent: 4), as: UTF8.self)
         #expect(four.contains("\n    \"B\": 493"))
+    }
+}
+
+@Suite("Layout kept from the source")
+struct LayoutTests {
+    @Test("flow lists of scalars stay on one line; folded text stays folded and is rewrapped")
+    func flowAndFolded() throws {
+        let t = try decode(
+            """
+            Parameters:
+              Env:
+                Type: String
+                AllowedValues: [dev, staging, prod]
+                Description: >-
+                  A long description that goes on and on about the environment this stack is deployed to, well past eighty columns.
+              Other:
+                AllowedValues:
+                  - a
+                  - b
+            """, keepComments: true)
+        let out = String(decoding: try Formatter.format(t), as: UTF8.self)
+        #expect(out.contains("    AllowedValues: [dev, staging, prod]\n"))
+        #expect(out.contains("    AllowedValues:\n      - a\n      - b\n"), "block lists stay block")
+        #expect(out.contains("    Description: >-\n      A long description"))
+        for line in out.split(separator: "\n") { #expect(line.count <= 84, "\(line)") }
     }
 }

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# `make bench`: cfntool against the reference tools, each pair measured in the same run.
+#   1. decode of a 1 MB Serverless template vs raw libyaml event parsing (in-process medians,
+#      and callgrind instruction counts, which do not drift on a busy machine);
+#   2. `cfntool --version` start-up;
+#   3. `cfntool fmt` vs `cfn-flip -n` (reformat, same format) on the same file.
+# Quote the medians. Needs hyperfine (apt) and cfn-flip (pip); installs them if missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=${BENCH_OUT:-.build/bench}
+RUNS=${BENCH_RUNS:-15}
+mkdir -p "$OUT"
+BIN=.build/release/cfntool
+BENCH=.build/release/cfnbench
+GEN=../shared/tools/gen_serverless.py
+
+command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine; }
+command -v cfn-flip >/dev/null || pip install -q cfn-flip
+swift build -c release --product cfntool >/dev/null
+swift build -c release --product cfnbench >/dev/null
+cc -O2 -o "$OUT/libyaml_events" scripts/bench/libyaml_events.c -lyaml
+
+FILE=$OUT/serverless-400.yaml
+python3 "$GEN" 400 --yaml > "$FILE"
+bytes=$(wc -c < "$FILE")
+echo "input: $FILE ($bytes bytes; $($BIN info "$FILE" | sed -n "s/.*resources \([0-9]*\).*/\1/p") resources)"
+echo
+
+ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" "$1" "$2"; }
+
+echo "== 1. decode vs raw libyaml events (median of $RUNS in-process runs, ms)"
+ours=$("$BENCH" decode "$FILE" "$RUNS" 2>/dev/null)
+floor=$("$OUT/libyaml_events" "$FILE" "$RUNS" 2>/dev/null)
+echo "cfntool decode:       $ours ms"
+echo "libyaml events only:  $floor ms"
+echo "ratio (target < 2):   $(ratio "$ours" "$floor")x"
+if command -v valgrind >/dev/null; then
+  ir() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | awk '/Collected/{print $4}'; }
+  a=$(( $(ir "$BENCH" decode "$FILE" 1) - $(ir "$BENCH" decode "$FILE" 0) ))
+  b=$(( $(ir "$OUT/libyaml_events" "$FILE" 1) - $(ir "$OUT/libyaml_events" "$FILE" 0) ))
+  echo "instructions:         cfntool $a, libyaml $b, ratio $(ratio "$a" "$b")x (callgrind)"
+fi
+echo
+
+echo "== 2. start-up: cfntool --version (target < 20 ms)"
+hyperfine -N --warmup 5 --runs 50 --export-json "$OUT/version.json" "$BIN --version" >/dev/null
+python3 -c "import json; r=json.load(open('$OUT/version.json'))['results'][0]; print(f\"median {r['median']*1e3:.1f} ms (mean {r['mean']*1e3:.1f} ms, {len(r['times'])} runs)\")"
+echo
+
+echo "== 3. fmt vs cfn-flip -n on the same file (target >= 20x)"
+hyperfine -N --warmup 2 --runs 10 --export-json "$OUT/fmt.json" "$BIN fmt $FILE" "cfn-flip -n $FILE" >/dev/null
+python3 - "$OUT/fmt.json" <<'PY'
+import json, sys
+rs = json.load(open(sys.argv[1]))["results"]
+ours, ref = rs[0]["median"], rs[1]["median"]
+print(f"cfntool fmt:  median {ours*1e3:.1f} ms")
+print(f"cfn-flip -n:  median {ref*1e3:.1f} ms")
+print(f"speed-up:     {ref/ours:.1f}x")
+PY
