@@ -59,12 +59,20 @@ public enum Formatter {
         do {
             again = try Template(bytes: out, path: template.path, options: DecodeOptions(maxBytes: Int.max))
         } catch {
-            throw CFNError(file: template.path, position: error.position,
-                message: "formatting produced output that does not parse (\(error.message)); nothing was written", kind: .structure)
+            throw CFNError(
+                file: template.path,
+                position: error.position,
+                message: "formatting produced output that does not parse (\(error.message)); nothing was written",
+                kind: .structure
+            )
         }
         if let diff = template.firstDifference(from: again) {
-            throw CFNError(file: template.path, position: SourcePosition(line: 1, column: 1, offset: 0),
-                message: "formatting would change the template at \(diff); nothing was written", kind: .structure)
+            throw CFNError(
+                file: template.path,
+                position: SourcePosition(line: 1, column: 1, offset: 0),
+                message: "formatting would change the template at \(diff); nothing was written",
+                kind: .structure
+            )
         }
         return out
     }

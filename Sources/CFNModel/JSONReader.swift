@@ -69,7 +69,18 @@ struct JSONReader {
             }
             let len: Int
             var minScalar: UInt32
-            if c & 0xE0 == 0xC0 { len = 2; minScalar = 0x80 } else if c & 0xF0 == 0xE0 { len = 3; minScalar = 0x800 } else if c & 0xF8 == 0xF0 { len = 4; minScalar = 0x10000 } else { return k }
+            if c & 0xE0 == 0xC0 {
+                len = 2
+                minScalar = 0x80
+            } else if c & 0xF0 == 0xE0 {
+                len = 3
+                minScalar = 0x800
+            } else if c & 0xF8 == 0xF0 {
+                len = 4
+                minScalar = 0x10000
+            } else {
+                return k
+            }
             guard k + len <= n else { return k }
             var scalar = UInt32(c) & (0xFF >> (len + 1))
             for j in 1..<len {
@@ -184,7 +195,11 @@ struct JSONReader {
             }
             if c == UInt8(ascii: "\\") { break }
             if c < 0x20 && c != 9 {
-                throw fail(c == 10 ? "a string is not closed before the end of the line (opened at column \(open.column))" : "a control character inside a string must be escaped")
+                throw fail(
+                    c == 10
+                        ? "a string is not closed before the end of the line (opened at column \(open.column))"
+                        : "a control character inside a string must be escaped"
+                )
             }
             if c & 0xC0 == 0x80 { extraBytes += 1 }
             i += 1
@@ -231,7 +246,11 @@ struct JSONReader {
                 continue
             }
             if c < 0x20 && c != 9 {
-                throw fail(c == 10 ? "a string is not closed before the end of the line (opened at column \(open.column))" : "a control character inside a string must be escaped")
+                throw fail(
+                    c == 10
+                        ? "a string is not closed before the end of the line (opened at column \(open.column))"
+                        : "a control character inside a string must be escaped"
+                )
             }
             if c & 0xC0 == 0x80 { extraBytes += 1 }
             out.append(c)
@@ -351,6 +370,11 @@ struct JSONReader {
     }
 
     private func duplicate(_ key: String, _ first: Map.Entry, _ at: SourcePosition) -> CFNError {
-        CFNError(file: path, position: at, message: "duplicate key '\(key)' (first defined at line \(first.keyRange.start.line))", kind: .structure)
+        CFNError(
+            file: path,
+            position: at,
+            message: "duplicate key '\(key)' (first defined at line \(first.keyRange.start.line))",
+            kind: .structure
+        )
     }
 }

@@ -86,7 +86,10 @@ public struct Map: Sendable {
     public subscript(entry key: String) -> Entry? {
         get { indexOf(key).map { entries[$0] } }
         set {
-            guard let newValue else { remove(key); return }
+            guard let newValue else {
+                remove(key)
+                return
+            }
             precondition(newValue.key == key, "entry key must match subscript key")
             if let i = indexOf(key) {
                 entries[i] = newValue

@@ -153,7 +153,9 @@ public enum ScalarResolver {
             }
             if (c == UInt8(ascii: "e") || c == UInt8(ascii: "E")) && hasDot && !hasColon {
                 // Exponent needs a sign and at least one digit: `1.0e+3`, never `1e3`.
-                guard k + 2 < bn + 0, k + 1 < bn, body[k + 1] == UInt8(ascii: "+") || body[k + 1] == UInt8(ascii: "-") else { return .string }
+                guard k + 2 < bn + 0, k + 1 < bn, body[k + 1] == UInt8(ascii: "+") || body[k + 1] == UInt8(ascii: "-") else {
+                    return .string
+                }
                 var j = k + 2
                 if j >= bn { return .string }
                 while j < bn {
@@ -178,7 +180,9 @@ public enum ScalarResolver {
                     if first {
                         for c in seg where !(isDigit(c) || c == UInt8(ascii: "_")) { return .string }
                         first = false
-                    } else if p <= bn && (seg.count == 0 || seg.count > 2 || !seg.allSatisfy(isDigit) || (seg.count == 2 && seg[0] > UInt8(ascii: "5"))) {
+                    } else if p <= bn
+                        && (seg.count == 0 || seg.count > 2 || !seg.allSatisfy(isDigit) || (seg.count == 2 && seg[0] > UInt8(ascii: "5")))
+                    {
                         return .string
                     }
                     var v: Double = 0
@@ -237,7 +241,9 @@ public enum ScalarResolver {
         var k = start
         while k < body.count, isDigit(body[k]) || body[k] == UInt8(ascii: "_") { k += 1 }
         if k == body.count { return true }
-        guard body[k] == UInt8(ascii: "e") || body[k] == UInt8(ascii: "E"), k + 2 < body.count + 0 || k + 2 == body.count - 0 else { return false }
+        guard body[k] == UInt8(ascii: "e") || body[k] == UInt8(ascii: "E"), k + 2 < body.count + 0 || k + 2 == body.count - 0 else {
+            return false
+        }
         guard k + 1 < body.count, body[k + 1] == UInt8(ascii: "+") || body[k + 1] == UInt8(ascii: "-") else { return false }
         var j = k + 2
         if j >= body.count { return false }

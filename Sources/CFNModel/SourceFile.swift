@@ -50,9 +50,11 @@ public enum SourceFile {
 
     private static func tooBig(_ path: String, _ size: Int, _ limit: Int) -> CFNError {
         CFNError(
-            file: path, position: start,
+            file: path,
+            position: start,
             message: "the file is \(size) bytes, over the \(limit)-byte limit (CloudFormation itself takes at most 1,000,000)",
-            kind: .limit)
+            kind: .limit
+        )
     }
 
     static func ioError(_ path: String, _ code: Int32) -> CFNError {

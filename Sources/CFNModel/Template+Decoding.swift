@@ -16,8 +16,11 @@ extension Template {
     public init(bytes: [UInt8], path: String = "<memory>", options: DecodeOptions = DecodeOptions()) throws(CFNError) {
         if bytes.count > options.maxBytes {
             throw CFNError(
-                file: path, position: SourcePosition(line: 1, column: 1, offset: 0),
-                message: "the input is \(bytes.count) bytes, over the \(options.maxBytes)-byte limit", kind: .limit)
+                file: path,
+                position: SourcePosition(line: 1, column: 1, offset: 0),
+                message: "the input is \(bytes.count) bytes, over the \(options.maxBytes)-byte limit",
+                kind: .limit
+            )
         }
         var result: Result<Template, CFNError> = .failure(CFNError(file: path, position: .unknown, message: ""))
         bytes.withUnsafeBufferPointer { all in
@@ -50,7 +53,16 @@ extension Template {
             } catch let jsonError {
                 if jsonError.kind == .limit || jsonError.kind == .structure { throw jsonError }
                 // What JSON rejects, YAML's flow syntax may still read.
-                var yaml = YAMLDecoder(bytes: body, path: path, options: DecodeOptions(keepComments: false, maxDepth: options.maxDepth, maxAliasNodes: options.maxAliasNodes, maxBytes: options.maxBytes))
+                var yaml = YAMLDecoder(
+                    bytes: body,
+                    path: path,
+                    options: DecodeOptions(
+                        keepComments: false,
+                        maxDepth: options.maxDepth,
+                        maxAliasNodes: options.maxAliasNodes,
+                        maxBytes: options.maxBytes
+                    )
+                )
                 guard let node = try? yaml.decode() else { throw jsonError }
                 return try make(node, format: .json, path: path, comments: Comments())
             }
@@ -69,7 +81,12 @@ extension Template {
         case .map(let m):
             return Template(root: m, format: format, path: path, range: node.range, comments: comments)
         case .null where !node.range.isKnown || node.spelling == "":
-            throw CFNError(file: path, position: SourcePosition(line: 1, column: 1, offset: 0), message: "the template is empty: expected a mapping with a Resources section", kind: .structure)
+            throw CFNError(
+                file: path,
+                position: SourcePosition(line: 1, column: 1, offset: 0),
+                message: "the template is empty: expected a mapping with a Resources section",
+                kind: .structure
+            )
         default:
             let found: String
             switch node.value {
@@ -78,7 +95,12 @@ extension Template {
             case .null: found = "a null"
             default: found = "a single value"
             }
-            throw CFNError(file: path, position: node.range.start, message: "a template must be a mapping of sections at the top level, found \(found)", kind: .structure)
+            throw CFNError(
+                file: path,
+                position: node.range.start,
+                message: "a template must be a mapping of sections at the top level, found \(found)",
+                kind: .structure
+            )
         }
     }
 }

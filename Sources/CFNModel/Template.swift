@@ -23,7 +23,13 @@ public struct Template: Sendable {
     public var comments: Comments
 
     /// Creates a template from a top-level mapping.
-    public init(root: Map, format: Format = .yaml, path: String = "<memory>", range: SourceRange = .unknown, comments: Comments = Comments()) {
+    public init(
+        root: Map,
+        format: Format = .yaml,
+        path: String = "<memory>",
+        range: SourceRange = .unknown,
+        comments: Comments = Comments()
+    ) {
         self.root = root
         self.format = format
         self.path = path

@@ -135,7 +135,10 @@ struct YAMLDecoder {
             if done { break }
         }
         guard let root else {
-            throw error("the template is empty: expected a mapping with a Resources section", at: SourcePosition(line: 1, column: 1, offset: 0))
+            throw error(
+                "the template is empty: expected a mapping with a Resources section",
+                at: SourcePosition(line: 1, column: 1, offset: 0)
+            )
         }
         return root
     }
@@ -157,19 +160,37 @@ struct YAMLDecoder {
             }
             aliasBudget -= size
             if aliasBudget < 0 {
-                throw error("YAML aliases expand to more than \(options.maxAliasNodes) nodes (limit against alias bombs)", at: start, kind: .limit)
+                throw error(
+                    "YAML aliases expand to more than \(options.maxAliasNodes) nodes (limit against alias bombs)",
+                    at: start,
+                    kind: .limit
+                )
             }
             try add(node, size: size, at: start)
         case YAML_SEQUENCE_START_EVENT:
             let s = event.data.sequence_start
             let start = position(event.start_mark)
-            try push(Frame(kind: .sequence, start: start, tag: try tagKind(s.tag, at: start), anchor: s.anchor.map { String(cString: $0) },
-                style: s.style == YAML_FLOW_SEQUENCE_STYLE ? .flow : .plain))
+            try push(
+                Frame(
+                    kind: .sequence,
+                    start: start,
+                    tag: try tagKind(s.tag, at: start),
+                    anchor: s.anchor.map { String(cString: $0) },
+                    style: s.style == YAML_FLOW_SEQUENCE_STYLE ? .flow : .plain
+                )
+            )
         case YAML_MAPPING_START_EVENT:
             let s = event.data.mapping_start
             let start = position(event.start_mark)
-            try push(Frame(kind: .mapping, start: start, tag: try tagKind(s.tag, at: start), anchor: s.anchor.map { String(cString: $0) },
-                style: s.style == YAML_FLOW_MAPPING_STYLE ? .flow : .plain))
+            try push(
+                Frame(
+                    kind: .mapping,
+                    start: start,
+                    tag: try tagKind(s.tag, at: start),
+                    anchor: s.anchor.map { String(cString: $0) },
+                    style: s.style == YAML_FLOW_MAPPING_STYLE ? .flow : .plain
+                )
+            )
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             let end = position(event.end_mark)
             let frame = stack.removeLast()
@@ -317,11 +338,16 @@ struct YAMLDecoder {
                 node = Node(.null, range: range, style: style, spelling: string)
             case (.bool(let b), .none), (.bool(let b), .bool):
                 node = Node(.bool(b), range: range, style: style, spelling: string)
-            case (.number(let kind, let canonical), .none), (.number(let kind, let canonical), .int), (.number(let kind, let canonical), .float):
+            case (.number(let kind, let canonical), .none), (.number(let kind, let canonical), .int),
+                (.number(let kind, let canonical), .float):
                 if tag == .int && kind != .integer {
                     throw error("'\(string)' is tagged !!int but is not an integer", at: start)
                 }
-                node = Node(.number(Number(text: string, kind: tag == .float ? .float : kind, canonical: canonical)), range: range, style: style)
+                node = Node(
+                    .number(Number(text: string, kind: tag == .float ? .float : kind, canonical: canonical)),
+                    range: range,
+                    style: style
+                )
             default:
                 throw error("'\(string)' does not match its tag", at: start)
             }

@@ -56,7 +56,8 @@ struct YAMLWriter {
 
     // MARK: collections
 
-    private mutating func writeBlockMap(_ map: Map, indent: Int, firstInline: Bool, blankLines: Bool = false, blankInside: Set<String> = []) {
+    private mutating func writeBlockMap(_ map: Map, indent: Int, firstInline: Bool, blankLines: Bool = false, blankInside: Set<String> = [])
+    {
         for (n, e) in map.entries.enumerated() {
             let inline = firstInline && n == 0
             if !inline {

@@ -27,7 +27,9 @@ struct Info: ParsableCommand {
         var lines = ["\(t.path): \(t.format.rawValue), \(bytes) bytes"]
         if let d = t.description { lines.append("  description: \(d.split(separator: "\n").first.map(String.init) ?? "")") }
         if !t.transforms.isEmpty { lines.append("  transform: \(t.transforms.joined(separator: ", "))") }
-        lines.append("  parameters \(t.parameters.count), mappings \(t.mappings.count), conditions \(t.conditions.count), resources \(t.resources.count), outputs \(t.outputs.count)")
+        lines.append(
+            "  parameters \(t.parameters.count), mappings \(t.mappings.count), conditions \(t.conditions.count), resources \(t.resources.count), outputs \(t.outputs.count)"
+        )
         var byType: [String: Int] = [:]
         for r in t.resources { byType[r.type ?? "(no Type)", default: 0] += 1 }
         for (type, n) in byType.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {

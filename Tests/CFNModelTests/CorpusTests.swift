@@ -48,7 +48,10 @@ struct CorpusTests {
         #expect(failures <= 2)
     }
 
-    @Test("decode -> YAML -> decode and decode -> JSON -> decode give the same model; fmt is idempotent and keeps comments", arguments: 0..<shards)
+    @Test(
+        "decode -> YAML -> decode and decode -> JSON -> decode give the same model; fmt is idempotent and keeps comments",
+        arguments: 0..<shards
+    )
     func roundTrips(_ k: Int) throws {
         for rel in Self.shard(k) {
             guard let t = try? Template(contentsOf: Fixtures.corpusFile(rel), options: DecodeOptions(keepComments: true)) else { continue }
@@ -60,7 +63,10 @@ struct CorpusTests {
                 if format == t.format {
                     let again = Formatter.render(back, as: format)
                     #expect(again == out, "\(rel): fmt is not idempotent")
-                    #expect(back.comments.count == t.comments.count, "\(rel): \(t.comments.count) comments before fmt, \(back.comments.count) after")
+                    #expect(
+                        back.comments.count == t.comments.count,
+                        "\(rel): \(t.comments.count) comments before fmt, \(back.comments.count) after"
+                    )
                 }
             }
         }

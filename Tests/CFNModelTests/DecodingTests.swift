@@ -21,7 +21,8 @@ struct DecodingTests {
                   Inf: .inf
                   Tilde: ~
                   Empty:
-            """)
+            """
+        )
         let p = try #require(t.resource("B")?.properties)
         guard case .bool(true) = p["true"]?.value, case .bool(true) = p["Switch"]?.value else {
             Issue.record("yes/on are booleans")
@@ -80,7 +81,8 @@ struct DecodingTests {
             ("!Transform {Name: M, Parameters: {A: 1}}", "{'Fn::Transform': {Name: M, Parameters: {A: 1}}}"),
             ("!ToJsonString {A: 1}", "{'Fn::ToJsonString': {A: 1}}"),
             ("!Length [1, 2]", "{'Fn::Length': [1, 2]}"),
-        ])
+        ]
+    )
     func shortAndLong(short: String, long: String) throws {
         let a = try decode("V: \(short)")
         let b = try decode("V: \(long)")
@@ -104,7 +106,8 @@ struct DecodingTests {
             B: {Fn::GetAtt: Fn.Arn}
             C: {Condition: {StringEquals: {a: b}}}
             D: {Condition: IsProd}
-            """)
+            """
+        )
         let a = try #require(t.root["A"]?.functionValue)
         #expect(a.dotted && a.form == .short && a.getAttTarget?.resource == "Fn" && a.getAttTarget?.attribute == "Arn")
         let b = try #require(t.root["B"]?.functionValue)
@@ -125,7 +128,8 @@ struct DecodingTests {
                 - [a, b]
                 - Topic${TopicName}:
                     Type: AWS::SNS::Topic
-            """)
+            """
+        )
         #expect(t.resources.map(\.logicalId) == ["Fn::ForEach::Topics"])
         #expect(t.root["Globals"]?["Function"]?["Timeout"] != nil)
         #expect(t.transforms == ["AWS::LanguageExtensions"])
@@ -160,7 +164,8 @@ struct DecodingTests {
               <<: *base
               Timeout: 10
             Copy: *base
-            """)
+            """
+        )
         #expect(t.root["Fn"]?["Runtime"]?.stringValue == "nodejs22.x")
         guard case .number(let n)? = t.root["Fn"]?["Timeout"]?.value else {
             Issue.record("Timeout is a number")
@@ -195,7 +200,8 @@ struct DecodingTests {
               QueueUrl:
                 Value: !Ref Q
                 Export: {Name: !Sub '${AWS::StackName}-q'}
-            """)
+            """
+        )
         #expect(t.parameters.map(\.name) == ["Env"])
         #expect(t.parameters[0].type == "String" && t.parameters[0].allowedValues?.count == 2)
         #expect(t.mappings[0].value("us-east-1", "AMI")?.stringValue == "ami-1")

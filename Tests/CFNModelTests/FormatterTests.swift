@@ -24,11 +24,14 @@ struct FormatterTests {
             Conditions: {K: !Equals [a, a]}
             Description: d
             AWSTemplateFormatVersion: '2010-09-09'
-            """)
+            """
+        )
         let keys = out.split(separator: "\n").filter { !$0.hasPrefix(" ") && !$0.isEmpty }.map { $0.split(separator: ":")[0] }
         #expect(keys == ["AWSTemplateFormatVersion", "Description", "Conditions", "Globals", "Resources", "Outputs"])
         let resources = out.split(separator: "Resources:")[1].split(separator: "Outputs:")[0]
-        let attrs = resources.split(separator: "\n").filter { $0.hasPrefix("    ") && !$0.hasPrefix("     ") }.map { $0.trimmingPrefix("    ").split(separator: ":")[0] }
+        let attrs = resources.split(separator: "\n").filter { $0.hasPrefix("    ") && !$0.hasPrefix("     ") }.map {
+            $0.trimmingPrefix("    ").split(separator: ":")[0]
+        }
         #expect(attrs == ["Type", "Condition", "DependsOn", "Properties", "DeletionPolicy"])
     }
 
@@ -51,7 +54,8 @@ struct FormatterTests {
               Nil: ~
               Lead: ' x'
               Quoted date: '2024-01-01'
-            """)
+            """
+        )
         for line in [
             "Mode: 0755", "'true': 'yes'", "Bool: yes", "Num: '123'", "F: 1.10", "Date: 2010-09-09",
             "Quoted: plain is enough", "Colon: 'a: b'", "Hash: 'a #b'", "Star: '*x'", "Empty: ''", "Nil: ~", "Quoted date: '2024-01-01'",
@@ -69,7 +73,8 @@ struct FormatterTests {
             B: "line 1\\nline 2\\n"
             C: "x\\n\\n"
             D: "trailing space \\nx"
-            """)
+            """
+        )
         #expect(out.contains("A: |-\n  line 1\n  line 2\n"))
         #expect(out.contains("B: |\n  line 1\n  line 2\n"))
         #expect(out.contains("C: \"x\\n\\n\"\n"))
@@ -85,7 +90,8 @@ struct FormatterTests {
              "C": {"Fn::GetAtt": ["Fn", "Arn"]},
              "D": {"Fn::GetAZs": 0},
              "E": {"Fn::Select": [0, {"Fn::GetAZs": ""}]}}
-            """)
+            """
+        )
         #expect(out.contains("A: !Equals [!Ref Env, prod]\n"))
         #expect(out.contains("B:\n  Fn::Base64: !Sub echo ${X}\n"))
         #expect(out.contains("C: !GetAtt Fn.Arn\n"))
@@ -110,7 +116,8 @@ struct FormatterTests {
                       Value: b
             AWSTemplateFormatVersion: '2010-09-09'
             # footer
-            """)
+            """
+        )
         #expect(out.hasPrefix("# header\nAWSTemplateFormatVersion: '2010-09-09'\n\nResources:  # the resources\n  # a queue\n  Q:\n"))
         #expect(out.contains("    Type: AWS::SQS::Queue  # type\n"))
         #expect(out.contains("      DelaySeconds: 5  # seconds\n"))
@@ -122,7 +129,10 @@ struct FormatterTests {
     func json() throws {
         let t = try decode("A: !GetAtt Fn.Arn\nB: 0755\nC: yes\nD: 1.10\nE: ~\n")
         let out = String(decoding: try Formatter.format(t, as: .json), as: UTF8.self)
-        #expect(out == "{\n  \"A\": {\n    \"Fn::GetAtt\": [\n      \"Fn\",\n      \"Arn\"\n    ]\n  },\n  \"B\": 493,\n  \"C\": true,\n  \"D\": 1.10,\n  \"E\": null\n}\n")
+        #expect(
+            out
+                == "{\n  \"A\": {\n    \"Fn::GetAtt\": [\n      \"Fn\",\n      \"Arn\"\n    ]\n  },\n  \"B\": 493,\n  \"C\": true,\n  \"D\": 1.10,\n  \"E\": null\n}\n"
+        )
         let four = String(decoding: try Formatter.format(t, as: .json, indent: 4), as: UTF8.self)
         #expect(four.contains("\n    \"B\": 493"))
     }
@@ -144,7 +154,9 @@ struct LayoutTests {
                 AllowedValues:
                   - a
                   - b
-            """, keepComments: true)
+            """,
+            keepComments: true
+        )
         let out = String(decoding: try Formatter.format(t), as: UTF8.self)
         #expect(out.contains("    AllowedValues: [dev, staging, prod]\n"))
         #expect(out.contains("    AllowedValues:\n      - a\n      - b\n"), "block lists stay block")

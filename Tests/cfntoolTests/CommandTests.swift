@@ -77,7 +77,10 @@ struct CommandTests {
         try CLI.write("{\"Resources\":{\"Q\":{\"Properties\":{},\"Type\":\"AWS::SQS::Queue\"}}}", to: dir + "/t.json")
         let r = try CLI.run(["fmt", "--indent", "4", "t.json"], cwd: dir)
         #expect(r.status == 0)
-        #expect(r.stdout == "{\n    \"Resources\": {\n        \"Q\": {\n            \"Type\": \"AWS::SQS::Queue\",\n            \"Properties\": {}\n        }\n    }\n}\n")
+        #expect(
+            r.stdout
+                == "{\n    \"Resources\": {\n        \"Q\": {\n            \"Type\": \"AWS::SQS::Queue\",\n            \"Properties\": {}\n        }\n    }\n}\n"
+        )
     }
 
     @Test("- reads standard input for every command")
