@@ -40,10 +40,10 @@ bench: release
 	bash scripts/bench.sh
 
 format:
-	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Benchmarks
 
 lint-format:
-	$(SWIFT) format lint --recursive Sources Tests
+	$(SWIFT) format lint --recursive Sources Tests Benchmarks
 
 clean:
 	rm -rf .build

@@ -514,7 +514,9 @@ struct YAMLDecoder {
         var pos: SourcePosition
         if parser.error == YAML_READER_ERROR {
             pos = SourceText(text.bytes, yamlBreaks: true).position(ofOffset: Int(parser.problem_offset))
-            if problem.contains("UTF-8") || problem.contains("control characters") {
+            if problem.contains("control characters") {
+                problem = "a control character YAML does not allow (is this a binary file?)"
+            } else if problem.contains("UTF-8") || problem.contains("UTF-16") {
                 problem = "the file is not UTF-8 text (\(problem))"
             }
             return CFNError(file: path, position: pos, message: problem, kind: .syntax)
