@@ -52,6 +52,7 @@ def main():
     ap.add_argument("--sample", type=int, default=0)
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
+    args.cfntool = os.path.abspath(args.cfntool)
     tdir = os.path.join(args.corpus, "templates")
     with open(os.path.join(args.corpus, "manifest.tsv")) as f:
         paths = [line.split("\t")[0] for line in f.read().splitlines()[1:]]
