@@ -284,6 +284,21 @@ struct JSONReader {
         }
     }
 
+    /// After an item: `,` (more follow: false) or the closing bracket (true).
+    private mutating func endOfItem(_ close: Unicode.Scalar, in what: String, openedAt start: SourcePosition) throws(CFNError) -> Bool {
+        skipSpace()
+        guard i < b.count else { throw fail("the JSON ends inside a \(what) opened at line \(start.line)") }
+        if b[i] == UInt8(ascii: ",") {
+            i += 1
+            return false
+        }
+        if b[i] == UInt8(ascii: close) {
+            i += 1
+            return true
+        }
+        throw fail("expected ',' or '\(close)' in a \(what), found \(describe(b[i]))")
+    }
+
     private mutating func array(_ start: SourcePosition) throws(CFNError) -> Node {
         try enter(start)
         i += 1
@@ -295,17 +310,7 @@ struct JSONReader {
             while true {
                 skipSpace()
                 items.append(try value())
-                skipSpace()
-                guard i < b.count else { throw fail("the JSON ends inside a list opened at line \(start.line)") }
-                if b[i] == UInt8(ascii: ",") {
-                    i += 1
-                    continue
-                }
-                if b[i] == UInt8(ascii: "]") {
-                    i += 1
-                    break
-                }
-                throw fail("expected ',' or ']' in a list, found \(describe(b[i]))")
+                if try endOfItem("]", in: "list", openedAt: start) { break }
             }
         }
         depth -= 1
@@ -316,7 +321,7 @@ struct JSONReader {
         try enter(start)
         i += 1
         var entries: [Map.Entry] = []
-        var index: [String: Int]? = nil
+        var keys = KeySet()
         skipSpace()
         if i < b.count && b[i] == UInt8(ascii: "}") {
             i += 1
@@ -334,34 +339,13 @@ struct JSONReader {
                 i += 1
                 skipSpace()
                 let v = try value()
-                if let ix = index {
-                    if let first = ix[key] { throw duplicate(key, entries[first], keyStart) }
-                    index![key] = entries.count
-                } else {
-                    for e in entries where e.key == key { throw duplicate(key, e, keyStart) }
-                    if entries.count >= Map.indexThreshold {
-                        var ix: [String: Int] = [:]
-                        for (n, e) in entries.enumerated() { ix[e.key] = n }
-                        ix[key] = entries.count
-                        index = ix
-                    }
-                }
+                if let first = keys.insert(key) { throw duplicate(key, entries[first], keyStart) }
                 entries.append(Map.Entry(key: key, value: v, keyRange: keyRange, keyStyle: .doubleQuoted))
-                skipSpace()
-                guard i < b.count else { throw fail("the JSON ends inside a mapping opened at line \(start.line)") }
-                if b[i] == UInt8(ascii: ",") {
-                    i += 1
-                    continue
-                }
-                if b[i] == UInt8(ascii: "}") {
-                    i += 1
-                    break
-                }
-                throw fail("expected ',' or '}' in a mapping, found \(describe(b[i]))")
+                if try endOfItem("}", in: "mapping", openedAt: start) { break }
             }
         }
         depth -= 1
-        let map = Map(uniqueEntries: entries, index: index)
+        let map = Map(uniqueEntries: entries, index: keys.index)
         let range = SourceRange(start: start, end: pos)
         if let f = YAMLDecoder.longFormFunction(map) {
             return Node(.function(f), range: range, style: .flow)

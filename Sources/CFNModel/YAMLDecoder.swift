@@ -46,9 +46,7 @@ struct YAMLDecoder {
         @exclusivity(unchecked) var size = 1
         @exclusivity(unchecked) var items: [Node] = []
         @exclusivity(unchecked) var entries: [Map.Entry] = []
-        @exclusivity(unchecked) var keyIndex: [String: Int]? = nil
-        /// The keys so far, for the duplicate check of small mappings.
-        @exclusivity(unchecked) var keys: [String] = []
+        @exclusivity(unchecked) var keys = KeySet()
         @exclusivity(unchecked) var pendingKey: Map.Entry? = nil
         @exclusivity(unchecked) var pendingIsMerge = false
         @exclusivity(unchecked) var merges: [(Node, SourcePosition)] = []
@@ -399,24 +397,8 @@ struct YAMLDecoder {
     }
 
     private func insert(_ entry: consuming Map.Entry, into frame: Frame) throws(CFNError) {
-        let key = entry.key
-        if let ix = frame.keyIndex {
-            if let first = ix[key] {
-                throw duplicate(key, first: frame.entries[first], at: entry.keyRange.start)
-            }
-            frame.keyIndex![key] = frame.entries.count
-        } else {
-            if let k = frame.keys.firstIndex(of: key) {
-                throw duplicate(key, first: frame.entries[k], at: entry.keyRange.start)
-            }
-            frame.keys.append(key)
-            if frame.entries.count >= Map.indexThreshold {
-                var ix: [String: Int] = [:]
-                ix.reserveCapacity(frame.entries.count * 2)
-                for (n, e) in frame.entries.enumerated() { ix[e.key] = n }
-                ix[key] = frame.entries.count
-                frame.keyIndex = ix
-            }
+        if let first = frame.keys.insert(entry.key) {
+            throw duplicate(entry.key, first: frame.entries[first], at: entry.keyRange.start)
         }
         frame.entries.append(entry)
     }
@@ -436,7 +418,7 @@ struct YAMLDecoder {
                 throw error("a mapping ends after a key with no value", at: end)
             }
             if !frame.merges.isEmpty { try merge(frame) }
-            let map = Map(uniqueEntries: frame.entries, index: frame.keyIndex)
+            let map = Map(uniqueEntries: frame.entries, index: frame.keys.index)
             node = Node(.map(map), range: range, style: frame.style)
             if let f = YAMLDecoder.longFormFunction(map) {
                 node = Node(.function(f), range: range, style: frame.style)
@@ -482,7 +464,8 @@ struct YAMLDecoder {
             }
         }
         frame.entries = merged + frame.entries
-        frame.keyIndex = nil
+        frame.keys = KeySet()
+        for e in frame.entries { _ = frame.keys.insert(e.key) }
     }
 
     /// A one-key mapping whose key is a CloudFormation function is a long-form call.
