@@ -1,0 +1,237 @@
+/// What a template's parts depend on: resources, parameters (pseudo-parameters included),
+/// conditions, mappings and outputs, with an edge for every `Ref`, `Fn::GetAtt`, `Fn::Sub`
+/// variable, `DependsOn`, condition name and `Fn::FindInMap`.
+///
+/// An edge goes from the dependent to what it depends on (`Queue -> Topic` when the queue's
+/// properties `!Ref Topic`). Building is linear in the size of the template.
+public struct DependencyGraph: Sendable {
+    /// The kind of a node.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// A resource under `Resources`.
+        case resource
+        /// A parameter under `Parameters`.
+        case parameter
+        /// `AWS::Region`, `AWS::AccountId`, ...
+        case pseudoParameter
+        /// A condition under `Conditions`.
+        case condition
+        /// A mapping under `Mappings`.
+        case mapping
+        /// An output under `Outputs`.
+        case output
+    }
+
+    /// A node: something with a name that can be depended on or depend on others.
+    public struct Vertex: Sendable, Hashable {
+        /// Its kind.
+        public var kind: Kind
+        /// Its name (logical id, parameter name, ...).
+        public var name: String
+        /// Where its name is written (unknown for pseudo-parameters).
+        public var range: SourceRange
+    }
+
+    /// One dependency: `from` needs `to`.
+    public struct Edge: Sendable, Hashable {
+        /// The dependent node's index.
+        public var from: Int
+        /// The index of the node depended on.
+        public var to: Int
+        /// The reference that makes the dependency.
+        public var reference: Reference
+    }
+
+    /// A reference to a name that the template does not define.
+    public struct Unresolved: Sendable, Hashable {
+        /// The node whose value holds the reference.
+        public var from: Int
+        /// The reference.
+        public var reference: Reference
+    }
+
+    /// The pseudo-parameters CloudFormation defines.
+    public static let pseudoParameters: [String] = [
+        "AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue", "AWS::Partition", "AWS::Region",
+        "AWS::StackId", "AWS::StackName", "AWS::URLSuffix",
+    ]
+
+    /// The nodes.
+    public private(set) var vertices: [Vertex] = []
+    /// The edges.
+    public private(set) var edges: [Edge] = []
+    /// References to names that do not exist, in document order.
+    public private(set) var unresolved: [Unresolved] = []
+    private var outgoing: [[Int]] = []
+    private var incoming: [[Int]] = []
+    private var indexByKey: [Key: Int] = [:]
+
+    private struct Key: Hashable {
+        var kind: Kind
+        var name: String
+    }
+
+    /// Builds the graph of a template.
+    public init(_ template: Template) {
+        for p in DependencyGraph.pseudoParameters { add(.pseudoParameter, p, .unknown) }
+        for p in template.parameters { add(.parameter, p.name, p.nameRange) }
+        for m in template.mappings { add(.mapping, m.name, m.nameRange) }
+        for c in template.conditions { add(.condition, c.name, c.nameRange) }
+        for r in template.resources { add(.resource, r.logicalId, r.idRange) }
+        for o in template.outputs { add(.output, o.name, o.nameRange) }
+        outgoing = Array(repeating: [], count: vertices.count)
+        incoming = Array(repeating: [], count: vertices.count)
+
+        for c in template.conditions {
+            let from = indexByKey[Key(kind: .condition, name: c.name)]!
+            for ref in c.expression.references { connect(from, ref) }
+        }
+        for r in template.resources {
+            let from = indexByKey[Key(kind: .resource, name: r.logicalId)]!
+            for e in r.attributes.entries {
+                switch e.key {
+                case "DependsOn":
+                    let names = e.value.stringValue.map { _ in [e.value] } ?? e.value.listValue ?? []
+                    for n in names {
+                        if let s = n.stringValue { connect(from, Reference(kind: .dependsOn, target: s, range: n.range)) }
+                    }
+                case "Condition":
+                    if let s = e.value.stringValue { connect(from, Reference(kind: .condition, target: s, range: e.value.range)) }
+                default:
+                    for ref in e.value.references { connect(from, ref) }
+                }
+            }
+        }
+        for o in template.outputs {
+            let from = indexByKey[Key(kind: .output, name: o.name)]!
+            for e in (o.node.mapValue?.entries ?? []) {
+                if e.key == "Condition", let s = e.value.stringValue {
+                    connect(from, Reference(kind: .condition, target: s, range: e.value.range))
+                } else {
+                    for ref in e.value.references { connect(from, ref) }
+                }
+            }
+        }
+    }
+
+    private mutating func add(_ kind: Kind, _ name: String, _ range: SourceRange) {
+        let key = Key(kind: kind, name: name)
+        guard indexByKey[key] == nil else { return }
+        indexByKey[key] = vertices.count
+        vertices.append(Vertex(kind: kind, name: name, range: range))
+    }
+
+    private mutating func connect(_ from: Int, _ ref: Reference) {
+        guard let to = resolve(ref) else {
+            unresolved.append(Unresolved(from: from, reference: ref))
+            return
+        }
+        outgoing[from].append(edges.count)
+        incoming[to].append(edges.count)
+        edges.append(Edge(from: from, to: to, reference: ref))
+    }
+
+    /// The node a reference points at, if it exists.
+    public func resolve(_ ref: Reference) -> Int? {
+        switch ref.kind {
+        case .getAtt, .dependsOn:
+            return indexByKey[Key(kind: .resource, name: ref.target)]
+        case .condition:
+            return indexByKey[Key(kind: .condition, name: ref.target)]
+        case .findInMap:
+            return indexByKey[Key(kind: .mapping, name: ref.target)]
+        case .ref:
+            return indexByKey[Key(kind: .parameter, name: ref.target)] ?? indexByKey[Key(kind: .pseudoParameter, name: ref.target)]
+                ?? indexByKey[Key(kind: .resource, name: ref.target)]
+        case .sub:
+            if ref.attribute != nil { return indexByKey[Key(kind: .resource, name: ref.target)] }
+            return indexByKey[Key(kind: .parameter, name: ref.target)] ?? indexByKey[Key(kind: .pseudoParameter, name: ref.target)]
+                ?? indexByKey[Key(kind: .resource, name: ref.target)]
+        }
+    }
+
+    /// The index of a node.
+    public func index(of kind: Kind, _ name: String) -> Int? { indexByKey[Key(kind: kind, name: name)] }
+
+    /// The edges leaving a node: what it depends on.
+    public func dependencies(of node: Int) -> [Edge] { outgoing[node].map { edges[$0] } }
+
+    /// The edges arriving at a node: what depends on it.
+    public func dependents(of node: Int) -> [Edge] { incoming[node].map { edges[$0] } }
+
+    /// A resource's dependencies and dependents by logical id.
+    public func neighbours(ofResource logicalId: String) -> (dependencies: [Edge], dependents: [Edge])? {
+        guard let i = index(of: .resource, logicalId) else { return nil }
+        return (dependencies(of: i), dependents(of: i))
+    }
+
+    /// Strongly connected components (Tarjan's algorithm, iterative: no recursion on deep chains),
+    /// each a list of node indices; components come out dependencies first.
+    public func stronglyConnectedComponents() -> [[Int]] {
+        let n = vertices.count
+        var index = Array(repeating: -1, count: n)
+        var low = Array(repeating: 0, count: n)
+        var onStack = Array(repeating: false, count: n)
+        var stack: [Int] = []
+        var components: [[Int]] = []
+        var counter = 0
+        for root in 0..<n where index[root] < 0 {
+            var work: [(node: Int, next: Int)] = [(root, 0)]
+            index[root] = counter
+            low[root] = counter
+            counter += 1
+            stack.append(root)
+            onStack[root] = true
+            while let (v, k) = work.last {
+                if k < outgoing[v].count {
+                    work[work.count - 1].next += 1
+                    let w = edges[outgoing[v][k]].to
+                    if index[w] < 0 {
+                        index[w] = counter
+                        low[w] = counter
+                        counter += 1
+                        stack.append(w)
+                        onStack[w] = true
+                        work.append((w, 0))
+                    } else if onStack[w] {
+                        low[v] = min(low[v], index[w])
+                    }
+                } else {
+                    work.removeLast()
+                    if let parent = work.last?.node { low[parent] = min(low[parent], low[v]) }
+                    if low[v] == index[v] {
+                        var component: [Int] = []
+                        while true {
+                            let w = stack.removeLast()
+                            onStack[w] = false
+                            component.append(w)
+                            if w == v { break }
+                        }
+                        components.append(component.sorted())
+                    }
+                }
+            }
+        }
+        return components
+    }
+
+    /// The dependency cycles: components of more than one node, or a node that depends on itself.
+    public func cycles() -> [[Int]] {
+        stronglyConnectedComponents().filter { c in
+            c.count > 1 || outgoing[c[0]].contains { edges[$0].to == c[0] }
+        }
+    }
+
+    /// Every node, dependencies before dependents; nil when there is a cycle (see `cycles()`).
+    public func topologicalOrder() -> [Int]? {
+        let components = stronglyConnectedComponents()
+        guard components.allSatisfy({ $0.count == 1 }) else { return nil }
+        let order = components.map { $0[0] }
+        for i in order where outgoing[i].contains(where: { edges[$0].to == i }) { return nil }
+        return order
+    }
+
+    /// `Kind:Name` of a node, for messages.
+    public func describe(_ node: Int) -> String {
+        vertices[node].kind == .resource ? vertices[node].name : "\(vertices[node].kind.rawValue) \(vertices[node].name)"
+    }
+}
