@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "CFNModel", targets: ["CFNModel"]),
+        .library(name: "CFNSplit", targets: ["CFNSplit"]),
         .executable(name: "cfntool", targets: ["cfntool"]),
     ],
     dependencies: [
@@ -18,15 +19,18 @@ let package = Package(
             providers: [.apt(["libyaml-dev"])]
         ),
         .target(name: "CFNModel", dependencies: ["CYAML"]),
+        .target(name: "CFNSplit", dependencies: ["CFNModel"]),
         .executableTarget(
             name: "cfntool",
             dependencies: [
                 "CFNModel",
+                "CFNSplit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "cfnbench", dependencies: ["CFNModel"], path: "Benchmarks/cfnbench"),
+        .executableTarget(name: "cfnbench", dependencies: ["CFNModel", "CFNSplit"], path: "Benchmarks/cfnbench"),
         .testTarget(name: "CFNModelTests", dependencies: ["CFNModel"]),
+        .testTarget(name: "CFNSplitTests", dependencies: ["CFNSplit", "CFNModel"]),
         .testTarget(name: "cfntoolTests", dependencies: ["cfntool", "CFNModel"]),
     ],
     swiftLanguageModes: [.v6]

@@ -13,7 +13,7 @@ struct CFNTool: ParsableCommand {
             files are still processed. A FILE of - reads standard input.
             """,
         version: CFNTool.version,
-        subcommands: [Fmt.self, Convert.self, Info.self]
+        subcommands: [Fmt.self, Convert.self, Info.self, Split.self]
     )
 
     static let version = "cfntool 0.1.0"

@@ -1,0 +1,294 @@
+import CFNModel
+
+/// Settings for `split`.
+public struct SplitOptions: Sendable {
+    /// How to group resources; nil picks `routes` when the template has an API, else `auto`.
+    public var strategy: Strategy?
+    /// Most resources in one nested stack (CloudFormation's own limit is 500).
+    public var maxResources: Int
+    /// Absolute URL prefix for `TemplateURL`s; nil writes relative file names for `aws cloudformation package`.
+    public var templateURLBase: String?
+    /// The format of the written templates; nil keeps the input's.
+    public var format: Template.Format?
+    /// Merge the output back and prove it equals the input before writing anything.
+    public var verify: Bool
+    /// Where each resource was in the last deployed layout (logical id -> stack logical id, nil: the parent).
+    public var previous: [String: String?]?
+
+    /// Creates options.
+    public init(strategy: Strategy? = nil, maxResources: Int = 200, templateURLBase: String? = nil, format: Template.Format? = nil,
+        verify: Bool = true, previous: [String: String?]? = nil) {
+        self.strategy = strategy
+        self.maxResources = maxResources
+        self.templateURLBase = templateURLBase
+        self.format = format
+        self.verify = verify
+        self.previous = previous
+    }
+}
+
+/// Splits an oversized template into a parent and nested stacks that each stay within every quota.
+public enum Splitter {
+    /// The limits every template of the output keeps.
+    static let maxStackResources = 500
+    static let maxParameters = 200
+    static let maxOutputs = 200
+    static let maxBodyBytes = 1_000_000
+
+    /// Splits `template`.
+    ///
+    /// - Throws: `SplitError` when the input cannot be split within the quotas (a dependency
+    ///   cycle, a transform, a group that alone is too big) or the output fails verification.
+    public static func split(_ template: Template, options: SplitOptions = SplitOptions()) throws(SplitError) -> SplitResult {
+        let path = template.path
+        guard options.maxResources >= 1 && options.maxResources <= maxStackResources else {
+            throw SplitError(file: path, message: "--max-resources must be between 1 and \(maxStackResources)")
+        }
+        if !template.transforms.isEmpty {
+            throw SplitError(file: path, message: "the template uses Transform (\(template.transforms.joined(separator: ", "))): split the processed template (sam build / package output)")
+        }
+        let graph = DependencyGraph(template)
+        if let cycle = graph.cycles().first {
+            throw SplitError(file: path, message: "dependency cycle: " + (cycle + [cycle[0]]).map(graph.describe).joined(separator: " -> "))
+        }
+        let grouper = Grouper(template, graph: graph)
+        let strategy = options.strategy ?? (grouper.hasAPI ? .routes : .auto)
+        var plan = pack(grouper.groups(strategy), grouper: grouper, max: options.maxResources, reserved: Set(grouper.order))
+        if let previous = options.previous { plan = keepPrevious(plan, previous, order: grouper.order) }
+        // The parent itself must fit: what is left in it beyond the limit is packed too.
+        plan = relieveParent(plan, grouper: grouper, max: options.maxResources)
+
+        var attempt = 0
+        while true {
+            attempt += 1
+            plan = mergeCycles(plan, grouper: grouper)
+            plan.compact(order: grouper.order)
+            let builder = StackBuilder(source: template, plan: plan)
+            let (parent, children) = builder.build()
+            if let problem = builder.problems.first { throw SplitError(file: path, message: problem) }
+            // Cut any nested stack that went over a quota, and try again.
+            var over: [Int] = []
+            for (i, child) in children.enumerated() {
+                let resources = child.resources.count
+                let params = child.parameters.count
+                let outputs = child.outputs.count
+                if resources > min(options.maxResources, maxStackResources) || params > maxParameters || outputs > maxOutputs { over.append(i) }
+            }
+            if !over.isEmpty {
+                guard attempt < 64 else {
+                    throw SplitError(file: path, message: "cannot split within the quotas: stack \(plan.stackNames[over[0]]) keeps exceeding them")
+                }
+                plan = halve(plan, over, order: grouper.order)
+                continue
+            }
+            if parent.resources.count > maxStackResources {
+                throw SplitError(file: path, message: "the parent would hold \(parent.resources.count) resources, over 500: raise --max-resources")
+            }
+            if parent.parameters.count > maxParameters || parent.outputs.count > maxOutputs {
+                throw SplitError(file: path, message: "the template has more than 200 parameters or outputs: splitting cannot reduce those")
+            }
+            var result = SplitResult(source: template, strategy: strategy, plan: plan, parent: parent, children: children, options: options)
+            try result.finish()
+            if options.verify { try Verifier.verify(result) }
+            return result
+        }
+    }
+
+    /// Packs groups into stacks of at most `max` resources: big groups get their own stacks (cut
+    /// when over `max`), small ones share.
+    static func pack(_ groups: [Group], grouper: Grouper, max: Int, reserved: Set<String>) -> Plan {
+        var names: [String] = []
+        var stackOf: [String: Int] = [:]
+        var used = reserved
+        func newStack(_ base: String) -> Int {
+            var name = base + "Stack"
+            var n = 2
+            while used.contains(name) {
+                name = base + "Stack" + String(n)
+                n += 1
+            }
+            used.insert(name)
+            names.append(name)
+            return names.count - 1
+        }
+        // A group of ten or more gets a stack of its own; smaller ones share.
+        let own = Swift.max(1, Swift.min(10, max / 4))
+        var small: [Group] = []
+        for g in groups where !g.members.isEmpty {
+            guard g.members.count >= own else {
+                small.append(g)
+                continue
+            }
+            // Cut a big group: its head (API path nodes) first, then whole members in order.
+            var chunk: [String] = g.head
+            let rest = g.members.filter { !Set(g.head).contains($0) }
+            var part = 0
+            func flush() {
+                guard !chunk.isEmpty else { return }
+                part += 1
+                let s = newStack(part == 1 ? g.name : g.name + String(part))
+                for m in chunk { stackOf[m] = s }
+                chunk = []
+            }
+            for m in rest {
+                if chunk.count >= max { flush() }
+                chunk.append(m)
+            }
+            flush()
+        }
+        // First fit, biggest first.
+        var bins: [(stack: Int, size: Int, groups: Int)] = []
+        for g in small.enumerated().sorted(by: { $0.element.members.count != $1.element.members.count ? $0.element.members.count > $1.element.members.count : $0.offset < $1.offset }).map(\.element) {
+            if let b = bins.firstIndex(where: { $0.size + g.members.count <= max }) {
+                for m in g.members { stackOf[m] = bins[b].stack }
+                bins[b].size += g.members.count
+                bins[b].groups += 1
+            } else {
+                let s = newStack(g.name)
+                for m in g.members { stackOf[m] = s }
+                bins.append((s, g.members.count, 1))
+            }
+        }
+        // A stack holding several small groups is named for what it is.
+        var packed = 0
+        for b in bins where b.groups > 1 {
+            packed += 1
+            used.remove(names[b.stack])
+            var name = "Packed" + (packed == 1 ? "" : String(packed)) + "Stack"
+            while used.contains(name) { name = "X" + name }
+            used.insert(name)
+            names[b.stack] = name
+        }
+        return Plan(stackNames: names, stackOf: stackOf)
+    }
+
+    /// Resources that were already deployed in a stack stay there.
+    static func keepPrevious(_ plan: Plan, _ previous: [String: String?], order: [String]) -> Plan {
+        var plan = plan
+        for id in order {
+            guard let was = previous[id] else { continue }
+            if let stack = was {
+                if let s = plan.stackNames.firstIndex(of: stack) {
+                    plan.stackOf[id] = s
+                } else {
+                    plan.stackNames.append(stack)
+                    plan.stackOf[id] = plan.stackNames.count - 1
+                }
+            } else {
+                plan.stackOf[id] = nil
+            }
+        }
+        return plan
+    }
+
+    /// When the parent would keep more than `max` resources besides its stacks, the rest of them
+    /// (those no other resource depends on first) are packed into more stacks.
+    static func relieveParent(_ plan: Plan, grouper: Grouper, max: Int) -> Plan {
+        var plan = plan
+        let left = grouper.order.filter { plan.stackOf[$0] == nil }
+        let room = maxStackResources - plan.stackNames.count - 20
+        guard left.count > Swift.max(room, 0) else { return plan }
+        let extra = pack([Group(name: "Shared", members: left.suffix(left.count - Swift.max(room / 2, 0)).map { $0 })], grouper: grouper, max: max,
+            reserved: Set(grouper.order).union(plan.stackNames))
+        let base = plan.stackNames.count
+        plan.stackNames += extra.stackNames
+        for (id, s) in extra.stackOf { plan.stackOf[id] = base + s }
+        return plan
+    }
+
+    /// Stacks that would depend on each other in a circle (or on a parent resource that depends
+    /// on them) are merged into one.
+    static func mergeCycles(_ plan: Plan, grouper: Grouper) -> Plan {
+        var plan = plan
+        while true {
+            // Places: stack i is node i; a parent resource is node stacks + its position.
+            let stacks = plan.stackNames.count
+            func place(_ id: String) -> Int { plan.stackOf[id] ?? stacks + grouper.position[id]! }
+            let n = stacks + grouper.order.count
+            var edges = Array(repeating: Set<Int>(), count: n)
+            for id in grouper.order {
+                let a = place(id)
+                for d in grouper.dependencies(id) {
+                    let b = place(d)
+                    if a != b { edges[a].insert(b) }
+                }
+            }
+            let components = stronglyConnected(edges)
+            guard let cycle = components.first(where: { $0.count > 1 }) else { return plan }
+            let stackIds = cycle.filter { $0 < stacks }.sorted()
+            let target = stackIds.first ?? {
+                plan.stackNames.append("MergedStack" + String(plan.stackNames.count + 1))
+                return plan.stackNames.count - 1
+            }()
+            for id in grouper.order {
+                let p = place(id)
+                if cycle.contains(p) { plan.stackOf[id] = target }
+            }
+        }
+    }
+
+    static func stronglyConnected(_ edges: [Set<Int>]) -> [[Int]] {
+        let n = edges.count
+        let adj = edges.map { $0.sorted() }
+        var index = Array(repeating: -1, count: n)
+        var low = Array(repeating: 0, count: n)
+        var onStack = Array(repeating: false, count: n)
+        var stack: [Int] = []
+        var out: [[Int]] = []
+        var counter = 0
+        for root in 0..<n where index[root] < 0 {
+            var work: [(Int, Int)] = [(root, 0)]
+            index[root] = counter
+            low[root] = counter
+            counter += 1
+            stack.append(root)
+            onStack[root] = true
+            while let (v, k) = work.last {
+                if k < adj[v].count {
+                    work[work.count - 1].1 += 1
+                    let w = adj[v][k]
+                    if index[w] < 0 {
+                        index[w] = counter
+                        low[w] = counter
+                        counter += 1
+                        stack.append(w)
+                        onStack[w] = true
+                        work.append((w, 0))
+                    } else if onStack[w] {
+                        low[v] = min(low[v], index[w])
+                    }
+                } else {
+                    work.removeLast()
+                    if let p = work.last?.0 { low[p] = min(low[p], low[v]) }
+                    if low[v] == index[v] {
+                        var c: [Int] = []
+                        while true {
+                            let w = stack.removeLast()
+                            onStack[w] = false
+                            c.append(w)
+                            if w == v { break }
+                        }
+                        out.append(c)
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Cuts each listed stack in two, by member order.
+    static func halve(_ plan: Plan, _ stacks: [Int], order: [String]) -> Plan {
+        var plan = plan
+        let members = plan.members(in: order)
+        for s in stacks {
+            let m = members[s]
+            guard m.count > 1 else { continue }
+            let name = plan.stackNames[s]
+            var newName = name + "B"
+            while plan.stackNames.contains(newName) { newName += "B" }
+            plan.stackNames.append(newName)
+            for id in m[(m.count / 2)...] { plan.stackOf[id] = plan.stackNames.count - 1 }
+        }
+        return plan
+    }
+}

@@ -1,0 +1,212 @@
+import CFNModel
+
+/// How `split` groups resources into nested stacks.
+public enum Strategy: String, Sendable, CaseIterable {
+    /// One stack per API route group (first path segment), with the functions behind it.
+    case routes
+    /// Functions with their satellites, several to a stack.
+    case function
+    /// By resource type.
+    case type
+    /// By the graph: functions with what only they use, packed to keep references inside stacks.
+    case auto
+}
+
+/// A named set of resources that should land in one stack.
+struct Group {
+    var name: String
+    var members: [String]
+    /// Members that must stay in the first stack if the group is cut (API Resource nodes).
+    var head: [String] = []
+}
+
+/// Turns a template into groups of resources, one strategy at a time.
+struct Grouper {
+    let template: Template
+    let graph: DependencyGraph
+    let resources: Map
+    let order: [String]
+    let position: [String: Int]
+
+    init(_ template: Template, graph: DependencyGraph) {
+        self.template = template
+        self.graph = graph
+        self.resources = template.root["Resources"]?.mapValue ?? Map()
+        self.order = resources.keys
+        var pos: [String: Int] = [:]
+        for (i, id) in order.enumerated() { pos[id] = i }
+        self.position = pos
+    }
+
+    static let functionTypes: Set<String> = ["AWS::Lambda::Function", "AWS::Serverless::Function"]
+
+    func type(_ id: String) -> String { resources[id]?["Type"]?.stringValue ?? "" }
+
+    /// Resource ids a resource depends on (any kind of reference).
+    func dependencies(_ id: String) -> [String] {
+        guard let i = graph.index(of: .resource, id) else { return [] }
+        return graph.dependencies(of: i).compactMap { e in
+            graph.vertices[e.to].kind == .resource ? graph.vertices[e.to].name : nil
+        }
+    }
+
+    /// Resource ids that depend on a resource.
+    func dependents(_ id: String) -> [String] {
+        guard let i = graph.index(of: .resource, id) else { return [] }
+        return graph.dependents(of: i).compactMap { e in
+            graph.vertices[e.from].kind == .resource ? graph.vertices[e.from].name : nil
+        }
+    }
+
+    /// Each function with its satellites: what refers to it alone (versions, aliases, permissions,
+    /// event source mappings, API methods) and what only it uses (its log group, its own role).
+    func functionUnits() -> (unitOf: [String: String], units: [String: [String]]) {
+        var unitOf: [String: String] = [:]
+        for id in order where Grouper.functionTypes.contains(type(id)) { unitOf[id] = id }
+        // What refers to exactly one function joins it.
+        for id in order where unitOf[id] == nil {
+            let fns = Set(dependencies(id).filter { Grouper.functionTypes.contains(type($0)) })
+            if fns.count == 1 { unitOf[id] = fns.first! }
+        }
+        // What only one unit uses joins it (repeat: a role used only by a function's log group...).
+        var changed = true
+        while changed {
+            changed = false
+            for id in order where unitOf[id] == nil {
+                let users = Set(dependents(id).map { unitOf[$0] ?? "?" + $0 })
+                if users.count == 1, let u = users.first, !u.hasPrefix("?") {
+                    unitOf[id] = u
+                    changed = true
+                }
+            }
+        }
+        var units: [String: [String]] = [:]
+        for id in order { if let u = unitOf[id] { units[u, default: []].append(id) } }
+        return (unitOf, units)
+    }
+
+    /// `users` -> `Users`, `{id}` -> `Id`, `order-items` -> `OrderItems`.
+    static func camel(_ s: String) -> String {
+        var out = ""
+        var upper = true
+        for ch in s {
+            if ch.isLetter || ch.isNumber, ch.isASCII {
+                out.append(upper ? Character(ch.uppercased()) : ch)
+                upper = false
+            } else {
+                upper = true
+            }
+        }
+        return out.isEmpty ? "Root" : out
+    }
+
+    func groups(_ strategy: Strategy) -> [Group] {
+        switch strategy {
+        case .routes: return routeGroups() ?? functionGroups()
+        case .function: return functionGroups()
+        case .type: return typeGroups()
+        case .auto: return autoGroups()
+        }
+    }
+
+    /// Whether the template has an API Gateway REST or HTTP API (then `routes` is the default).
+    var hasAPI: Bool {
+        order.contains { ["AWS::ApiGateway::RestApi", "AWS::ApiGatewayV2::Api"].contains(type($0)) }
+    }
+
+    private func functionGroups() -> [Group] {
+        let (_, units) = functionUnits()
+        return order.compactMap { id in units[id].map { Group(name: id, members: $0) } }
+    }
+
+    private func typeGroups() -> [Group] {
+        var byType: [String: [String]] = [:]
+        var typeOrder: [String] = []
+        for id in order {
+            let t = type(id)
+            if byType[t] == nil { typeOrder.append(t) }
+            byType[t, default: []].append(id)
+        }
+        return typeOrder.map { t in
+            Group(name: Grouper.camel(t.split(separator: ":").last.map(String.init) ?? t), members: byType[t]!)
+        }
+    }
+
+    private func autoGroups() -> [Group] {
+        let (_, units) = functionUnits()
+        // Units that share the same outside dependencies sit next to each other, so that packing
+        // keeps the references they share inside one stack.
+        let keyed: [(key: String, group: Group)] = order.compactMap { id in
+            guard let members = units[id] else { return nil }
+            let inside = Set(members)
+            let outside = Set(members.flatMap(dependencies)).subtracting(inside).sorted().joined(separator: ",")
+            return (outside, Group(name: id, members: members))
+        }
+        return keyed.enumerated().sorted { a, b in
+            a.element.key != b.element.key ? a.element.key < b.element.key : a.offset < b.offset
+        }.map(\.element.group)
+    }
+
+    /// Route groups of REST and HTTP APIs; nil when the template has no routes.
+    private func routeGroups() -> [Group]? {
+        var groupOf: [String: String] = [:]
+        var heads: [String: [String]] = [:]
+        // REST: resource tree by ParentId; the first path segment names the group.
+        var changed = true
+        while changed {
+            changed = false
+            for id in order where type(id) == "AWS::ApiGateway::Resource" && groupOf[id] == nil {
+                guard let props = resources[id]?["Properties"] else { continue }
+                let parent = props["ParentId"]
+                if let f = parent?.functionValue, f.name == .getAtt {
+                    groupOf[id] = Grouper.camel(props["PathPart"]?.stringValue ?? id)
+                    changed = true
+                } else if let p = parent?.functionValue?.refTarget, let g = groupOf[p] {
+                    groupOf[id] = g
+                    changed = true
+                }
+            }
+        }
+        for id in order where type(id) == "AWS::ApiGateway::Resource" {
+            if let g = groupOf[id] { heads[g, default: []].append(id) }
+        }
+        for id in order where type(id) == "AWS::ApiGateway::Method" {
+            if let r = resources[id]?["Properties"]?["ResourceId"]?.functionValue?.refTarget, let g = groupOf[r] { groupOf[id] = g }
+        }
+        // HTTP APIs: the route key's first segment; integrations follow their routes.
+        for id in order where type(id) == "AWS::ApiGatewayV2::Route" {
+            guard let key = resources[id]?["Properties"]?["RouteKey"]?.stringValue else { continue }
+            let path = key.split(separator: " ").last.map(String.init) ?? key
+            guard let first = path.split(separator: "/").first else { continue }
+            groupOf[id] = Grouper.camel(String(first))
+            for dep in dependencies(id) where type(dep) == "AWS::ApiGatewayV2::Integration" {
+                groupOf[dep] = groupOf[dep] == nil || groupOf[dep] == groupOf[id] ? groupOf[id] : "*"
+            }
+        }
+        guard !groupOf.isEmpty else { return nil }
+        // Functions (with their satellites) behind one group join it; shared ones stay in the parent.
+        let (unitOf, units) = functionUnits()
+        var unitGroups: [String: Set<String>] = [:]
+        for (id, g) in groupOf where g != "*" {
+            if let u = unitOf[id] { unitGroups[u, default: []].insert(g) }
+            for dep in dependencies(id) { if let u = unitOf[dep] { unitGroups[u, default: []].insert(g) } }
+        }
+        var members: [String: [String]] = [:]
+        var assigned: Set<String> = []
+        for (u, gs) in unitGroups where gs.count == 1 {
+            for m in units[u] ?? [] where unitOf[m] == u {
+                members[gs.first!, default: []].append(m)
+                assigned.insert(m)
+            }
+        }
+        for (id, g) in groupOf where g != "*" && !assigned.contains(id) && (unitOf[id] == nil || unitGroups[unitOf[id]!]?.count == 1) {
+            members[g, default: []].append(id)
+            assigned.insert(id)
+        }
+        let names = members.keys.sorted()
+        return names.map { g in
+            let ms = members[g]!.sorted { position[$0]! < position[$1]! }
+            return Group(name: g, members: ms, head: heads[g] ?? [])
+        }
+    }
+}

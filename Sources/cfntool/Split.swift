@@ -1,0 +1,167 @@
+import ArgumentParser
+import CFNModel
+import CFNSplit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct Split: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Split an oversized template into a parent and nested stacks that each stay within every quota.",
+        discussion: """
+            Writes DIR/parent.yaml (or .json), one content-hashed template per nested stack, and \
+            DIR/manifest.json. Nothing is written unless the output is proven equal to the input \
+            (--verify, on by default) and every stack keeps every quota. Exit 2 when the template \
+            cannot be split within the limits, or DIR holds files split did not write (--force).
+            """
+    )
+
+    @Argument(help: "The template to split (- for standard input).")
+    var file: String
+
+    @Option(name: .shortAndLong, help: "The directory to write into.")
+    var output: String
+
+    @Option(help: "routes (default with an API Gateway API), function, type or auto (default otherwise).")
+    var strategy: Strategy?
+
+    @Option(help: "Most resources in one nested stack.")
+    var maxResources = 200
+
+    @Option(help: "Write absolute TemplateURLs: this prefix plus the file name.")
+    var templateURLBase: String?
+
+    @Option(help: "The last manifest.json (or the deployed single template): resources stay where they are.")
+    var previous: String?
+
+    @Option(help: "yaml or json (default: the input's format).")
+    var format: Template.Format?
+
+    @Flag(inversion: .prefixedNo, help: "Merge the output back and prove it equals the input before writing.")
+    var verify = true
+
+    @Flag(help: "Write into a non-empty DIR that split did not write.")
+    var force = false
+
+    func run() throws {
+        var status = ExitStatus()
+        do {
+            let template = try Template(contentsOf: file)
+            var previousLayout: [String: String?]? = nil
+            if let previous { previousLayout = try Self.readPrevious(previous) }
+            let options = SplitOptions(strategy: strategy, maxResources: maxResources, templateURLBase: templateURLBase, format: format,
+                verify: verify, previous: previousLayout)
+            let result: SplitResult
+            do {
+                result = try Splitter.split(template, options: options)
+            } catch {
+                throw CFNError(file: file, position: SourcePosition(line: 1, column: 1, offset: 0), message: error.message, kind: .structure)
+            }
+            try write(result)
+            report(result)
+        } catch {
+            status.failed(error)
+        }
+        try status.exit()
+    }
+
+    /// Reads a previous manifest (resources -> stack) or a deployed single template (all in the parent).
+    static func readPrevious(_ path: String) throws(CFNError) -> [String: String?] {
+        let t = try Template(contentsOf: path)
+        if let resources = t.root["resources"]?.mapValue, t.root["stacks"] != nil {
+            var out: [String: String?] = [:]
+            for e in resources.entries { out[e.key] = e.value.stringValue }
+            return out
+        }
+        var out: [String: String?] = [:]
+        for r in t.resources { out[r.logicalId] = String?.none }
+        return out
+    }
+
+    private func write(_ result: SplitResult) throws(CFNError) {
+        let dir = output.hasSuffix("/") ? String(output.dropLast()) : output
+        let here = SourcePosition(line: 1, column: 1, offset: 0)
+        var st = stat()
+        var stale: [String] = []
+        if stat(dir, &st) == 0 {
+            guard (st.st_mode & S_IFMT) == S_IFDIR else {
+                throw CFNError(file: dir, position: here, message: "exists and is not a directory", kind: .io)
+            }
+            let present = Self.listDirectory(dir)
+            var ours: Set<String> = []
+            if present.contains("manifest.json"), let old = try? Template(contentsOf: dir + "/manifest.json"),
+                old.root["generator"]?.stringValue?.hasPrefix("cfntool") == true
+            {
+                ours.insert("manifest.json")
+                if let p = old.root["parent"]?.stringValue { ours.insert(p) }
+                for e in old.root["stacks"]?.mapValue?.entries ?? [] {
+                    if let f = e.value["file"]?.stringValue { ours.insert(f) }
+                }
+            }
+            let foreign = present.filter { !ours.contains($0) }
+            if !foreign.isEmpty && !force {
+                throw CFNError(
+                    file: dir, position: here,
+                    message: "is not empty and holds files split did not write (\(foreign.sorted().prefix(3).joined(separator: ", "))): use --force or another directory",
+                    kind: .io)
+            }
+            stale = ours.sorted()
+        } else if mkdir(dir, 0o755) != 0 {
+            throw CFNError(file: dir, position: here, message: "cannot create the directory: \(String(cString: strerror(errno)))", kind: .io)
+        }
+        var written: Set<String> = [result.parentFileName, "manifest.json"]
+        for s in result.stacks {
+            try AtomicFile.write(s.bytes, to: dir + "/" + s.fileName)
+            written.insert(s.fileName)
+        }
+        try AtomicFile.write(result.parentBytes, to: dir + "/" + result.parentFileName)
+        try AtomicFile.write(result.manifest(generator: CFNTool.version), to: dir + "/manifest.json")
+        for name in stale where !written.contains(name) { unlink(dir + "/" + name) }
+    }
+
+    static func listDirectory(_ dir: String) -> [String] {
+        guard let d = opendir(dir) else { return [] }
+        defer { closedir(d) }
+        var names: [String] = []
+        while let entry = readdir(d) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    private func report(_ r: SplitResult) {
+        let total = r.source.resources.count
+        Console.out("split \(file) (strategy \(r.strategy.rawValue)): \(total) resources -> parent + \(r.stacks.count) nested stacks")
+        func row(_ name: String, _ t: Template, _ bytes: Int) -> String {
+            "  " + name.padding(44) + String(t.resources.count).leftPad(5) + " resources" + String(t.parameters.count).leftPad(5)
+                + " parameters" + String(t.outputs.count).leftPad(5) + " outputs" + String(bytes).leftPad(9) + " bytes"
+        }
+        Console.out(row(r.parentFileName, r.parent, r.parentBytes.count))
+        for s in r.stacks { Console.out(row(s.fileName, s.template, s.bytes.count)) }
+        let created = r.parent.resources.count + r.stacks.reduce(0) { $0 + $1.template.resources.count }
+        if verify { Console.out("verified: merged back, the output equals the input; every stack keeps every quota") }
+        if created > 2500 {
+            Console.err("warning: the hierarchy creates \(created) resources, over the 2,500 one operation may create: stage the first deploy")
+        }
+        if !r.moves.isEmpty {
+            Console.err("warning: \(r.moves.count) resources move to another stack (delete + create unless refactored):")
+            for m in r.moves {
+                Console.err("  \(m.named ? "NAMED " : "")\(m.logicalId) (\(m.type)): \(m.from ?? "parent") -> \(m.to ?? "parent")")
+            }
+            Console.err("  resource mappings for stack refactoring: \(r.refactorBatches.count) batch(es) in manifest.json")
+        }
+        Console.out("wrote \(output)")
+    }
+}
+
+extension Strategy: ExpressibleByArgument {}
+
+extension String {
+    func padding(_ width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+}
