@@ -61,7 +61,7 @@ public enum Splitter {
         var attempt = 0
         while true {
             attempt += 1
-            plan = mergeCycles(plan, grouper: grouper)
+            plan = mergeCycles(plan, grouper: grouper, max: options.maxResources)
             plan.compact(order: grouper.order)
             let builder = StackBuilder(source: template, plan: plan)
             let (parent, children) = builder.build()
@@ -76,7 +76,8 @@ public enum Splitter {
             }
             if !over.isEmpty {
                 guard attempt < 64 else {
-                    throw SplitError(file: path, message: "cannot split within the quotas: stack \(plan.stackNames[over[0]]) keeps exceeding them")
+                    let c = children[over[0]]
+                    throw SplitError(file: path, message: "cannot split within the quotas: stack \(plan.stackNames[over[0]]) keeps exceeding them (\(c.resources.count) resources, \(c.parameters.count) parameters, \(c.outputs.count) outputs)")
                 }
                 plan = halve(plan, over, order: grouper.order)
                 continue
@@ -196,9 +197,11 @@ public enum Splitter {
         return plan
     }
 
-    /// Stacks that would depend on each other in a circle (or on a parent resource that depends
-    /// on them) are merged into one.
-    static func mergeCycles(_ plan: Plan, grouper: Grouper) -> Plan {
+    /// Breaks cycles between stacks: of two or more stacks that would depend on each other in a
+    /// circle, the smallest goes back to the parent (where each resource is its own node, and the
+    /// resources themselves have no cycle); a parent resource caught in a circle with one stack
+    /// joins that stack.
+    static func mergeCycles(_ plan: Plan, grouper: Grouper, max: Int) -> Plan {
         var plan = plan
         while true {
             // Places: stack i is node i; a parent resource is node stacks + its position.
@@ -216,13 +219,19 @@ public enum Splitter {
             let components = stronglyConnected(edges)
             guard let cycle = components.first(where: { $0.count > 1 }) else { return plan }
             let stackIds = cycle.filter { $0 < stacks }.sorted()
-            let target = stackIds.first ?? {
-                plan.stackNames.append("MergedStack" + String(plan.stackNames.count + 1))
-                return plan.stackNames.count - 1
-            }()
-            for id in grouper.order {
-                let p = place(id)
-                if cycle.contains(p) { plan.stackOf[id] = target }
+            let members = plan.members(in: grouper.order)
+            if stackIds.count >= 2 {
+                let smallest = stackIds.min { members[$0].count != members[$1].count ? members[$0].count < members[$1].count : $0 < $1 }!
+                for id in members[smallest] { plan.stackOf[id] = nil }
+            } else if let target = stackIds.first {
+                let joining = grouper.order.filter { plan.stackOf[$0] == nil && cycle.contains(place($0)) }
+                if members[target].count + joining.count <= max {
+                    for id in joining { plan.stackOf[id] = target }
+                } else {
+                    for id in members[target] { plan.stackOf[id] = nil }
+                }
+            } else {
+                return plan
             }
         }
     }

@@ -255,11 +255,14 @@ final class StackBuilder {
             }
             if let str = templateNode.stringValue {
                 var t = SubTemplate(str)
+                var changed = false
                 t.parts = t.parts.map { part in
-                    guard case .variable(let name, let attr) = part, !locals.contains(name) else { return part }
-                    return subVariable(name, attr, in: s) ?? part
+                    guard case .variable(let name, let attr) = part, !locals.contains(name), let new = subVariable(name, attr, in: s) else { return part }
+                    changed = true
+                    return new
                 }
-                templateNode.value = .string(t.string)
+                // Untouched strings stay exactly as written (`${ Name }` keeps its spaces).
+                if changed { templateNode.value = .string(t.string) }
             }
             if let vars {
                 f.argument.value = .list([templateNode, vars] + (f.argument.listValue?.dropFirst(2) ?? []))

@@ -77,7 +77,7 @@ enum Verifier {
         let original = r.source.root["Resources"]?.mapValue ?? Map()
         for e in original.entries {
             guard let (node, _) = merged[e.key] else { throw fail("resource \(e.key) is missing from the output") }
-            var a = e.value.mapValue ?? Map()
+            var a = normalize(e.value).mapValue ?? Map()
             var b = resolveOutputs(node).mapValue ?? Map()
             a.remove("DependsOn")
             b.remove("DependsOn")
@@ -91,12 +91,12 @@ enum Verifier {
         }
         let originalConditions = r.source.root["Conditions"]?.mapValue ?? Map()
         for (name, expression) in childConditions {
-            guard let o = originalConditions[name], o.isSemanticallyEqual(to: normalize(expression)) else {
+            guard let o = originalConditions[name], normalize(o).isSemanticallyEqual(to: normalize(expression)) else {
                 throw fail("condition \(name) copied into a nested stack differs from the original")
             }
         }
         for o in r.source.outputs {
-            guard let p = parent.root["Outputs"]?[o.name], resolveOutputs(p).isSemanticallyEqual(to: o.node) else {
+            guard let p = parent.root["Outputs"]?[o.name], resolveOutputs(p).isSemanticallyEqual(to: normalize(o.node)) else {
                 throw fail("output \(o.name) differs after merging back")
             }
         }
@@ -152,6 +152,15 @@ enum Verifier {
             return m
         case .function(var f):
             f.argument = normalize(f.argument)
+            // `${ Name }` and `${Name}` are the same variable.
+            if f.name == .sub {
+                if let s = f.argument.stringValue {
+                    f.argument.value = .string(SubTemplate(s).string)
+                } else if var items = f.argument.listValue, let s = items.first?.stringValue {
+                    items[0].value = .string(SubTemplate(s).string)
+                    f.argument.value = .list(items)
+                }
+            }
             if f.name == .split, let items = f.argument.listValue, items.count == 2, items[0].stringValue == ",",
                 let inner = items[1].functionValue, inner.name == .join, let j = inner.argument.listValue, j.count == 2, j[0].stringValue == ","
             {
@@ -189,7 +198,7 @@ enum Verifier {
                 return n
             case .getAtt:
                 if let (x, a) = f.getAttTarget, let v = lookup(x, a) { return v }
-            case .sub:
+            case .sub where f.argument.stringValue != nil || f.argument.listValue?.first?.stringValue != nil:
                 var locals: Set<String> = []
                 var items = f.argument.listValue ?? [f.argument]
                 if items.count > 1 {
