@@ -89,6 +89,9 @@ public struct SplitResult: Sendable {
         if let previous = options.previous { moves = computeMoves(previous) }
     }
 
+    /// Replaces a nested stack's rendered bytes (tests use it to prove the verifier notices).
+    mutating func replaceStackBytes(_ i: Int, _ bytes: [UInt8]) { stacks[i].bytes = bytes }
+
     /// Where each resource is: stack logical id, or nil for the parent.
     public var placement: [String: String?] {
         var out: [String: String?] = [:]

@@ -54,7 +54,7 @@ public enum Splitter {
         let grouper = Grouper(template, graph: graph)
         let strategy = options.strategy ?? (grouper.hasAPI ? .routes : .auto)
         var plan = pack(grouper.groups(strategy), grouper: grouper, max: options.maxResources, reserved: Set(grouper.order))
-        if let previous = options.previous { plan = keepPrevious(plan, previous, order: grouper.order) }
+        if let previous = options.previous { plan = keepPrevious(plan, previous, grouper: grouper) }
         // The parent itself must fit: what is left in it beyond the limit is packed too.
         plan = relieveParent(plan, grouper: grouper, max: options.maxResources)
 
@@ -163,21 +163,34 @@ public enum Splitter {
         return Plan(stackNames: names, stackOf: stackOf)
     }
 
-    /// Resources that were already deployed in a stack stay there.
-    static func keepPrevious(_ plan: Plan, _ previous: [String: String?], order: [String]) -> Plan {
+    /// Resources stay where they were deployed: those in a nested stack go back to it, and whole
+    /// groups of resources that were in the parent return to it while it has room (groups with
+    /// named resources first: those cannot be recreated before their old copy is gone).
+    static func keepPrevious(_ plan: Plan, _ previous: [String: String?], grouper: Grouper) -> Plan {
         var plan = plan
-        for id in order {
-            guard let was = previous[id] else { continue }
-            if let stack = was {
-                if let s = plan.stackNames.firstIndex(of: stack) {
-                    plan.stackOf[id] = s
-                } else {
-                    plan.stackNames.append(stack)
-                    plan.stackOf[id] = plan.stackNames.count - 1
-                }
+        for id in grouper.order {
+            guard let was = previous[id], let stack = was else { continue }
+            if let s = plan.stackNames.firstIndex(of: stack) {
+                plan.stackOf[id] = s
             } else {
-                plan.stackOf[id] = nil
+                plan.stackNames.append(stack)
+                plan.stackOf[id] = plan.stackNames.count - 1
             }
+        }
+        let members = plan.members(in: grouper.order)
+        func named(_ id: String) -> Bool { grouper.template.resource(id).map(SplitResult.hasPhysicalName) ?? false }
+        var candidates: [(stack: Int, named: Int, size: Int)] = []
+        for (s, m) in members.enumerated() where !m.isEmpty && m.allSatisfy({ previous[$0] != nil && previous[$0]! == nil }) {
+            candidates.append((s, m.filter(named).count, m.count))
+        }
+        candidates.sort { $0.named != $1.named ? $0.named > $1.named : $0.size != $1.size ? $0.size < $1.size : $0.stack < $1.stack }
+        var parentSize = grouper.order.count - plan.stackOf.count
+        var stacksLeft = members.filter { !$0.isEmpty }.count
+        let budget = maxStackResources - 50
+        for c in candidates where parentSize + c.size + stacksLeft - 1 <= budget {
+            for id in members[c.stack] { plan.stackOf[id] = nil }
+            parentSize += c.size
+            stacksLeft -= 1
         }
         return plan
     }

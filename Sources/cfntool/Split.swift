@@ -149,9 +149,10 @@ struct Split: ParsableCommand {
         }
         if !r.moves.isEmpty {
             Console.err("warning: \(r.moves.count) resources move to another stack (delete + create unless refactored):")
-            for m in r.moves {
+            for m in r.moves.prefix(40) {
                 Console.err("  \(m.named ? "NAMED " : "")\(m.logicalId) (\(m.type)): \(m.from ?? "parent") -> \(m.to ?? "parent")")
             }
+            if r.moves.count > 40 { Console.err("  ... and \(r.moves.count - 40) more: every move is in manifest.json") }
             Console.err("  resource mappings for stack refactoring: \(r.refactorBatches.count) batch(es) in manifest.json")
         }
         Console.out("wrote \(output)")
