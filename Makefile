@@ -5,7 +5,7 @@ DEBUG   := .build/debug/cfntool
 CORPUS  ?= ../shared/corpus
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps build release bench format lint-format check-convert clean
+.PHONY: run test deps build release bench format lint-format check-convert verify-split clean
 
 # libyaml's headers (Debian: libyaml-dev) are the one system dependency.
 deps:
@@ -35,6 +35,10 @@ test: deps
 # Every corpus template: cfntool convert --to json equals cfn-lint's reading of it.
 check-convert: release
 	python3 scripts/check-convert.py --cfntool $(RELEASE) --corpus $(CORPUS)
+
+# Every split output of the 40- and 300-function templates passes cfn-lint as well as the input.
+verify-split: release
+	bash scripts/verify-split.sh
 
 bench: release
 	bash scripts/bench.sh

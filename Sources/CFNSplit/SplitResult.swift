@@ -151,7 +151,6 @@ public struct SplitResult: Sendable {
         root["version"] = num(1)
         root["generator"] = .string(generator)
         root["source"] = .string(source.path)
-        root["sourceHash"] = .string(SplitResult.hash(Formatter.render(source, as: .json)))
         root["strategy"] = .string(strategy.rawValue)
         root["maxResources"] = num(options.maxResources)
         root["parent"] = .string(parentFileName)

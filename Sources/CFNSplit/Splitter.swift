@@ -83,14 +83,17 @@ public enum Splitter {
                 continue
             }
             if parent.resources.count > maxStackResources {
-                throw SplitError(file: path, message: "the parent would hold \(parent.resources.count) resources, over 500: raise --max-resources")
+                var byType: [String: Int] = [:]
+                for r in parent.resources { byType[r.type ?? "", default: 0] += 1 }
+                let top = byType.sorted { $0.value > $1.value }.prefix(3).map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+                throw SplitError(file: path, message: "the parent would hold \(parent.resources.count) resources (\(top)), over 500: raise --max-resources")
             }
             if parent.parameters.count > maxParameters || parent.outputs.count > maxOutputs {
                 throw SplitError(file: path, message: "the template has more than 200 parameters or outputs: splitting cannot reduce those")
             }
             var result = SplitResult(source: template, strategy: strategy, plan: plan, parent: parent, children: children, options: options)
             try result.finish()
-            if options.verify { try Verifier.verify(result) }
+            if options.verify { try Verifier.verify(result, sourceGraph: graph) }
             return result
         }
     }
@@ -122,7 +125,8 @@ public enum Splitter {
             }
             // Cut a big group: its head (API path nodes) first, then whole members in order.
             var chunk: [String] = g.head
-            let rest = g.members.filter { !Set(g.head).contains($0) }
+            let head = Set(g.head)
+            let units = (g.units.isEmpty ? g.members.map { [$0] } : g.units).map { $0.filter { !head.contains($0) } }.filter { !$0.isEmpty }
             var part = 0
             func flush() {
                 guard !chunk.isEmpty else { return }
@@ -131,9 +135,13 @@ public enum Splitter {
                 for m in chunk { stackOf[m] = s }
                 chunk = []
             }
-            for m in rest {
-                if chunk.count >= max { flush() }
-                chunk.append(m)
+            for unit in units {
+                if chunk.count + unit.count > max { flush() }
+                // A unit bigger than a whole stack is cut where it must be.
+                for m in unit {
+                    if chunk.count >= max { flush() }
+                    chunk.append(m)
+                }
             }
             flush()
         }
@@ -222,10 +230,10 @@ public enum Splitter {
             func place(_ id: String) -> Int { plan.stackOf[id] ?? stacks + grouper.position[id]! }
             let n = stacks + grouper.order.count
             var edges = Array(repeating: Set<Int>(), count: n)
-            for id in grouper.order {
+            for (i, id) in grouper.order.enumerated() {
                 let a = place(id)
-                for d in grouper.dependencies(id) {
-                    let b = place(d)
+                for d in grouper.dependencyIndex[i] {
+                    let b = place(grouper.order[d])
                     if a != b { edges[a].insert(b) }
                 }
             }

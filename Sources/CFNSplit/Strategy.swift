@@ -18,6 +18,9 @@ struct Group {
     var members: [String]
     /// Members that must stay in the first stack if the group is cut (API Resource nodes).
     var head: [String] = []
+    /// Where a big group may be cut: between these runs of members (a function and its
+    /// satellites stay together), never inside one. Empty: between any two members.
+    var units: [[String]] = []
 }
 
 /// Turns a template into groups of resources, one strategy at a time.
@@ -27,6 +30,10 @@ struct Grouper {
     let resources: Map
     let order: [String]
     let position: [String: Int]
+    /// By resource position: the positions of the resources it depends on, and of its dependents.
+    let dependencyIndex: [[Int]]
+    let dependentIndex: [[Int]]
+    let types: [String]
 
     init(_ template: Template, graph: DependencyGraph) {
         self.template = template
@@ -36,26 +43,37 @@ struct Grouper {
         var pos: [String: Int] = [:]
         for (i, id) in order.enumerated() { pos[id] = i }
         self.position = pos
+        var deps = Array(repeating: [Int](), count: order.count)
+        var dents = Array(repeating: [Int](), count: order.count)
+        var vertexToPosition = Array(repeating: -1, count: graph.vertices.count)
+        for (v, vertex) in graph.vertices.enumerated() where vertex.kind == .resource { vertexToPosition[v] = pos[vertex.name] ?? -1 }
+        for e in graph.edges {
+            let a = vertexToPosition[e.from]
+            let b = vertexToPosition[e.to]
+            if a >= 0 && b >= 0 {
+                deps[a].append(b)
+                dents[b].append(a)
+            }
+        }
+        self.dependencyIndex = deps
+        self.dependentIndex = dents
+        self.types = order.map { template.root["Resources"]?[$0]?["Type"]?.stringValue ?? "" }
     }
 
     static let functionTypes: Set<String> = ["AWS::Lambda::Function", "AWS::Serverless::Function"]
 
-    func type(_ id: String) -> String { resources[id]?["Type"]?.stringValue ?? "" }
+    func type(_ id: String) -> String { position[id].map { types[$0] } ?? "" }
 
     /// Resource ids a resource depends on (any kind of reference).
     func dependencies(_ id: String) -> [String] {
-        guard let i = graph.index(of: .resource, id) else { return [] }
-        return graph.dependencies(of: i).compactMap { e in
-            graph.vertices[e.to].kind == .resource ? graph.vertices[e.to].name : nil
-        }
+        guard let i = position[id] else { return [] }
+        return dependencyIndex[i].map { order[$0] }
     }
 
     /// Resource ids that depend on a resource.
     func dependents(_ id: String) -> [String] {
-        guard let i = graph.index(of: .resource, id) else { return [] }
-        return graph.dependents(of: i).compactMap { e in
-            graph.vertices[e.from].kind == .resource ? graph.vertices[e.from].name : nil
-        }
+        guard let i = position[id] else { return [] }
+        return dependentIndex[i].map { order[$0] }
     }
 
     /// Each function with its satellites: what refers to it alone (versions, aliases, permissions,
@@ -205,8 +223,16 @@ struct Grouper {
         }
         let names = members.keys.sorted()
         return names.map { g in
-            let ms = members[g]!.sorted { position[$0]! < position[$1]! }
-            return Group(name: g, members: ms, head: heads[g] ?? [])
+            let ms = members[g]!.map { position[$0]! }.sorted().map { order[$0] }
+            // Cut points: whole function units, in the order of their first member.
+            var unitMembers: [String: [String]] = [:]
+            var unitOrder: [String] = []
+            for m in ms {
+                let key = unitOf[m] ?? m
+                if unitMembers[key] == nil { unitOrder.append(key) }
+                unitMembers[key, default: []].append(m)
+            }
+            return Group(name: g, members: ms, head: heads[g] ?? [], units: unitOrder.map { unitMembers[$0]! })
         }
     }
 }

@@ -5,7 +5,7 @@ import CFNModel
 /// outputs resolved) gives the input's resources, types, properties, attributes, conditions and
 /// outputs, with a creation order that keeps every original dependency.
 enum Verifier {
-    static func verify(_ r: SplitResult) throws(SplitError) {
+    static func verify(_ r: SplitResult, sourceGraph given: DependencyGraph? = nil) throws(SplitError) {
         let path = r.source.path
         func fail(_ message: String) -> SplitError { SplitError(file: path, message: "verification failed: " + message) }
 
@@ -107,7 +107,7 @@ enum Verifier {
         // 4. Every original dependency is kept by the creation order.
         let graphs = parsed.mapValues { DependencyGraph($0) }
         var reach = Reachability()
-        let sourceGraph = DependencyGraph(r.source)
+        let sourceGraph = given ?? DependencyGraph(r.source)
         for edge in sourceGraph.edges {
             guard sourceGraph.vertices[edge.from].kind == .resource, sourceGraph.vertices[edge.to].kind == .resource else { continue }
             let from = sourceGraph.vertices[edge.from].name
