@@ -17,13 +17,13 @@ for n in 40 300; do
     files+=("$OUT/$n-$s"/*.yaml)
   done
 done
-errors() { grep -oE ':[0-9]+:[0-9]+:[0-9]+:[0-9]+:E[0-9]+' | sed 's/.*://' | sort -u; }
+errors() { { grep -oE ':[0-9]+:[0-9]+:[0-9]+:[0-9]+:E[0-9]+' || true; } | sed 's/.*://' | sort -u; }
 cfn-lint --format parseable "$OUT"/serverless-*.json > "$OUT/input.lint" || true
 cfn-lint --format parseable "${files[@]}" > "$OUT/output.lint" || true
 input=$(errors < "$OUT/input.lint")
 output=$(errors < "$OUT/output.lint")
 new=$(comm -13 <(echo "$input") <(echo "$output") | grep . || true)
-echo "cfn-lint on ${#files[@]} output templates: errors in the input: ${input:-none}; in the outputs: ${output:-none}"
+echo "cfn-lint on ${#files[@]} output templates: errors in the inputs: $(echo ${input:-none}); in the outputs: $(echo ${output:-none}); warnings in the outputs: $(cut -d: -f6 "$OUT/output.lint" | sort | uniq -c | tr -s " " | tr "\n" " ")"
 if [ -n "$new" ]; then
   echo "new errors: $new"
   grep -E "$(echo $new | tr ' ' '|')" "$OUT/output.lint" | head -20
