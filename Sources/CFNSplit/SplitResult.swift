@@ -10,6 +10,8 @@ public struct NestedStack: Sendable {
     public var template: Template
     /// The rendered file.
     public var bytes: [UInt8]
+    /// The nested stack whose template holds this one's stack resource (nil: the parent's).
+    public var parentStack: String?
 }
 
 /// A resource that moves to another stack compared with the previous layout.
@@ -46,6 +48,14 @@ public struct SplitResult: Sendable {
     public private(set) var moves: [Move] = []
     let options: SplitOptions
     private var childTemplates: [Template]
+    /// The second level, when there is one: intermediate stacks holding nested stack resources.
+    private var nestPlan: Plan? = nil
+    private var intermediateTemplates: [Template] = []
+
+    mutating func nest(_ plan: Plan, _ intermediates: [Template]) {
+        nestPlan = plan
+        intermediateTemplates = intermediates
+    }
 
     init(source: Template, strategy: Strategy, plan: Plan, parent: Template, children: [Template], options: SplitOptions) {
         self.source = source
@@ -58,35 +68,65 @@ public struct SplitResult: Sendable {
 
     var format: Template.Format { options.format ?? source.format }
 
-    /// Renders the nested templates, names them by content, points the parent at them.
+    /// Renders the nested templates, names them by content, points their parents at them:
+    /// leaves first, then intermediate stacks, then the parent.
     mutating func finish() throws(SplitError) {
         let ext = format == .json ? "json" : "yaml"
-        var resources = parent.root["Resources"]?.mapValue ?? Map()
-        for (i, child) in childTemplates.enumerated() {
-            var t = child
+        let base = options.templateURLBase.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
+        var urls: [String: String] = [:]
+        func render(_ t: Template, _ name: String, parentStack: String?) -> NestedStack {
+            var t = SplitResult.pointing(t, at: urls)
             t.format = format
             let bytes = Formatter.render(t, as: format)
-            let name = plan.stackNames[i] + "-" + SplitResult.hash(bytes) + "." + ext
-            t.path = name
-            stacks.append(NestedStack(logicalId: plan.stackNames[i], fileName: name, template: t, bytes: bytes))
-            if var stack = resources[plan.stackNames[i]]?.mapValue, var props = stack["Properties"]?.mapValue {
-                props["TemplateURL"] = .string((options.templateURLBase.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "") + name)
-                stack["Properties"] = Node(.map(props))
-                resources[plan.stackNames[i]] = Node(.map(stack))
+            let file = name + "-" + SplitResult.hash(bytes) + "." + ext
+            t.path = file
+            return NestedStack(logicalId: name, fileName: file, template: t, bytes: bytes, parentStack: parentStack)
+        }
+        var leafParent: [String: String] = [:]
+        if let nestPlan {
+            for (id, s) in nestPlan.stackOf { leafParent[id] = nestPlan.stackNames[s] }
+        }
+        for (i, child) in childTemplates.enumerated() {
+            let s = render(child, plan.stackNames[i], parentStack: leafParent[plan.stackNames[i]])
+            urls[s.logicalId] = base + s.fileName
+            stacks.append(s)
+        }
+        if let nestPlan {
+            for (i, t) in intermediateTemplates.enumerated() {
+                let s = render(t, nestPlan.stackNames[i], parentStack: nil)
+                urls[s.logicalId] = base + s.fileName
+                stacks.append(s)
             }
         }
-        parent.root["Resources"] = Node(.map(resources))
+        parent = SplitResult.pointing(parent, at: urls)
         parent.format = format
         parentFileName = "parent." + ext
         parent.path = parentFileName
         parentBytes = Formatter.render(parent, as: format)
         for s in stacks where s.bytes.count > Splitter.maxBodyBytes {
-            throw SplitError(file: source.path, message: "nested stack \(s.logicalId) would be \(s.bytes.count) bytes, over 1,000,000: lower --max-resources")
+            throw SplitError(
+                file: source.path,
+                message: "nested stack \(s.logicalId) would be \(s.bytes.count) bytes, over 1,000,000: lower --max-resources"
+            )
         }
         if parentBytes.count > Splitter.maxBodyBytes {
             throw SplitError(file: source.path, message: "the parent would be \(parentBytes.count) bytes, over 1,000,000")
         }
         if let previous = options.previous { moves = computeMoves(previous) }
+    }
+
+    /// `t` with the `TemplateURL` of each of its stack resources named in `urls` filled in.
+    static func pointing(_ t: Template, at urls: [String: String]) -> Template {
+        guard var resources = t.root["Resources"]?.mapValue else { return t }
+        var t = t
+        for e in resources.entries {
+            guard let url = urls[e.key], var stack = e.value.mapValue, var props = stack["Properties"]?.mapValue else { continue }
+            props["TemplateURL"] = .string(url)
+            stack["Properties"] = Node(.map(props))
+            resources[e.key] = Node(.map(stack))
+        }
+        t.root["Resources"] = Node(.map(resources))
+        return t
     }
 
     /// Replaces a nested stack's rendered bytes (tests use it to prove the verifier notices).
@@ -158,6 +198,7 @@ public struct SplitResult: Sendable {
         for s in stacks {
             var m = Map()
             m["file"] = .string(s.fileName)
+            m["parent"] = s.parentStack.map { .string($0) } ?? Node(.null)
             m["resources"] = num(s.template.resources.count)
             m["parameters"] = num(s.template.parameters.count)
             m["outputs"] = num(s.template.outputs.count)
@@ -179,29 +220,41 @@ public struct SplitResult: Sendable {
         }
         root["resources"] = Node(.map(res))
         if options.previous != nil {
-            root["moves"] = Node(.list(moves.map { m in
-                var o = Map()
-                o["logicalId"] = .string(m.logicalId)
-                o["type"] = .string(m.type)
-                o["from"] = m.from.map { .string($0) } ?? Node(.null)
-                o["to"] = m.to.map { .string($0) } ?? Node(.null)
-                o["named"] = Node(.bool(m.named))
-                return Node(.map(o))
-            }))
-            root["refactorBatches"] = Node(.list(refactorBatches.map { batch in
-                Node(.list(batch.map { m in
-                    var src = Map()
-                    src["StackName"] = .string(m.from ?? "(parent)")
-                    src["LogicalResourceId"] = .string(m.logicalId)
-                    var dst = Map()
-                    dst["StackName"] = .string(m.to ?? "(parent)")
-                    dst["LogicalResourceId"] = .string(m.logicalId)
-                    var o = Map()
-                    o["Source"] = Node(.map(src))
-                    o["Destination"] = Node(.map(dst))
-                    return Node(.map(o))
-                }))
-            }))
+            root["moves"] = Node(
+                .list(
+                    moves.map { m in
+                        var o = Map()
+                        o["logicalId"] = .string(m.logicalId)
+                        o["type"] = .string(m.type)
+                        o["from"] = m.from.map { .string($0) } ?? Node(.null)
+                        o["to"] = m.to.map { .string($0) } ?? Node(.null)
+                        o["named"] = Node(.bool(m.named))
+                        return Node(.map(o))
+                    }
+                )
+            )
+            root["refactorBatches"] = Node(
+                .list(
+                    refactorBatches.map { batch in
+                        Node(
+                            .list(
+                                batch.map { m in
+                                    var src = Map()
+                                    src["StackName"] = .string(m.from ?? "(parent)")
+                                    src["LogicalResourceId"] = .string(m.logicalId)
+                                    var dst = Map()
+                                    dst["StackName"] = .string(m.to ?? "(parent)")
+                                    dst["LogicalResourceId"] = .string(m.logicalId)
+                                    var o = Map()
+                                    o["Source"] = Node(.map(src))
+                                    o["Destination"] = Node(.map(dst))
+                                    return Node(.map(o))
+                                }
+                            )
+                        )
+                    }
+                )
+            )
         }
         return Formatter.render(Template(root: root, format: .json), as: .json)
     }

@@ -16,8 +16,14 @@ public struct SplitOptions: Sendable {
     public var previous: [String: String?]?
 
     /// Creates options.
-    public init(strategy: Strategy? = nil, maxResources: Int = 200, templateURLBase: String? = nil, format: Template.Format? = nil,
-        verify: Bool = true, previous: [String: String?]? = nil) {
+    public init(
+        strategy: Strategy? = nil,
+        maxResources: Int = 200,
+        templateURLBase: String? = nil,
+        format: Template.Format? = nil,
+        verify: Bool = true,
+        previous: [String: String?]? = nil
+    ) {
         self.strategy = strategy
         self.maxResources = maxResources
         self.templateURLBase = templateURLBase
@@ -45,7 +51,11 @@ public enum Splitter {
             throw SplitError(file: path, message: "--max-resources must be between 1 and \(maxStackResources)")
         }
         if !template.transforms.isEmpty {
-            throw SplitError(file: path, message: "the template uses Transform (\(template.transforms.joined(separator: ", "))): split the processed template (sam build / package output)")
+            throw SplitError(
+                file: path,
+                message:
+                    "the template uses Transform (\(template.transforms.joined(separator: ", "))): split the processed template (sam build / package output)"
+            )
         }
         let graph = DependencyGraph(template)
         if let cycle = graph.cycles().first {
@@ -72,26 +82,74 @@ public enum Splitter {
                 let resources = child.resources.count
                 let params = child.parameters.count
                 let outputs = child.outputs.count
-                if resources > min(options.maxResources, maxStackResources) || params > maxParameters || outputs > maxOutputs { over.append(i) }
+                if resources > min(options.maxResources, maxStackResources) || params > maxParameters || outputs > maxOutputs {
+                    over.append(i)
+                }
             }
             if !over.isEmpty {
                 guard attempt < 64 else {
                     let c = children[over[0]]
-                    throw SplitError(file: path, message: "cannot split within the quotas: stack \(plan.stackNames[over[0]]) keeps exceeding them (\(c.resources.count) resources, \(c.parameters.count) parameters, \(c.outputs.count) outputs)")
+                    throw SplitError(
+                        file: path,
+                        message:
+                            "cannot split within the quotas: stack \(plan.stackNames[over[0]]) keeps exceeding them (\(c.resources.count) resources, \(c.parameters.count) parameters, \(c.outputs.count) outputs)"
+                    )
                 }
                 plan = halve(plan, over, order: grouper.order)
                 continue
             }
+            var top = parent
+            var intermediates: [Template] = []
+            var nestPlan: Plan? = nil
             if parent.resources.count > maxStackResources {
+                // A second level: the nested stack resources themselves go into intermediate stacks.
+                let stackIds = Set(plan.stackNames)
+                let nested = parent.resources.map(\.logicalId).filter { stackIds.contains($0) }
+                let perStack = min(maxStackResources - 50, Swift.max(2, (nested.count + 1) / 2))
+                var used = Set(parent.resources.map(\.logicalId)).union(grouper.order)
+                var names: [String] = []
+                var stackOf: [String: Int] = [:]
+                for (i, id) in nested.enumerated() {
+                    if i % perStack == 0 {
+                        var name = "Nest\(names.count + 1)Stack"
+                        while used.contains(name) { name = "X" + name }
+                        used.insert(name)
+                        names.append(name)
+                    }
+                    stackOf[id] = names.count - 1
+                }
+                var second = Plan(stackNames: names, stackOf: stackOf)
+                // Grouping stacks can make circles too (a parent resource between two of them).
+                let parentGrouper = Grouper(parent, graph: DependencyGraph(parent))
+                second = mergeCycles(second, grouper: parentGrouper, max: perStack)
+                second.compact(order: parentGrouper.order)
+                let nestBuilder = StackBuilder(source: parent, plan: second)
+                (top, intermediates) = nestBuilder.build()
+                if let problem = nestBuilder.problems.first { throw SplitError(file: path, message: problem) }
+                for (i, t) in intermediates.enumerated()
+                where t.parameters.count > maxParameters || t.outputs.count > maxOutputs || t.resources.count > maxStackResources {
+                    throw SplitError(
+                        file: path,
+                        message:
+                            "cannot split within the quotas: intermediate stack \(second.stackNames[i]) would have \(t.resources.count) resources, \(t.parameters.count) parameters, \(t.outputs.count) outputs: raise --max-resources"
+                    )
+                }
+                nestPlan = second
+            }
+            if top.resources.count > maxStackResources {
                 var byType: [String: Int] = [:]
-                for r in parent.resources { byType[r.type ?? "", default: 0] += 1 }
-                let top = byType.sorted { $0.value > $1.value }.prefix(3).map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-                throw SplitError(file: path, message: "the parent would hold \(parent.resources.count) resources (\(top)), over 500: raise --max-resources")
+                for r in top.resources { byType[r.type ?? "", default: 0] += 1 }
+                let most = byType.sorted { $0.value > $1.value }.prefix(3).map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+                throw SplitError(
+                    file: path,
+                    message: "the parent would hold \(top.resources.count) resources (\(most)), over 500: raise --max-resources"
+                )
             }
             if parent.parameters.count > maxParameters || parent.outputs.count > maxOutputs {
                 throw SplitError(file: path, message: "the template has more than 200 parameters or outputs: splitting cannot reduce those")
             }
-            var result = SplitResult(source: template, strategy: strategy, plan: plan, parent: parent, children: children, options: options)
+            var result = SplitResult(source: template, strategy: strategy, plan: plan, parent: top, children: children, options: options)
+            if let nestPlan { result.nest(nestPlan, intermediates) }
             try result.finish()
             if options.verify { try Verifier.verify(result, sourceGraph: graph) }
             return result
@@ -147,7 +205,10 @@ public enum Splitter {
         }
         // First fit, biggest first.
         var bins: [(stack: Int, size: Int, groups: Int)] = []
-        for g in small.enumerated().sorted(by: { $0.element.members.count != $1.element.members.count ? $0.element.members.count > $1.element.members.count : $0.offset < $1.offset }).map(\.element) {
+        for g in small.enumerated().sorted(by: {
+            $0.element.members.count != $1.element.members.count
+                ? $0.element.members.count > $1.element.members.count : $0.offset < $1.offset
+        }).map(\.element) {
             if let b = bins.firstIndex(where: { $0.size + g.members.count <= max }) {
                 for m in g.members { stackOf[m] = bins[b].stack }
                 bins[b].size += g.members.count
@@ -210,8 +271,12 @@ public enum Splitter {
         let left = grouper.order.filter { plan.stackOf[$0] == nil }
         let room = maxStackResources - plan.stackNames.count - 20
         guard left.count > Swift.max(room, 0) else { return plan }
-        let extra = pack([Group(name: "Shared", members: left.suffix(left.count - Swift.max(room / 2, 0)).map { $0 })], grouper: grouper, max: max,
-            reserved: Set(grouper.order).union(plan.stackNames))
+        let extra = pack(
+            [Group(name: "Shared", members: left.suffix(left.count - Swift.max(room / 2, 0)).map { $0 })],
+            grouper: grouper,
+            max: max,
+            reserved: Set(grouper.order).union(plan.stackNames)
+        )
         let base = plan.stackNames.count
         plan.stackNames += extra.stackNames
         for (id, s) in extra.stackOf { plan.stackOf[id] = base + s }

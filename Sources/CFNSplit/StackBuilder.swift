@@ -93,7 +93,9 @@ final class StackBuilder {
             || t == "AWS::SSM::Parameter::Value<CommaDelimitedList>"
     }
 
-    private static func alnum(_ s: String) -> String { String(s.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init)) }
+    private static func alnum(_ s: String) -> String {
+        String(s.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
+    }
 
     private static func unique(_ base: String, in used: Set<String>) -> String {
         if !used.contains(base) { return base }
@@ -257,7 +259,9 @@ final class StackBuilder {
                 var t = SubTemplate(str)
                 var changed = false
                 t.parts = t.parts.map { part in
-                    guard case .variable(let name, let attr) = part, !locals.contains(name), let new = subVariable(name, attr, in: s) else { return part }
+                    guard case .variable(let name, let attr) = part, !locals.contains(name), let new = subVariable(name, attr, in: s) else {
+                        return part
+                    }
                     changed = true
                     return new
                 }

@@ -21,7 +21,9 @@ enum Verifier {
             if t.resources.count > Splitter.maxStackResources || t.parameters.count > Splitter.maxParameters
                 || t.outputs.count > Splitter.maxOutputs || bytes.count > Splitter.maxBodyBytes
             {
-                throw fail("\(name) exceeds a quota (\(t.resources.count) resources, \(t.parameters.count) parameters, \(t.outputs.count) outputs, \(bytes.count) bytes)")
+                throw fail(
+                    "\(name) exceeds a quota (\(t.resources.count) resources, \(t.parameters.count) parameters, \(t.outputs.count) outputs, \(bytes.count) bytes)"
+                )
             }
             let graph = DependencyGraph(t)
             if let cycle = graph.cycles().first {
@@ -31,34 +33,39 @@ enum Verifier {
         for s in r.stacks { children[s.logicalId] = parsed[s.logicalId] }
         let parent = parsed[r.parentFileName]!
 
-        // 2. Merge back.
+        // 2. Merge back, level by level: each nested stack's parameters are replaced by what its
+        // parent passes (itself expressed in the top namespace), its resources join the top.
         var outputs: [String: [String: Node]] = [:]
-        var merged: [String: (node: Node, holder: String?)] = [:]
+        var merged: [String: (node: Node, chain: [String])] = [:]
         var childConditions: [(String, Node)] = []
-        for e in parent.root["Resources"]?.mapValue?.entries ?? [] {
-            guard let child = children[e.key] else {
-                merged[e.key] = (e.value, nil)
-                continue
-            }
-            var sigma: [String: Node] = [:]
-            let values = e.value["Properties"]?["Parameters"]?.mapValue ?? Map()
-            for p in child.parameters {
-                guard var v = values[p.name] else { throw fail("stack \(e.key) does not pass its parameter \(p.name)") }
-                v = unguard(v)
-                if StackBuilder.isListType(p.type ?? ""), let f = v.functionValue, f.name == .join, let items = f.argument.listValue,
-                    items.count == 2, items[0].stringValue == ","
-                {
-                    v = items[1]
+        func expand(_ t: Template, _ lookup: (String, String?) -> Node?, chain: [String]) throws(SplitError) {
+            for e in t.root["Resources"]?.mapValue?.entries ?? [] {
+                guard let child = children[e.key] else {
+                    merged[e.key] = (substitute(e.value, lookup), chain)
+                    continue
                 }
-                sigma[p.name] = v
+                var sigma: [String: Node] = [:]
+                let values = e.value["Properties"]?["Parameters"]?.mapValue ?? Map()
+                for p in child.parameters {
+                    guard var v = values[p.name] else { throw fail("stack \(e.key) does not pass its parameter \(p.name)") }
+                    v = unguard(substitute(v, lookup))
+                    if StackBuilder.isListType(p.type ?? ""), let f = v.functionValue, f.name == .join, let items = f.argument.listValue,
+                        items.count == 2, items[0].stringValue == ","
+                    {
+                        v = items[1]
+                    }
+                    sigma[p.name] = v
+                }
+                let childLookup: (String, String?) -> Node? = { name, attribute in attribute == nil ? sigma[name] : nil }
+                try expand(child, childLookup, chain: chain + [e.key])
+                for c in child.conditions { childConditions.append((c.name, substitute(c.expression, childLookup))) }
+                var outs: [String: Node] = [:]
+                for o in child.outputs { outs[o.name] = o.value.map { substitute($0, childLookup) } }
+                outputs[e.key] = outs
             }
-            let lookup: (String, String?) -> Node? = { name, attribute in attribute == nil ? sigma[name] : nil }
-            for res in child.resources { merged[res.logicalId] = (substitute(res.node, lookup), e.key) }
-            for c in child.conditions { childConditions.append((c.name, substitute(c.expression, lookup))) }
-            var outs: [String: Node] = [:]
-            for o in child.outputs { outs[o.name] = o.value.map { substitute($0, lookup) } }
-            outputs[e.key] = outs
         }
+        try expand(parent, { _, _ in nil }, chain: [])
+
         let outputLookup: (String, String?) -> Node? = { name, attribute in
             guard let a = attribute, a.hasPrefix("Outputs.") else { return nil }
             return outputs[name]?[String(a.dropFirst(8))]
@@ -76,7 +83,7 @@ enum Verifier {
         // 3. Compare with the input.
         let original = r.source.root["Resources"]?.mapValue ?? Map()
         for e in original.entries {
-            guard let (node, _) = merged[e.key] else { throw fail("resource \(e.key) is missing from the output") }
+            guard let node = merged[e.key]?.node else { throw fail("resource \(e.key) is missing from the output") }
             var a = normalize(e.value).mapValue ?? Map()
             var b = resolveOutputs(node).mapValue ?? Map()
             a.remove("DependsOn")
@@ -86,7 +93,7 @@ enum Verifier {
                 throw fail("resource \(e.key) differs after merging back (\(d))")
             }
         }
-        for key in merged.keys where original[key] == nil && children[key] == nil {
+        for key in merged.keys where original[key] == nil {
             throw fail("the output adds resource \(key)")
         }
         let originalConditions = r.source.root["Conditions"]?.mapValue ?? Map()
@@ -112,15 +119,16 @@ enum Verifier {
             guard sourceGraph.vertices[edge.from].kind == .resource, sourceGraph.vertices[edge.to].kind == .resource else { continue }
             let from = sourceGraph.vertices[edge.from].name
             let to = sourceGraph.vertices[edge.to].name
-            let hf = merged[from]?.holder
-            let ht = merged[to]?.holder
-            let ok: Bool
-            if hf == ht {
-                let name = hf ?? r.parentFileName
-                ok = reach.reaches(graphs[name]!, name, from, to)
-            } else {
-                ok = reach.reaches(graphs[r.parentFileName]!, r.parentFileName, hf ?? from, ht ?? to)
-            }
+            // Walk down from the top while both sit in the same stack; where they part, the
+            // template at that level must order what holds `from` after what holds `to`.
+            let cf = merged[from]?.chain ?? []
+            let ct = merged[to]?.chain ?? []
+            var level = 0
+            while level < cf.count && level < ct.count && cf[level] == ct[level] { level += 1 }
+            let name = level == 0 ? r.parentFileName : cf[level - 1]
+            let a = level < cf.count ? cf[level] : from
+            let b = level < ct.count ? ct[level] : to
+            let ok = reach.reaches(graphs[name]!, name, a, b)
             if !ok { throw fail("\(from) no longer waits for \(to)") }
         }
     }
@@ -162,7 +170,8 @@ enum Verifier {
                 }
             }
             if f.name == .split, let items = f.argument.listValue, items.count == 2, items[0].stringValue == ",",
-                let inner = items[1].functionValue, inner.name == .join, let j = inner.argument.listValue, j.count == 2, j[0].stringValue == ","
+                let inner = items[1].functionValue, inner.name == .join, let j = inner.argument.listValue, j.count == 2,
+                j[0].stringValue == ","
             {
                 return j[1]
             }
@@ -208,7 +217,9 @@ enum Verifier {
                 if let s = items[0].stringValue {
                     var t = SubTemplate(s)
                     t.parts = t.parts.map { part in
-                        guard case .variable(let name, let attr) = part, !locals.contains(name), let v = lookup(name, attr) else { return part }
+                        guard case .variable(let name, let attr) = part, !locals.contains(name), let v = lookup(name, attr) else {
+                            return part
+                        }
                         if let target = v.functionValue?.refTarget { return .variable(name: target, attribute: nil) }
                         if let (x, a) = v.functionValue?.getAttTarget { return .variable(name: x, attribute: a) }
                         return part

@@ -50,13 +50,24 @@ struct Split: ParsableCommand {
             let template = try Template(contentsOf: file)
             var previousLayout: [String: String?]? = nil
             if let previous { previousLayout = try Self.readPrevious(previous) }
-            let options = SplitOptions(strategy: strategy, maxResources: maxResources, templateURLBase: templateURLBase, format: format,
-                verify: verify, previous: previousLayout)
+            let options = SplitOptions(
+                strategy: strategy,
+                maxResources: maxResources,
+                templateURLBase: templateURLBase,
+                format: format,
+                verify: verify,
+                previous: previousLayout
+            )
             let result: SplitResult
             do {
                 result = try Splitter.split(template, options: options)
             } catch {
-                throw CFNError(file: file, position: SourcePosition(line: 1, column: 1, offset: 0), message: error.message, kind: .structure)
+                throw CFNError(
+                    file: file,
+                    position: SourcePosition(line: 1, column: 1, offset: 0),
+                    message: error.message,
+                    kind: .structure
+                )
             }
             try write(result)
             report(result)
@@ -102,13 +113,21 @@ struct Split: ParsableCommand {
             let foreign = present.filter { !ours.contains($0) }
             if !foreign.isEmpty && !force {
                 throw CFNError(
-                    file: dir, position: here,
-                    message: "is not empty and holds files split did not write (\(foreign.sorted().prefix(3).joined(separator: ", "))): use --force or another directory",
-                    kind: .io)
+                    file: dir,
+                    position: here,
+                    message:
+                        "is not empty and holds files split did not write (\(foreign.sorted().prefix(3).joined(separator: ", "))): use --force or another directory",
+                    kind: .io
+                )
             }
             stale = ours.sorted()
         } else if mkdir(dir, 0o755) != 0 {
-            throw CFNError(file: dir, position: here, message: "cannot create the directory: \(String(cString: strerror(errno)))", kind: .io)
+            throw CFNError(
+                file: dir,
+                position: here,
+                message: "cannot create the directory: \(String(cString: strerror(errno)))",
+                kind: .io
+            )
         }
         var written: Set<String> = [result.parentFileName, "manifest.json"]
         for s in result.stacks {
@@ -145,7 +164,9 @@ struct Split: ParsableCommand {
         let created = r.parent.resources.count + r.stacks.reduce(0) { $0 + $1.template.resources.count }
         if verify { Console.out("verified: merged back, the output equals the input; every stack keeps every quota") }
         if created > 2500 {
-            Console.err("warning: the hierarchy creates \(created) resources, over the 2,500 one operation may create: stage the first deploy")
+            Console.err(
+                "warning: the hierarchy creates \(created) resources, over the 2,500 one operation may create: stage the first deploy"
+            )
         }
         if !r.moves.isEmpty {
             Console.err("warning: \(r.moves.count) resources move to another stack (delete + create unless refactored):")

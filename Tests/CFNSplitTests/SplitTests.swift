@@ -19,7 +19,8 @@ struct ServerlessSplitTests {
         }
         #expect(a.parent.resources.count <= 500)
         // Every original resource is in exactly one place.
-        let placed = a.parent.resources.map(\.logicalId).filter { id in !a.stacks.contains { $0.logicalId == id } }
+        let placed =
+            a.parent.resources.map(\.logicalId).filter { id in !a.stacks.contains { $0.logicalId == id } }
             + a.stacks.flatMap { $0.template.resources.map(\.logicalId) }
         #expect(placed.sorted() == t.resources.map(\.logicalId).sorted())
     }
@@ -40,7 +41,12 @@ struct ServerlessSplitTests {
         // The users stack holds the /users path nodes, methods and functions.
         let users = try #require(r.stacks.first { $0.logicalId == "UsersStack" })
         let types = Set(users.template.resources.compactMap(\.type))
-        #expect(types.isSuperset(of: ["AWS::ApiGateway::Resource", "AWS::ApiGateway::Method", "AWS::Lambda::Function", "AWS::Lambda::Permission", "AWS::Logs::LogGroup", "AWS::Lambda::Version"]))
+        #expect(
+            types.isSuperset(of: [
+                "AWS::ApiGateway::Resource", "AWS::ApiGateway::Method", "AWS::Lambda::Function", "AWS::Lambda::Permission",
+                "AWS::Logs::LogGroup", "AWS::Lambda::Version",
+            ])
+        )
         #expect(users.template.resources.allSatisfy { !$0.logicalId.hasPrefix("Orders") })
     }
 
@@ -114,7 +120,9 @@ struct ReferenceSplitTests {
         // The queue's stack gets the bucket as parameters; `!Ref Bucket2` keeps its name.
         let q = queueStack.template
         let params = Set(q.parameters.map(\.name))
-        #expect(params.isSuperset(of: ["Bucket2", "Bucket2Arn", "Bucket2DomainName", "Bucket2RegionalDomainName", "Env", "Subnets", "Bucket"]))
+        #expect(
+            params.isSuperset(of: ["Bucket2", "Bucket2Arn", "Bucket2DomainName", "Bucket2RegionalDomainName", "Env", "Subnets", "Bucket"])
+        )
         #expect(q.parameters.first { $0.name == "Subnets" }?.type == "CommaDelimitedList")
         #expect(q.resource("Queue")?.properties?["QueueName"]?.functionValue?.refTarget == "Bucket2")
         // Condition and mapping copied, with the parameter they read.
@@ -144,7 +152,10 @@ struct ReferenceSplitTests {
         try Verifier.verify(r)
         // Tamper with one nested template: the queue's name now reads another bucket.
         let i = try #require(r.stacks.firstIndex { $0.template.resource("Queue") != nil })
-        let text = String(decoding: r.stacks[i].bytes, as: UTF8.self).replacingOccurrences(of: "QueueName: !Ref Bucket2", with: "QueueName: !Ref Env")
+        let text = String(decoding: r.stacks[i].bytes, as: UTF8.self).replacingOccurrences(
+            of: "QueueName: !Ref Bucket2",
+            with: "QueueName: !Ref Env"
+        )
         r.replaceStackBytes(i, Array(text.utf8))
         #expect(throws: SplitError.self) { try Verifier.verify(r) }
     }
@@ -176,5 +187,24 @@ struct CorpusSplitTests {
             done += 1
         }
         #expect(done >= 20)
+    }
+}
+
+@Suite("split: a second level")
+struct NestedSplitTests {
+    @Test("more nested stacks than the parent can hold go into intermediate stacks, and still verify")
+    func secondLevel() throws {
+        let t = try Fixtures.serverless(120)
+        let r = try Splitter.split(t, options: SplitOptions(strategy: .type, maxResources: 1))
+        #expect(r.parent.resources.count <= 500)
+        let intermediates = Set(r.stacks.compactMap(\.parentStack))
+        #expect(intermediates.count >= 2)
+        for name in intermediates {
+            let i = try #require(r.stacks.first { $0.logicalId == name })
+            #expect(i.parentStack == nil)
+            #expect(i.template.resources.allSatisfy { $0.type == "AWS::CloudFormation::Stack" })
+            #expect(i.template.resources.count <= 500 && i.template.parameters.count <= 200 && i.template.outputs.count <= 200)
+        }
+        #expect(r.stacks.filter { $0.parentStack != nil }.allSatisfy { $0.template.resources.count == 1 })
     }
 }

@@ -56,7 +56,10 @@ struct SplitCommandTests {
     func urlsAndFormat() throws {
         let dir = try CLI.scratch()
         _ = try Self.serverless(in: dir)
-        let r = try CLI.run(["split", "serverless.yaml", "-o", "out", "--format", "json", "--template-url-base", "https://bucket.s3.amazonaws.com/app"], cwd: dir)
+        let r = try CLI.run(
+            ["split", "serverless.yaml", "-o", "out", "--format", "json", "--template-url-base", "https://bucket.s3.amazonaws.com/app"],
+            cwd: dir
+        )
         #expect(r.status == 0, "\(r.stderr)")
         let parent = try CLI.read(dir + "/out/parent.json")
         #expect(parent.contains("\"TemplateURL\": \"https://bucket.s3.amazonaws.com/app/UsersStack-"))
