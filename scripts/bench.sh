@@ -57,3 +57,19 @@ print(f"cfntool fmt:  median {ours*1e3:.1f} ms")
 print(f"cfn-flip -n:  median {ref*1e3:.1f} ms")
 print(f"speed-up:     {ref/ours:.1f}x")
 PY
+echo
+
+echo "== 4. dependency graph build, 4 sizes (median of 9 in-process runs, decode excluded): linear?"
+for n in 40 120 300 1000; do
+  python3 "$GEN" $n > "$OUT/serverless-$n.json"
+  r=$($BIN info "$OUT/serverless-$n.json" | sed -n "s/.*resources \([0-9]*\).*/\1/p")
+  ms=$("$BENCH" graph "$OUT/serverless-$n.json" 9 2>/dev/null)
+  python3 -c "import sys; n,r,ms=sys.argv[1:]; print(f'{n:>5} functions {r:>5} resources: {float(ms):7.2f} ms, {float(ms)*1000/int(r):5.2f} us per resource')" $n $r $ms
+done
+echo
+
+echo "== 5. split of the 1,000-function template (target < 1 s)"
+echo "in-process (decode + split + verify, median of 5): $("$BENCH" split "$OUT/serverless-1000.json" 5 2>/dev/null) ms"
+hyperfine -N --warmup 1 --runs 5 --prepare "rm -rf $OUT/split-1000" --export-json "$OUT/split.json" \
+  "$BIN split $OUT/serverless-1000.json -o $OUT/split-1000" >/dev/null
+python3 -c "import json; r=json.load(open('$OUT/split.json'))['results'][0]; print(f\"whole command (read, split, verify, write): median {r['median']*1e3:.0f} ms\")"

@@ -104,6 +104,13 @@ public struct Map: Sendable {
         }
     }
 
+    /// The same keys, in the same order, with each value transformed (no key lookups, no re-indexing).
+    public func mapValues(_ transform: (Node) throws -> Node) rethrows -> Map {
+        var out = self
+        for i in out.entries.indices { out.entries[i].value = try transform(out.entries[i].value) }
+        return out
+    }
+
     /// Removes the entry under `key`, if any, and returns its value.
     @discardableResult
     public mutating func remove(_ key: String) -> Node? {

@@ -209,14 +209,8 @@ final class StackBuilder {
             n.value = .list(items.map { rewrite($0, in: s) })
             return n
         case .map(let m):
-            var out = Map()
-            for e in m.entries {
-                var e2 = e
-                e2.value = rewrite(e.value, in: s)
-                out[entry: e.key] = e2
-            }
             var n = node
-            n.value = .map(out)
+            n.value = .map(m.mapValues { rewrite($0, in: s) })
             return n
         case .function(let f):
             return rewrite(f, node, in: s)

@@ -149,14 +149,8 @@ enum Verifier {
             m.value = .list(items.map(normalize))
             return m
         case .map(let map):
-            var out = Map()
-            for e in map.entries {
-                var e2 = e
-                e2.value = normalize(e.value)
-                out[entry: e.key] = e2
-            }
             var m = n
-            m.value = .map(out)
+            m.value = .map(map.mapValues(normalize))
             return m
         case .function(var f):
             f.argument = normalize(f.argument)
@@ -191,14 +185,8 @@ enum Verifier {
             m.value = .list(items.map { substitute($0, lookup) })
             return m
         case .map(let map):
-            var out = Map()
-            for e in map.entries {
-                var e2 = e
-                e2.value = substitute(e.value, lookup)
-                out[entry: e.key] = e2
-            }
             var m = n
-            m.value = .map(out)
+            m.value = .map(map.mapValues { substitute($0, lookup) })
             return m
         case .function(var f):
             switch f.name {
