@@ -1,4 +1,5 @@
 import CFNModel
+import Dispatch
 
 /// Proves a split output equals its input: every written file parses and keeps every quota, no
 /// stack graph has a cycle, and merging the nested stacks back into the parent (parameters and
@@ -14,10 +15,23 @@ enum Verifier {
         var files: [(String, [UInt8])] = [(r.parentFileName, r.parentBytes)]
         files += r.stacks.map { ($0.logicalId, $0.bytes) }
         var parsed: [String: Template] = [:]
-        for (name, bytes) in files {
+        // Decoding the files and building their graphs is independent work: both cores take part.
+        let decoded = parallelMap(files) { file -> Result<(Template, DependencyGraph), CFNError> in
+            Result { () throws(CFNError) -> (Template, DependencyGraph) in
+                let t = try Template(bytes: file.1, path: file.0)
+                return (t, DependencyGraph(t))
+            }
+        }
+        var graphs: [String: DependencyGraph] = [:]
+        for ((name, bytes), outcome) in zip(files, decoded) {
             let t: Template
-            do { t = try Template(bytes: bytes, path: name) } catch { throw fail("\(name) does not parse: \(error.message)") }
+            let graph: DependencyGraph
+            switch outcome {
+            case .success(let pair): (t, graph) = pair
+            case .failure(let error): throw fail("\(name) does not parse: \(error.message)")
+            }
             parsed[name] = t
+            graphs[name] = graph
             if t.resources.count > Splitter.maxStackResources || t.parameters.count > Splitter.maxParameters
                 || t.outputs.count > Splitter.maxOutputs || bytes.count > Splitter.maxBodyBytes
             {
@@ -25,7 +39,6 @@ enum Verifier {
                     "\(name) exceeds a quota (\(t.resources.count) resources, \(t.parameters.count) parameters, \(t.outputs.count) outputs, \(bytes.count) bytes)"
                 )
             }
-            let graph = DependencyGraph(t)
             if let cycle = graph.cycles().first {
                 throw fail("\(name) has a dependency cycle: " + cycle.map(graph.describe).joined(separator: " -> "))
             }
@@ -112,7 +125,6 @@ enum Verifier {
         }
 
         // 4. Every original dependency is kept by the creation order.
-        let graphs = parsed.mapValues { DependencyGraph($0) }
         var reach = Reachability()
         let sourceGraph = given ?? DependencyGraph(r.source)
         for edge in sourceGraph.edges {
@@ -249,4 +261,17 @@ struct Reachability {
         memo[key] = seen
         return seen.contains(to)
     }
+}
+
+/// `transform` over `items` on all cores, results in order.
+func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    guard items.count > 1 else { return items.map(transform) }
+    let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
+    results.initialize(repeating: nil)
+    defer { results.deallocate() }
+    nonisolated(unsafe) let slots = results
+    DispatchQueue.concurrentPerform(iterations: items.count) { i in
+        slots[i] = transform(items[i])
+    }
+    return results.map { $0! }
 }
