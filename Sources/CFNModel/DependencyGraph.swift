@@ -230,6 +230,51 @@ public struct DependencyGraph: Sendable {
         return order
     }
 
+    /// A node and its neighbours one hop each way (what it depends on and what depends on it),
+    /// in index order.
+    public func neighbourhood(of node: Int) -> [Int] {
+        var set: Set<Int> = [node]
+        for i in outgoing[node] { set.insert(edges[i].to) }
+        for i in incoming[node] { set.insert(edges[i].from) }
+        return set.sorted()
+    }
+
+    /// The pseudo-parameters something in the template refers to, in index order.
+    public var usedPseudoParameters: [Int] {
+        vertices.indices.filter { vertices[$0].kind == .pseudoParameter && !incoming[$0].isEmpty }
+    }
+
+    /// One simple cycle through the first (lowest) node of a strongly connected component from
+    /// `cycles()`: nodes in dependency order, each depending on the next and the last on the first.
+    /// A node that depends on itself gives a one-node cycle.
+    public func simpleCycle(in component: [Int]) -> [Int] {
+        guard let start = component.min() else { return [] }
+        let members = Set(component)
+        // Breadth-first inside the component from `start` until an edge leads back to it:
+        // the shortest cycle through `start`, found in edge order, so the answer is stable.
+        var parent: [Int: Int] = [start: start]
+        var queue = [start]
+        var head = 0
+        while head < queue.count {
+            let v = queue[head]
+            head += 1
+            for i in outgoing[v] {
+                let w = edges[i].to
+                guard members.contains(w) else { continue }
+                if w == start {
+                    var path = [v]
+                    while path[path.count - 1] != start { path.append(parent[path[path.count - 1]]!) }
+                    return path.reversed()
+                }
+                if parent[w] == nil {
+                    parent[w] = v
+                    queue.append(w)
+                }
+            }
+        }
+        return component.sorted()
+    }
+
     /// `Kind:Name` of a node, for messages.
     public func describe(_ node: Int) -> String {
         vertices[node].kind == .resource ? vertices[node].name : "\(vertices[node].kind.rawValue) \(vertices[node].name)"
