@@ -29,6 +29,8 @@ public struct DependencyGraph: Sendable {
         public var name: String
         /// Where its name is written (unknown for pseudo-parameters).
         public var range: SourceRange
+        /// A resource's or parameter's `Type`, when it is a string.
+        public var type: String? = nil
     }
 
     /// One dependency: `from` needs `to`.
@@ -73,10 +75,10 @@ public struct DependencyGraph: Sendable {
     /// Builds the graph of a template.
     public init(_ template: Template) {
         for p in DependencyGraph.pseudoParameters { add(.pseudoParameter, p, .unknown) }
-        for p in template.parameters { add(.parameter, p.name, p.nameRange) }
+        for p in template.parameters { add(.parameter, p.name, p.nameRange, type: p.type) }
         for m in template.mappings { add(.mapping, m.name, m.nameRange) }
         for c in template.conditions { add(.condition, c.name, c.nameRange) }
-        for r in template.resources { add(.resource, r.logicalId, r.idRange) }
+        for r in template.resources { add(.resource, r.logicalId, r.idRange, type: r.type) }
         for o in template.outputs { add(.output, o.name, o.nameRange) }
         outgoing = Array(repeating: [], count: vertices.count)
         incoming = Array(repeating: [], count: vertices.count)
@@ -113,11 +115,11 @@ public struct DependencyGraph: Sendable {
         }
     }
 
-    private mutating func add(_ kind: Kind, _ name: String, _ range: SourceRange) {
+    private mutating func add(_ kind: Kind, _ name: String, _ range: SourceRange, type: String? = nil) {
         let key = Key(kind: kind, name: name)
         guard indexByKey[key] == nil else { return }
         indexByKey[key] = vertices.count
-        vertices.append(Vertex(kind: kind, name: name, range: range))
+        vertices.append(Vertex(kind: kind, name: name, range: range, type: type))
     }
 
     private mutating func connect(_ from: Int, _ ref: Reference) {

@@ -67,7 +67,9 @@ extension Intrinsic {
             }
         case .getAtt:
             if let items = argument.listValue, let first = items.first, let resource = first.stringValue {
-                out.append(Reference(kind: .getAtt, target: resource, attribute: items.count > 1 ? items[1].scalarText : nil, range: first.range))
+                out.append(
+                    Reference(kind: .getAtt, target: resource, attribute: items.count > 1 ? items[1].scalarText : nil, range: first.range)
+                )
                 for item in items.dropFirst() { item.collectReferences(into: &out, shadowed: shadowed) }
                 return
             }

@@ -1,4 +1,5 @@
 import CFNModel
+import Foundation
 import Testing
 
 /// The edges leaving `from` (a `kind:name` or a resource's logical id) as `kind:target[.attribute]` strings, sorted.
@@ -280,9 +281,11 @@ struct DependencyGraphTests {
                 """
             )
         )
-        #expect(g.unresolved.map { "\($0.reference.kind.rawValue):\($0.reference.target)" } == [
-            "condition:Missing", "dependsOn:Ghost", "ref:Nope", "getAtt:Gone", "sub:Param", "findInMap:NoMap",
-        ])
+        #expect(
+            g.unresolved.map { "\($0.reference.kind.rawValue):\($0.reference.target)" } == [
+                "condition:Missing", "dependsOn:Ghost", "ref:Nope", "getAtt:Gone", "sub:Param", "findInMap:NoMap",
+            ]
+        )
         #expect(g.unresolved.allSatisfy { g.vertices[$0.from].name == "A" })
         #expect(g.unresolved[2].reference.range.start.line == 7)
         #expect(g.edges.isEmpty)
@@ -304,6 +307,34 @@ struct DependencyGraphTests {
         let subnet = try #require(g.index(of: .resource, "Subnet"))
         #expect(g.neighbourhood(of: subnet).map { g.vertices[$0].name }.sorted() == ["Instance", "Subnet", "VPC"])
         #expect(g.usedPseudoParameters.isEmpty)
+    }
+
+    @Test("rendering: kind:name ids keep an output apart from its resource; Mermaid ids are plain words; edges once")
+    func rendering() throws {
+        let g = DependencyGraph(
+            try decode(
+                """
+                Resources:
+                  Queue: {Type: AWS::SQS::Queue}
+                  "my-queue.v2": {Type: AWS::SQS::Queue, Properties: {A: !Ref Queue, B: !Ref Queue, C: !GetAtt Queue.Arn}}
+                Outputs:
+                  Queue: {Value: !Sub "${Queue}-${AWS::Region}"}
+                """
+            )
+        )
+        let json = g.render(g.view(), as: .json)
+        #expect(json.contains("\"id\": \"output:Queue\"") && json.contains("\"id\": \"resource:Queue\""))
+        #expect(json.contains("\"id\": \"pseudoParameter:AWS::Region\""))
+        #expect(!json.contains("AWS::StackName"), "unused pseudo-parameters are left out")
+        let dot = g.render(g.view(), as: .dot, title: "t.yaml")
+        #expect(dot.hasPrefix("digraph \"t.yaml\" {\n"))
+        #expect(dot.components(separatedBy: "\"resource:my-queue.v2\" -> \"resource:Queue\" [label=\"ref\"]").count == 2)
+        #expect(dot.contains("\"resource:my-queue.v2\" -> \"resource:Queue\" [label=\"getAtt Arn\"]"))
+        let mermaid = g.render(g.view(), as: .mermaid)
+        #expect(mermaid.hasPrefix("flowchart LR\n"))
+        #expect(mermaid.contains("  Res_my_queue_v2[\"my-queue.v2<br/>AWS::SQS::Queue\"]\n"))
+        #expect(mermaid.contains("  Out_Queue -->|\"sub\"| Res_Queue\n"))
+        #expect(g.render(g.view(), as: .mermaid) == mermaid && g.render(g.view(), as: .dot, title: "t.yaml") == dot)
     }
 
     @Test("builds on every corpus template without crashing; topological order exists exactly when there is no cycle")
