@@ -8,10 +8,10 @@ struct CFNTool: ParsableCommand {
         abstract: "A fast CloudFormation toolkit: format, convert, inspect, count and graph templates.",
         discussion: """
             Exit codes (every command): 0 ok; 1 the command worked and found what you asked it \
-            to fail on (fmt --check: files that would change; count: a quota exceeded; graph: a dependency cycle); \
-            2 a file could not be read, parsed or written; 64 usage error. With several files, \
-            2 wins over 1 and the other files are still processed. A FILE of - reads standard \
-            input.
+            to fail on; 2 a file could not be read, parsed or written; 64 usage error. What 1 \
+            means: fmt --check, files that would change; count, a quota exceeded; graph, a \
+            dependency cycle. With several files, 2 wins over 1 and the other files are still \
+            processed. A FILE of - reads standard input.
             """,
         version: CFNTool.version,
         subcommands: [Fmt.self, Convert.self, Info.self, Count.self, Graph.self]

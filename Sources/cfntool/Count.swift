@@ -9,7 +9,8 @@ struct Count: ParsableCommand {
             mapping attributes (200 under one top-level key), name length (255), template bytes \
             (1,000,000 through S3; 51,200 inline with --template-body, a warning only) and \
             description bytes (1,024), then the resources by type. EXCEEDED marks a quota over \
-            its limit, 'near limit' one at 90% or more.
+            its limit, WARNING a soft one (the inline size) over it, 'near limit' one at 90% or \
+            more. Counts are of the template as written, before any transform.
 
             A FILE that is a split manifest (a JSON object with "parent" and "stacks": \
             {name: {"file": ...}}, as cfntool split writes) counts every template it lists, \

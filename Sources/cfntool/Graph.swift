@@ -19,7 +19,8 @@ struct Graph: ParsableCommand {
             Each dependency cycle is reported there too, as 'file: dependency cycle: A -> B -> A'.
 
             Exit codes: 0 done; 1 the template has a dependency cycle (the graph is still \
-            printed, cycle edges in red); 2 the file could not be read or parsed, or --resource \
+            printed, cycle edges in red; a cycle through AWS::Serverless::* resources under the SAM \
+            transform is a warning only, as SAM rewrites them first); 2 the file could not be read or parsed, or --resource \
             names no resource; 64 usage error.
             """
     )
