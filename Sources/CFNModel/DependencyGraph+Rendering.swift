@@ -219,6 +219,7 @@ extension DependencyGraph {
             switch c {
             case "#": out += "#35;"
             case "\"": out += "#quot;"
+            case "`": out += "#96;"
             case "<": out += "#lt;"
             case ">": out += "#gt;"
             case "\n", "\r", "\t": out += " "

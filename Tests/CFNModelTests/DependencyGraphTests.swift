@@ -319,6 +319,7 @@ struct DependencyGraphTests {
                   "my-queue.v2": {Type: AWS::SQS::Queue, Properties: {A: !Ref Queue, B: !Ref Queue, C: !GetAtt Queue.Arn}}
                 Outputs:
                   Queue: {Value: !Sub "${Queue}-${AWS::Region}"}
+                  '`odd"#<name>': {Value: x}
                 """
             )
         )
@@ -334,6 +335,8 @@ struct DependencyGraphTests {
         #expect(mermaid.hasPrefix("flowchart LR\n"))
         #expect(mermaid.contains("  Res_my_queue_v2[\"my-queue.v2<br/>AWS::SQS::Queue\"]\n"))
         #expect(mermaid.contains("  Out_Queue -->|\"sub\"| Res_Queue\n"))
+        #expect(mermaid.contains("  Out__odd___name_([\"#96;odd#quot;#35;#lt;name#gt;\"])\n"), "markup characters as entity codes")
+        #expect(dot.contains("  \"output:`odd\\\"#<name>\" [label=\"`odd\\\"#<name>\", shape=ellipse];\n"))
         #expect(g.render(g.view(), as: .mermaid) == mermaid && g.render(g.view(), as: .dot, title: "t.yaml") == dot)
     }
 
