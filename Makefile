@@ -19,13 +19,22 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product cfntool
 
-# The main job: is every bundled template in canonical form, and what is in it.
+# The main job on the bundled templates: canonical form, contents, quotas, and a split of the
+# Serverless API (small, so split to 10 resources a stack to show the layout).
 run: release
 	@echo "== cfntool fmt --check templates/*"
 	@$(RELEASE) fmt --check templates/* && echo "all templates are in canonical form"
 	@echo
 	@echo "== cfntool info templates/*"
 	@$(RELEASE) info templates/*
+	@echo
+	@echo "== cfntool count templates/*"
+	@$(RELEASE) count templates/*
+	@echo
+	@echo "== cfntool split templates/serverless-api.yaml -o .build/run/serverless-api --max-resources 10"
+	@rm -rf .build/run/serverless-api && mkdir -p .build/run
+	@$(RELEASE) split templates/serverless-api.yaml -o .build/run/serverless-api --max-resources 10
+	@$(RELEASE) count .build/run/serverless-api/manifest.json
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -29,6 +29,8 @@ public struct DependencyGraph: Sendable {
         public var name: String
         /// Where its name is written (unknown for pseudo-parameters).
         public var range: SourceRange
+        /// A resource's or parameter's `Type`, when it is a string.
+        public var type: String? = nil
     }
 
     /// One dependency: `from` needs `to`.
@@ -73,10 +75,10 @@ public struct DependencyGraph: Sendable {
     /// Builds the graph of a template.
     public init(_ template: Template) {
         for p in DependencyGraph.pseudoParameters { add(.pseudoParameter, p, .unknown) }
-        for p in template.parameters { add(.parameter, p.name, p.nameRange) }
+        for p in template.parameters { add(.parameter, p.name, p.nameRange, type: p.type) }
         for m in template.mappings { add(.mapping, m.name, m.nameRange) }
         for c in template.conditions { add(.condition, c.name, c.nameRange) }
-        for r in template.resources { add(.resource, r.logicalId, r.idRange) }
+        for r in template.resources { add(.resource, r.logicalId, r.idRange, type: r.type) }
         for o in template.outputs { add(.output, o.name, o.nameRange) }
         outgoing = Array(repeating: [], count: vertices.count)
         incoming = Array(repeating: [], count: vertices.count)
@@ -113,11 +115,11 @@ public struct DependencyGraph: Sendable {
         }
     }
 
-    private mutating func add(_ kind: Kind, _ name: String, _ range: SourceRange) {
+    private mutating func add(_ kind: Kind, _ name: String, _ range: SourceRange, type: String? = nil) {
         let key = Key(kind: kind, name: name)
         guard indexByKey[key] == nil else { return }
         indexByKey[key] = vertices.count
-        vertices.append(Vertex(kind: kind, name: name, range: range))
+        vertices.append(Vertex(kind: kind, name: name, range: range, type: type))
     }
 
     private mutating func connect(_ from: Int, _ ref: Reference) {
@@ -228,6 +230,51 @@ public struct DependencyGraph: Sendable {
         let order = components.map { $0[0] }
         for i in order where outgoing[i].contains(where: { edges[$0].to == i }) { return nil }
         return order
+    }
+
+    /// A node and its neighbours one hop each way (what it depends on and what depends on it),
+    /// in index order.
+    public func neighbourhood(of node: Int) -> [Int] {
+        var set: Set<Int> = [node]
+        for i in outgoing[node] { set.insert(edges[i].to) }
+        for i in incoming[node] { set.insert(edges[i].from) }
+        return set.sorted()
+    }
+
+    /// The pseudo-parameters something in the template refers to, in index order.
+    public var usedPseudoParameters: [Int] {
+        vertices.indices.filter { vertices[$0].kind == .pseudoParameter && !incoming[$0].isEmpty }
+    }
+
+    /// One simple cycle through the first (lowest) node of a strongly connected component from
+    /// `cycles()`: nodes in dependency order, each depending on the next and the last on the first.
+    /// A node that depends on itself gives a one-node cycle.
+    public func simpleCycle(in component: [Int]) -> [Int] {
+        guard let start = component.min() else { return [] }
+        let members = Set(component)
+        // Breadth-first inside the component from `start` until an edge leads back to it:
+        // the shortest cycle through `start`, found in edge order, so the answer is stable.
+        var parent: [Int: Int] = [start: start]
+        var queue = [start]
+        var head = 0
+        while head < queue.count {
+            let v = queue[head]
+            head += 1
+            for i in outgoing[v] {
+                let w = edges[i].to
+                guard members.contains(w) else { continue }
+                if w == start {
+                    var path = [v]
+                    while path[path.count - 1] != start { path.append(parent[path[path.count - 1]]!) }
+                    return path.reversed()
+                }
+                if parent[w] == nil {
+                    parent[w] = v
+                    queue.append(w)
+                }
+            }
+        }
+        return component.sorted()
     }
 
     /// `Kind:Name` of a node, for messages.

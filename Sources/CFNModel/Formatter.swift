@@ -34,6 +34,14 @@ public enum Formatter {
         return t
     }
 
+    /// Any node written as JSON, `indent` spaces per level, keys in the node's order, functions
+    /// in long form, with a final newline. For machine output built as a node tree.
+    public static func json(_ node: Node, indent: Int = 2) -> [UInt8] {
+        var w = JSONWriter(indent: indent)
+        w.writeDocument(node)
+        return w.out
+    }
+
     /// The template written in `format` (its own format by default), canonical order, no check.
     public static func render(_ template: Template, as format: Template.Format? = nil, indent: Int = 2) -> [UInt8] {
         let t = canonicalized(template)

@@ -74,25 +74,28 @@ extension Intrinsic {
                 return
             }
         case .sub:
-            var template: Node? = nil
+            // `Fn::Sub: String` or `Fn::Sub: [String, {Name: Value, ...}]`. The variables that the
+            // list form defines are local names, not references; their values are searched in
+            // their own right, once, after the string (document order).
+            let items = argument.listValue
+            let template = items == nil ? argument : items?.first
+            let variables = (items?.count ?? 0) > 1 ? items?[1] : nil
             var locals = shadowed
-            if case .string = argument.value {
-                template = argument
-            } else if let items = argument.listValue, let first = items.first {
-                template = first
-                if items.count > 1, let vars = items[1].mapValue {
-                    for e in vars.entries {
-                        locals.insert(e.key)
-                        e.value.collectReferences(into: &out, shadowed: shadowed)
-                    }
-                }
-            }
+            for e in variables?.mapValue?.entries ?? [] { locals.insert(e.key) }
             if let template, let s = template.stringValue {
                 for v in SubTemplate(s).variables where !locals.contains(v.name) {
                     out.append(Reference(kind: .sub, target: v.name, attribute: v.attribute, range: template.range))
                 }
-                return
+            } else {
+                template?.collectReferences(into: &out, shadowed: shadowed)
             }
+            if let vars = variables?.mapValue {
+                for e in vars.entries { e.value.collectReferences(into: &out, shadowed: shadowed) }
+            } else {
+                variables?.collectReferences(into: &out, shadowed: shadowed)
+            }
+            for extra in items?.dropFirst(2) ?? [] { extra.collectReferences(into: &out, shadowed: shadowed) }
+            return
         case .if:
             if let items = argument.listValue, let first = items.first, let condition = first.stringValue {
                 out.append(Reference(kind: .condition, target: condition, range: first.range))

@@ -1,0 +1,181 @@
+import ArgumentParser
+import CFNModel
+
+struct Count: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Count what CloudFormation's template quotas limit, and show how close each template is.",
+        discussion: """
+            For each template: resources (500), parameters (200), outputs (200), mappings (200), \
+            mapping attributes (200 under one top-level key), name length (255), template bytes \
+            (1,000,000 through S3; 51,200 inline with --template-body, a warning only) and \
+            description bytes (1,024), then the resources by type. EXCEEDED marks a quota over \
+            its limit, WARNING a soft one (the inline size) over it, 'near limit' one at 90% or \
+            more. Counts are of the template as written, before any transform.
+
+            A FILE that is a split manifest (a JSON object with "parent" and "stacks": \
+            {name: {"file": ...}}, as cfntool split writes) counts every template it lists, \
+            relative to its folder, and adds the resources across the whole hierarchy against \
+            the 2,500 that one operation may create (a warning only: the first deploy of a \
+            bigger hierarchy must be staged).
+
+            --format json prints one array: for each template {"file", "kind": "template", \
+            "format", "bytes", "quotas": [{"id", "title", "used", "limit", "hard", "exceeded", \
+            "nearLimit", "subject", "line"}], "resourcesByType": {type: count}} (with "manifest" \
+            when a manifest listed it), and for each manifest {"file", "kind": "manifest", \
+            "templates": [paths], "quotas": [...]}.
+
+            Exit codes: 0 every template within its quotas; 1 a hard quota exceeded; 2 a file \
+            could not be read or parsed (the other files are still counted); 64 usage error.
+            """
+    )
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Argument(help: "Template files or split manifests (- for standard input).")
+    var files: [String]
+
+    func run() throws {
+        var status = ExitStatus()
+        var reports: [Node] = []
+        for path in files {
+            do {
+                let bytes = try SourceFile.read(path)
+                let document = try Template(bytes: bytes, path: path)
+                if SplitManifest.isManifest(document) {
+                    countManifest(try SplitManifest(document), status: &status, reports: &reports)
+                } else {
+                    emit(report(document, bytes: bytes.count, manifest: nil), status: &status, reports: &reports)
+                }
+            } catch {
+                status.failed(error)
+            }
+        }
+        if format == .json { Console.out(bytes: Formatter.json(Node(.list(reports)))) }
+        try status.exit()
+    }
+
+    private func countManifest(_ manifest: SplitManifest, status: inout ExitStatus, reports: inout [Node]) {
+        var total = 0
+        let paths = manifest.templatePaths
+        for path in paths {
+            do {
+                let bytes = try SourceFile.read(path)
+                let t = try Template(bytes: bytes, path: path)
+                let r = report(t, bytes: bytes.count, manifest: manifest.path)
+                total += r.usages.first { $0.quota == .resources }?.used ?? 0
+                emit(r, status: &status, reports: &reports)
+            } catch {
+                status.failed(error)
+            }
+        }
+        let usage = QuotaUsage(quota: .hierarchyResources, used: total)
+        switch format {
+        case .text:
+            var lines = ["\(manifest.path): split manifest, \(paths.count) templates (parent and \(paths.count - 1) nested stacks)"]
+            lines += table([usage])
+            Console.out(lines.joined(separator: "\n") + "\n")
+        case .json:
+            reports.append(
+                object([
+                    ("file", .string(manifest.path)), ("kind", .string("manifest")), ("templates", Node(.list(paths.map(Node.string)))),
+                    ("quotas", Node(.list([json(usage)]))),
+                ])
+            )
+        }
+    }
+
+    private struct Report {
+        var template: Template
+        var bytes: Int
+        var manifest: String?
+        var usages: [QuotaUsage]
+    }
+
+    private func report(_ t: Template, bytes: Int, manifest: String?) -> Report {
+        Report(template: t, bytes: bytes, manifest: manifest, usages: t.quotaUsage(bodyBytes: bytes))
+    }
+
+    private func emit(_ r: Report, status: inout ExitStatus, reports: inout [Node]) {
+        if r.usages.contains(where: \.fails) { status.found() }
+        switch format {
+        case .text:
+            var lines = ["\(r.template.path): \(r.template.format.rawValue), \(r.bytes) bytes"]
+            lines += table(r.usages)
+            let counts = r.template.resourceTypeCounts
+            if !counts.isEmpty {
+                lines.append("  resources by type:")
+                for c in counts { lines.append("    \(String(c.count).leftPad(5)) \(c.type ?? "(no Type)")") }
+            }
+            Console.out(lines.joined(separator: "\n") + "\n")
+        case .json:
+            var byType: [Map.Entry] = []
+            for c in r.template.resourceTypeCounts {
+                byType.append(Map.Entry(key: c.type ?? "(no Type)", value: Node(.number(Number(c.count)))))
+            }
+            var pairs: [(String, Node)] = [("file", .string(r.template.path)), ("kind", .string("template"))]
+            if let m = r.manifest { pairs.append(("manifest", .string(m))) }
+            pairs += [
+                ("format", .string(r.template.format.rawValue)), ("bytes", Node(.number(Number(r.bytes)))),
+                ("quotas", Node(.list(r.usages.map(json)))), ("resourcesByType", Node(.map(Map(byType)))),
+            ]
+            reports.append(object(pairs))
+        }
+    }
+
+    /// The aligned quota table: name, used and limit, then a mark (EXCEEDED, near limit) and
+    /// what the number is about.
+    private func table(_ usages: [QuotaUsage]) -> [String] {
+        var rows = [["quota", "used", "limit", ""]]
+        for u in usages {
+            let notes = [mark(u), u.subject.map(shortened) ?? ""].filter { !$0.isEmpty }
+            rows.append([u.quota.title, String(u.used), String(u.quota.limit), notes.joined(separator: "  ")])
+        }
+        var widths = [0, 0, 0]
+        for row in rows { for k in 0..<3 { widths[k] = max(widths[k], row[k].count) } }
+        return rows.map { row in
+            let cells = [row[0].rightPad(widths[0]), row[1].leftPad(widths[1]), row[2].leftPad(widths[2]), row[3]]
+            return "  " + trimmedRight(cells.joined(separator: "  "))
+        }
+    }
+
+    private func mark(_ u: QuotaUsage) -> String {
+        let advice = u.quota.advice.isEmpty ? "" : ": " + u.quota.advice
+        if u.exceeded { return (u.quota.isHard ? "EXCEEDED" : "WARNING") + advice }
+        return u.nearLimit ? "near limit" : ""
+    }
+
+    /// Long names (up to 255 characters, more when over the quota) cut for the table.
+    private func shortened(_ s: String) -> String {
+        s.count <= 48 ? s : String(s.prefix(40)) + "... (\(s.count) chars)"
+    }
+
+    private func trimmedRight(_ s: String) -> String {
+        var t = Substring(s)
+        while t.last == " " { t = t.dropLast() }
+        return String(t)
+    }
+
+    private func json(_ u: QuotaUsage) -> Node {
+        object([
+            ("id", .string(u.quota.id)), ("title", .string(u.quota.title)), ("used", Node(.number(Number(u.used)))),
+            ("limit", Node(.number(Number(u.quota.limit)))), ("hard", Node(.bool(u.quota.isHard))), ("exceeded", Node(.bool(u.exceeded))),
+            ("nearLimit", Node(.bool(u.nearLimit))), ("subject", u.subject.map(Node.string) ?? Node(.null)),
+            ("line", u.range.isKnown ? Node(.number(Number(u.range.start.line))) : Node(.null)),
+        ])
+    }
+
+    private func object(_ pairs: [(String, Node)]) -> Node {
+        Node(.map(Map(pairs.map { Map.Entry(key: $0.0, value: $0.1) })))
+    }
+}
+
+extension String {
+    func rightPad(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import CFNModel
+
+struct Graph: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a template's dependency graph as DOT, Mermaid or JSON.",
+        discussion: """
+            Nodes are the resources, parameters, the pseudo-parameters in use, conditions, \
+            mappings and outputs; an edge goes from a dependent to what it depends on, labelled \
+            ref, getAtt (with the attribute), sub, dependsOn, condition or findInMap. The output \
+            is sorted, so the same template always gives the same text.
+
+            --format json prints {"nodes": [{"id", "kind", "name", "type", "line"}], "edges": \
+            [{"from", "to", "kind", "attribute", "line"}], "cycles": [[id, ...]], "unresolved": \
+            [{"from", "kind", "target", "attribute", "line"}]}. Node ids are kind:name \
+            (resource:Queue, output:Queue). cycles and unresolved cover the whole template.
+
+            References to names the template does not define are listed on standard error. \
+            Each dependency cycle is reported there too, as 'file: dependency cycle: A -> B -> A'.
+
+            Exit codes: 0 done; 1 the template has a dependency cycle (the graph is still \
+            printed, cycle edges in red; a cycle through AWS::Serverless::* resources under the SAM \
+            transform is a warning only, as SAM rewrites them first); 2 the file could not be read or parsed, or --resource \
+            names no resource; 64 usage error.
+            """
+    )
+
+    @Option(help: "Output format: dot, mermaid or json.")
+    var format: DependencyGraph.OutputFormat = .dot
+
+    @Option(help: "Show only this resource, what it depends on and what depends on it.")
+    var resource: String?
+
+    @Argument(help: "The template file (- for standard input).")
+    var file: String
+
+    func run() throws {
+        var status = ExitStatus()
+        do {
+            let template = try Template(contentsOf: file)
+            let graph = DependencyGraph(template)
+            var view = graph.view()
+            if let resource {
+                guard let node = graph.index(of: .resource, resource) else {
+                    let ids = template.resources.map(\.logicalId)
+                    let close = NameMatch.closest(to: resource, in: ids)
+                    var message = "\(file): no resource '\(resource)' in the template"
+                    if !close.isEmpty { message += "; did you mean \(close.joined(separator: ", "))?" }
+                    Console.err(message)
+                    throw ExitCode(2)
+                }
+                view = graph.view(around: node)
+            }
+            Console.out(bytes: Array(graph.render(view, as: format, title: file).utf8))
+            for u in graph.unresolved {
+                let r = u.reference
+                let what = r.attribute.map { r.target + "." + $0 } ?? r.target
+                Console.err(
+                    "\(file):\(max(r.range.start.line, 1)):\(max(r.range.start.column, 1)): \(graph.describe(u.from)): \(r.kind.rawValue) to '\(what)', which the template does not define"
+                )
+            }
+            for cycle in graph.cyclePaths() {
+                let path = graph.simpleCycle(in: cycle)
+                var message = "\(file): dependency cycle: " + (path + [path[0]]).map(graph.describe).joined(separator: " -> ")
+                if cycle.count > path.count {
+                    message += " (also caught in it: \(cycle[path.count...].map(graph.describe).joined(separator: ", ")))"
+                }
+                if mayBeRewritten(cycle, graph, template) {
+                    // SAM moves event sources out of functions and APIs into resources of their
+                    // own, which usually breaks such a loop; CloudFormation (and cfn-lint) check
+                    // the expanded template, so here it is only a warning.
+                    message += "; warning only: Transform \(template.transforms.joined(separator: ", ")) rewrites these resources first"
+                } else {
+                    status.found()
+                }
+                Console.err(message)
+            }
+        } catch let e as ExitCode {
+            throw e
+        } catch {
+            status.failed(error)
+        }
+        try status.exit()
+    }
+
+    /// Whether a transform expands resources of this cycle before CloudFormation sees it: an
+    /// `AWS::Serverless::*` member under SAM, or any member under a macro we do not know.
+    private func mayBeRewritten(_ cycle: [Int], _ graph: DependencyGraph, _ template: Template) -> Bool {
+        let known: Set<String> = ["AWS::Serverless-2016-10-31", "AWS::LanguageExtensions"]
+        let transforms = template.transforms
+        if transforms.isEmpty { return false }
+        if transforms.contains(where: { !known.contains($0) }) { return true }
+        return transforms.contains("AWS::Serverless-2016-10-31")
+            && cycle.contains { graph.vertices[$0].type?.hasPrefix("AWS::Serverless::") == true }
+    }
+}
+
+extension DependencyGraph.OutputFormat: ExpressibleByArgument {}
