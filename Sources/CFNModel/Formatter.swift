@@ -74,7 +74,8 @@ public enum Formatter {
                 kind: .structure
             )
         }
-        if let diff = template.firstDifference(from: again) {
+        // The cheap comparison first; the path to the difference only when there is one.
+        if !template.isSemanticallyEqual(to: again), let diff = template.firstDifference(from: again) {
             throw CFNError(
                 file: template.path,
                 position: SourcePosition(line: 1, column: 1, offset: 0),

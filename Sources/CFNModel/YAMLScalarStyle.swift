@@ -9,7 +9,11 @@ enum YAMLScalarStyle {
     /// Whether `s` can be written plain as far as YAML syntax goes (used for tagged scalars,
     /// whose text is never resolved to a number or boolean).
     static func isPlainSyntaxSafe(_ s: String, flow: Bool = false) -> Bool {
-        let u = Array(s.utf8)
+        var s = s
+        return s.withUTF8 { isPlainSyntaxSafe(utf8: $0, flow: flow) }
+    }
+
+    private static func isPlainSyntaxSafe(utf8 u: UnsafeBufferPointer<UInt8>, flow: Bool) -> Bool {
         guard let first = u.first, let last = u.last else { return false }
         switch first {
         case UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"),
@@ -24,7 +28,7 @@ enum YAMLScalarStyle {
             break
         }
         if last == 32 || last == 9 || last == UInt8(ascii: ":") { return false }
-        if s.hasPrefix("---") || s.hasPrefix("...") { return false }
+        if u.count >= 3 && ((u[0] == 45 && u[1] == 45 && u[2] == 45) || (u[0] == 46 && u[1] == 46 && u[2] == 46)) { return false }
         var prev: UInt8 = 0
         for c in u {
             if c < 0x20 || c == 0x7F { return false }
@@ -40,7 +44,13 @@ enum YAMLScalarStyle {
             }
             prev = c
         }
-        return !containsSpecialBreak(s)
+        // Only non-ASCII text can hold NEL, LS, PS, BOM or C1 controls.
+        var ascii = true
+        for c in u where c >= 0x80 {
+            ascii = false
+            break
+        }
+        return ascii || !containsSpecialBreak(String(decoding: u, as: UTF8.self))
     }
 
     /// NEL, LS, PS, BOM and C1 controls need escapes.
