@@ -302,7 +302,7 @@ public enum Splitter {
                     if a != b { edges[a].insert(b) }
                 }
             }
-            let components = stronglyConnected(edges)
+            let components = StronglyConnected.components(of: edges.map { $0.sorted() })
             guard let cycle = components.first(where: { $0.count > 1 }) else { return plan }
             let stackIds = cycle.filter { $0 < stacks }.sorted()
             let members = plan.members(in: grouper.order)
@@ -320,55 +320,6 @@ public enum Splitter {
                 return plan
             }
         }
-    }
-
-    static func stronglyConnected(_ edges: [Set<Int>]) -> [[Int]] {
-        let n = edges.count
-        let adj = edges.map { $0.sorted() }
-        var index = Array(repeating: -1, count: n)
-        var low = Array(repeating: 0, count: n)
-        var onStack = Array(repeating: false, count: n)
-        var stack: [Int] = []
-        var out: [[Int]] = []
-        var counter = 0
-        for root in 0..<n where index[root] < 0 {
-            var work: [(Int, Int)] = [(root, 0)]
-            index[root] = counter
-            low[root] = counter
-            counter += 1
-            stack.append(root)
-            onStack[root] = true
-            while let (v, k) = work.last {
-                if k < adj[v].count {
-                    work[work.count - 1].1 += 1
-                    let w = adj[v][k]
-                    if index[w] < 0 {
-                        index[w] = counter
-                        low[w] = counter
-                        counter += 1
-                        stack.append(w)
-                        onStack[w] = true
-                        work.append((w, 0))
-                    } else if onStack[w] {
-                        low[v] = min(low[v], index[w])
-                    }
-                } else {
-                    work.removeLast()
-                    if let p = work.last?.0 { low[p] = min(low[p], low[v]) }
-                    if low[v] == index[v] {
-                        var c: [Int] = []
-                        while true {
-                            let w = stack.removeLast()
-                            onStack[w] = false
-                            c.append(w)
-                            if w == v { break }
-                        }
-                        out.append(c)
-                    }
-                }
-            }
-        }
-        return out
     }
 
     /// Cuts each listed stack in two, by member order.

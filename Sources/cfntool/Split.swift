@@ -80,7 +80,7 @@ struct Split: ParsableCommand {
     /// Reads a previous manifest (resources -> stack) or a deployed single template (all in the parent).
     static func readPrevious(_ path: String) throws(CFNError) -> [String: String?] {
         let t = try Template(contentsOf: path)
-        if let resources = t.root["resources"]?.mapValue, t.root["stacks"] != nil {
+        if SplitManifest.isManifest(t), let resources = t.root["resources"]?.mapValue {
             var out: [String: String?] = [:]
             for e in resources.entries { out[e.key] = e.value.stringValue }
             return out
