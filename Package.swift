@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "CFNModel", targets: ["CFNModel"]),
         .library(name: "CFNSplit", targets: ["CFNSplit"]),
+        .library(name: "CFNLint", targets: ["CFNLint"]),
         .executable(name: "cfntool", targets: ["cfntool"]),
     ],
     dependencies: [
@@ -20,17 +21,20 @@ let package = Package(
         ),
         .target(name: "CFNModel", dependencies: ["CYAML"]),
         .target(name: "CFNSplit", dependencies: ["CFNModel"]),
+        .target(name: "CFNLint", dependencies: ["CFNModel"]),
         .executableTarget(
             name: "cfntool",
             dependencies: [
                 "CFNModel",
                 "CFNSplit",
+                "CFNLint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "cfnbench", dependencies: ["CFNModel", "CFNSplit"], path: "Benchmarks/cfnbench"),
         .testTarget(name: "CFNModelTests", dependencies: ["CFNModel"]),
         .testTarget(name: "CFNSplitTests", dependencies: ["CFNSplit", "CFNModel"]),
+        .testTarget(name: "CFNLintTests", dependencies: ["CFNLint", "CFNModel"]),
         .testTarget(name: "cfntoolTests", dependencies: ["cfntool", "CFNModel"]),
     ],
     swiftLanguageModes: [.v6]

@@ -47,6 +47,9 @@ struct ExitStatus {
         code = 2
     }
 
+    /// A failure already reported in the output (an E0000 finding): exit 2 without another message.
+    mutating func failed(silently: Bool) { code = 2 }
+
     func exit() throws {
         if code != 0 { throw ExitCode(code) }
     }

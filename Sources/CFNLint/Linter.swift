@@ -1,0 +1,145 @@
+import CFNModel
+
+/// Settings of a lint run.
+public struct LintOptions: Sendable {
+    /// Rule ids (or prefixes: `W`, `E30`) never reported.
+    public var ignoreChecks: [String]
+    /// Rule ids (or prefixes) reported although off by default (informational rules).
+    public var includeChecks: [String]
+    /// The day deprecation dates are compared with.
+    public var asOf: LintDate
+    /// Regions the template is checked for.
+    public var regions: [String]
+
+    /// Creates options.
+    public init(
+        ignoreChecks: [String] = [],
+        includeChecks: [String] = [],
+        asOf: LintDate = LintDate("2026-11-25")!,
+        regions: [String] = ["us-east-1"]
+    ) {
+        self.ignoreChecks = ignoreChecks
+        self.includeChecks = includeChecks
+        self.asOf = asOf
+        self.regions = regions
+    }
+}
+
+/// Runs the rules over templates and applies what silences them: `--ignore-checks`, the
+/// template's and each resource's `Metadata: cfn-lint: config: ignore_checks`, and inline
+/// `# cfntool: ignore E3012` comments on or above a line.
+public struct Linter: Sendable {
+    /// Every rule, in id order.
+    public static let rules: [any Rule.Type] = RuleRegistry.all.sorted { $0.info.id < $1.info.id }
+
+    /// The run's settings.
+    public let options: LintOptions
+
+    /// Creates a linter.
+    public init(options: LintOptions = LintOptions()) { self.options = options }
+
+    /// Whether a rule runs under these options.
+    public func enabled(_ id: String) -> Bool {
+        if options.ignoreChecks.contains(where: { id.hasPrefix($0) }) { return false }
+        if id.hasPrefix("I") { return options.includeChecks.contains { id.hasPrefix($0) } }
+        return true
+    }
+
+    /// Lints the bytes of one file: a file that cannot be parsed is one E0000 finding.
+    public func lint(bytes: [UInt8], path: String) -> (findings: [Finding], parsed: Bool) {
+        let template: Template
+        do {
+            template = try Template(bytes: bytes, path: path)
+        } catch {
+            let pos = SourcePosition(
+                line: max(error.position.line, 1),
+                column: max(error.position.column, 1),
+                offset: error.position.offset
+            )
+            let f = Finding(
+                ruleId: ParseError.info.id,
+                severity: .error,
+                message: error.message,
+                file: path,
+                range: SourceRange(start: pos, end: pos)
+            )
+            return (enabled(ParseError.info.id) ? [f] : [], false)
+        }
+        return (lint(template, bytes: bytes), true)
+    }
+
+    /// Lints a decoded template; `bytes` (its source) lets inline comments silence findings.
+    public func lint(_ template: Template, bytes: [UInt8]? = nil) -> [Finding] {
+        let context = LintContext(
+            template: template,
+            graph: DependencyGraph(template),
+            bodyBytes: bytes?.count ?? Formatter.render(template).count,
+            asOf: options.asOf,
+            regions: options.regions
+        )
+        var findings: [Finding] = []
+        for rule in Linter.rules where enabled(rule.info.id) {
+            rule.init().check(context, into: &findings)
+        }
+        findings = silence(findings, template, bytes)
+        var seen: Set<Finding> = []
+        return findings.filter { seen.insert($0).inserted }.sorted(by: Finding.sortKey)
+    }
+
+    private func silence(_ findings: [Finding], _ template: Template, _ bytes: [UInt8]?) -> [Finding] {
+        let fileIgnores = Linter.ignoreChecks(in: template.root["Metadata"])
+        var resourceIgnores: [(start: Int, end: Int, ids: [String])] = []
+        for r in template.resources {
+            let ids = Linter.ignoreChecks(in: r.node["Metadata"])
+            if !ids.isEmpty { resourceIgnores.append((r.idRange.start.offset, r.node.range.end.offset, ids)) }
+        }
+        let lineIgnores = bytes.map(Linter.inlineIgnores) ?? [:]
+        return findings.filter { f in
+            if fileIgnores.contains(where: { f.ruleId.hasPrefix($0) }) { return false }
+            let o = f.range.start.offset
+            for r in resourceIgnores where o >= r.start && o <= r.end && r.ids.contains(where: { f.ruleId.hasPrefix($0) }) { return false }
+            if let ids = lineIgnores[f.range.start.line], ids.contains(where: { $0 == "*" || f.ruleId.hasPrefix($0) }) { return false }
+            return true
+        }
+    }
+
+    /// `Metadata: cfn-lint: config: ignore_checks: [...]`.
+    static func ignoreChecks(in metadata: Node?) -> [String] {
+        guard let checks = metadata?["cfn-lint"]?["config"]?["ignore_checks"] else { return [] }
+        if let s = checks.stringValue { return [s] }
+        return checks.listValue?.compactMap(\.stringValue) ?? []
+    }
+
+    /// Line -> rule ids silenced by `# cfntool: ignore ID ...` comments: a comment at the end of
+    /// a line silences that line; a comment alone on its line silences the next one.
+    static func inlineIgnores(_ bytes: [UInt8]) -> [Int: [String]] {
+        let marker = Array("cfntool: ignore".utf8)
+        var out: [Int: [String]] = [:]
+        var line = 1
+        var lineStart = 0
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            if bytes[i] == 10 {
+                line += 1
+                lineStart = i + 1
+            } else if bytes[i] == UInt8(ascii: "#"), i + 1 + marker.count <= n {
+                var j = i + 1
+                while j < n && bytes[j] == 32 { j += 1 }
+                if j + marker.count <= n && Array(bytes[j..<(j + marker.count)]) == marker {
+                    var e = j + marker.count
+                    while e < n && bytes[e] != 10 { e += 1 }
+                    let rest = String(decoding: bytes[(j + marker.count)..<e], as: UTF8.self)
+                    var ids = rest.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" || $0 == "\r" }).map(String.init)
+                    if ids.isEmpty { ids = ["*"] }
+                    let alone = bytes[lineStart..<i].allSatisfy { $0 == 32 || $0 == 9 }
+                    out[alone ? line + 1 : line, default: []] += ids
+                    i = e
+                    continue
+                }
+            }
+            i += 1
+        }
+        return out
+    }
+}

@@ -1,0 +1,97 @@
+import CFNModel
+
+/// What a rule is, for people and for the test suite: its examples run as tests.
+public struct RuleInfo: Sendable {
+    /// The id, following cfn-lint's numbering where the check is the same (`E3005`).
+    public var id: String
+    /// A one-line title.
+    public var title: String
+    /// What it checks and why; this is the rule's documentation.
+    public var description: String
+    /// Templates (YAML) that must pass the rule.
+    public var passing: [String]
+    /// Templates that must fail it: each line ending in `# <-` must carry a finding of the rule.
+    public var failing: [String]
+
+    /// Creates the description of a rule.
+    public init(id: String, title: String, description: String, passing: [String] = [], failing: [String] = []) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.passing = passing
+        self.failing = failing
+    }
+
+    /// The severity the id's first letter gives.
+    public var severity: Severity {
+        switch id.first {
+        case "E": return .error
+        case "W": return .warning
+        default: return .informational
+        }
+    }
+}
+
+/// A lint rule: it reads the decoded template and its dependency graph, never the raw text.
+public protocol Rule: Sendable {
+    /// The rule's id, title, documentation and examples.
+    static var info: RuleInfo { get }
+    /// Creates the rule.
+    init()
+    /// The problems the rule finds.
+    func check(_ context: LintContext, into findings: inout [Finding])
+}
+
+extension Rule {
+    /// The rule's description.
+    public var info: RuleInfo { Self.info }
+}
+
+/// What a rule gets: the template, its graph, and the settings of the run.
+public struct LintContext: Sendable {
+    /// The template.
+    public let template: Template
+    /// Its dependency graph.
+    public let graph: DependencyGraph
+    /// The size of the template's text in bytes.
+    public let bodyBytes: Int
+    /// The day deprecation dates are compared with.
+    public let asOf: LintDate
+    /// Regions the template is checked for.
+    public let regions: [String]
+
+    /// Creates a context.
+    public init(template: Template, graph: DependencyGraph, bodyBytes: Int, asOf: LintDate, regions: [String]) {
+        self.template = template
+        self.graph = graph
+        self.bodyBytes = bodyBytes
+        self.asOf = asOf
+        self.regions = regions
+    }
+
+    /// A finding of `rule` at `range`.
+    public func finding<R: Rule>(_ rule: R.Type, _ message: String, at range: SourceRange, path: [String] = []) -> Finding {
+        Finding(ruleId: R.info.id, severity: R.info.severity, message: message, file: template.path, range: range, path: path)
+    }
+}
+
+/// A calendar day, `YYYY-MM-DD`, compared as text.
+public struct LintDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// `YYYY-MM-DD`.
+    public let text: String
+
+    /// A day from `YYYY-MM-DD`; nil if the text is not one.
+    public init?(_ text: String) {
+        let u = Array(text.utf8)
+        guard u.count == 10, u[4] == 45, u[7] == 45,
+            u.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || ($0.element >= 48 && $0.element <= 57) })
+        else { return nil }
+        self.text = text
+    }
+
+    /// `YYYY-MM-DD`.
+    public var description: String { text }
+
+    /// Orders days.
+    public static func < (a: LintDate, b: LintDate) -> Bool { a.text < b.text }
+}

@@ -1,0 +1,183 @@
+import ArgumentParser
+import CFNLint
+import CFNModel
+import Dispatch
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check templates: structure, intrinsic functions, references, parameters, conditions, mappings, outputs.",
+        discussion: """
+            FILEs may be templates, folders (searched recursively for *.yaml, *.yml, *.json and \
+            *.template files that are templates) or - for standard input. Exit 0: nothing at or \
+            above --fail-level; 1: findings at or above it; 2: a file could not be read or parsed \
+            (its E0000 finding is reported, and the other files' findings too).
+            """
+    )
+
+    @Argument(help: "Templates or folders (- for standard input).")
+    var files: [String]
+
+    @Option(help: "text, json, sarif, junit, github or parseable.")
+    var format: ReportFormat = .text
+
+    @Option(help: "Write the report to this file (atomically) instead of standard output.")
+    var outputFile: String?
+
+    @Option(help: "error, warning or informational: exit 1 on findings at or above it.")
+    var failLevel: FailLevel = .warning
+
+    @Option(help: "Rule ids or prefixes to skip, comma-separated or repeated (E3012,W2001 or W).")
+    var ignoreChecks: [String] = []
+
+    @Option(help: "Rule ids or prefixes to add, comma-separated or repeated (informational rules are off by default: I).")
+    var includeChecks: [String] = []
+
+    @Option(help: "Files linted at once (default: all cores).")
+    var jobs: Int?
+
+    @Option(help: "The day deprecation dates are compared with (YYYY-MM-DD; default today).")
+    var asOf: String?
+
+    @Option(help: "Regions to check the template for, comma-separated or repeated (default AWS_REGION or us-east-1).")
+    var regions: [String] = []
+
+    enum FailLevel: String, ExpressibleByArgument {
+        case error, warning, informational
+
+        var severity: Severity {
+            switch self {
+            case .error: return .error
+            case .warning: return .warning
+            case .informational: return .informational
+            }
+        }
+    }
+
+    func validate() throws {
+        if let asOf, LintDate(asOf) == nil { throw ValidationError("--as-of takes a date as YYYY-MM-DD") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs takes 1 or more") }
+    }
+
+    func run() throws {
+        let split = { (list: [String]) in list.flatMap { $0.split(separator: ",").map(String.init) } }
+        var regionList = split(regions)
+        if regionList.isEmpty {
+            let env = getenv("AWS_REGION").map { String(cString: $0) } ?? getenv("AWS_DEFAULT_REGION").map { String(cString: $0) }
+            regionList = [env ?? "us-east-1"]
+        }
+        let options = LintOptions(
+            ignoreChecks: split(ignoreChecks),
+            includeChecks: split(includeChecks),
+            asOf: LintDate(asOf ?? Lint.today()) ?? LintDate("2026-01-01")!,
+            regions: regionList
+        )
+        let linter = Linter(options: options)
+        var status = ExitStatus()
+        var paths: [String] = []
+        for f in files {
+            if f != "-", Lint.isDirectory(f) {
+                paths += Lint.templates(under: f)
+            } else {
+                paths.append(f)
+            }
+        }
+        let results = Lint.parallelMap(paths, jobs: jobs ?? Lint.cores()) { path -> (findings: [Finding], failed: CFNError?) in
+            let bytes: [UInt8]
+            do {
+                bytes = try SourceFile.read(path)
+            } catch let error as CFNError {
+                return ([], error)
+            } catch {
+                return ([], CFNError(file: path, position: .unknown, message: "\(error)", kind: .io))
+            }
+            let (findings, parsed) = linter.lint(bytes: bytes, path: path)
+            return (findings, parsed ? nil : CFNError(file: path, position: .unknown, message: "", kind: .syntax))
+        }
+        var all: [Finding] = []
+        var unreadable: [CFNError] = []
+        var unparsable = false
+        for r in results {
+            all += r.findings
+            if let e = r.failed {
+                if e.message.isEmpty { unparsable = true } else { unreadable.append(e) }
+            }
+        }
+        all.sort { a, b in
+            if a.file != b.file { return a.file < b.file }
+            if a.range.start.line != b.range.start.line { return a.range.start.line < b.range.start.line }
+            if a.range.start.column != b.range.start.column { return a.range.start.column < b.range.start.column }
+            return a.ruleId != b.ruleId ? a.ruleId < b.ruleId : a.message < b.message
+        }
+        let color = format == .text && outputFile == nil && isatty(1) == 1 && getenv("NO_COLOR") == nil
+        let report = Reporter.render(all, format: format, color: color, files: paths)
+        do {
+            if let outputFile { try AtomicFile.write(report, to: outputFile) } else { Console.out(bytes: report) }
+        } catch {
+            status.failed(error)
+        }
+        for e in unreadable { status.failed(e) }
+        if unparsable { status.failed(silently: true) }
+        if all.contains(where: { $0.severity >= failLevel.severity }) { status.found() }
+        try status.exit()
+    }
+
+    static func today() -> String {
+        var t = time(nil)
+        var tm = tm()
+        gmtime_r(&t, &tm)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(tm.tm_year + 1900)-\(two(tm.tm_mon + 1))-\(two(tm.tm_mday))"
+    }
+
+    static func cores() -> Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Template files under a folder, recursively, in sorted order; hidden folders are skipped.
+    static func templates(under dir: String) -> [String] {
+        var out: [String] = []
+        for name in Split.listDirectory(dir).sorted() where !name.hasPrefix(".") {
+            let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+            if isDirectory(path) {
+                out += templates(under: path)
+            } else if [".yaml", ".yml", ".json", ".template"].contains(where: { name.hasSuffix($0) }), looksLikeTemplate(path) {
+                out.append(path)
+            }
+        }
+        return out
+    }
+
+    /// Whether a file found in a folder is a template: it mentions `Resources` or `AWSTemplateFormatVersion`.
+    static func looksLikeTemplate(_ path: String) -> Bool {
+        guard let bytes = try? SourceFile.read(path) else { return true }
+        let s = String(decoding: bytes.prefix(1 << 20), as: UTF8.self)
+        return s.contains("Resources") || s.contains("AWSTemplateFormatVersion")
+    }
+
+    /// `transform` over `items` with up to `jobs` at once; results in input order.
+    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, _ transform: @Sendable (T) -> R) -> [R] {
+        guard jobs > 1 && items.count > 1 else { return items.map(transform) }
+        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let slots = results
+        let lanes = min(jobs, items.count)
+        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+            var i = lane
+            while i < items.count {
+                slots[i] = transform(items[i])
+                i += lanes
+            }
+        }
+        return results.map { $0! }
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}

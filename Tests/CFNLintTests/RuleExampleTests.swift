@@ -1,0 +1,46 @@
+import CFNModel
+import Foundation
+import Testing
+
+@testable import CFNLint
+
+/// Every rule's documented examples are tests: passing ones give no finding of the rule, failing
+/// ones give a finding of it on each line marked `# <-`, and on no other line.
+@Suite("Rule examples")
+struct RuleExampleTests {
+    static let rules: [String] = Linter.rules.map { $0.info.id }
+
+    static func findings(_ text: String, _ id: String) throws -> [Finding] {
+        let linter = Linter(options: LintOptions(includeChecks: ["I"], asOf: LintDate("2026-11-25")!))
+        let (findings, _) = linter.lint(bytes: Array(text.utf8), path: "example.yaml")
+        return findings.filter { $0.ruleId == id }
+    }
+
+    @Test("every rule documents itself", arguments: rules)
+    func documented(_ id: String) throws {
+        let info = try #require(Linter.rules.first { $0.info.id == id }).info
+        #expect(!info.title.isEmpty && info.description.count > 20)
+        #expect(id.range(of: "^[EWI][0-9]{4}$", options: .regularExpression) != nil)
+        if id != "E0000" {
+            #expect(!info.passing.isEmpty && !info.failing.isEmpty, "\(id) needs passing and failing examples")
+        }
+    }
+
+    @Test("passing examples pass and failing ones fail where marked", arguments: rules)
+    func examples(_ id: String) throws {
+        let info = try #require(Linter.rules.first { $0.info.id == id }).info
+        for example in info.passing {
+            let found = try Self.findings(example, id)
+            #expect(found.isEmpty, "\(id) passing example reported: \(found.map { "\($0.range.start.line): \($0.message)" })")
+        }
+        for example in info.failing {
+            let marked = Set(
+                example.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                    .filter { $0.element.hasSuffix("# <-") }.map { $0.offset + 1 }
+            )
+            #expect(!marked.isEmpty, "\(id): a failing example must mark its line with # <-")
+            let lines = Set(try Self.findings(example, id).map(\.range.start.line))
+            #expect(lines == marked, "\(id): findings on lines \(lines.sorted()), marked \(marked.sorted())\n\(example)")
+        }
+    }
+}
