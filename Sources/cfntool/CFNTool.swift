@@ -14,7 +14,7 @@ struct CFNTool: ParsableCommand {
             processed. A FILE of - reads standard input.
             """,
         version: CFNTool.version,
-        subcommands: [Lint.self, Fmt.self, Convert.self, Info.self, Split.self, Count.self, Graph.self]
+        subcommands: [Lint.self, Rules.self, Fmt.self, Convert.self, Info.self, Split.self, Count.self, Graph.self]
     )
 
     static let version = "cfntool 0.1.0"

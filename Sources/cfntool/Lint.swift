@@ -18,8 +18,8 @@ struct Lint: ParsableCommand {
             """
     )
 
-    @Argument(help: "Templates or folders (- for standard input).")
-    var files: [String]
+    @Argument(help: "Templates, folders or quoted patterns ('templates/**/*.yaml'); - for standard input. Default: the config's templates.")
+    var files: [String] = []
 
     @Option(help: "text, json, sarif, junit, github or parseable.")
     var format: ReportFormat = .text
@@ -27,8 +27,11 @@ struct Lint: ParsableCommand {
     @Option(help: "Write the report to this file (atomically) instead of standard output.")
     var outputFile: String?
 
-    @Option(help: "error, warning or informational: exit 1 on findings at or above it.")
+    @Option(help: "error, warning or informational: exit 1 on findings at or above it (default warning).")
     var failLevel: FailLevel = .warning
+
+    @Option(help: "A config file instead of the nearest .cfntool.yaml (or .cfnlintrc).")
+    var config: String?
 
     @Option(help: "Rule ids or prefixes to skip, comma-separated or repeated (E3012,W2001 or W).")
     var ignoreChecks: [String] = []
@@ -64,27 +67,44 @@ struct Lint: ParsableCommand {
 
     func run() throws {
         let split = { (list: [String]) in list.flatMap { $0.split(separator: ",").map(String.init) } }
-        var regionList = split(regions)
+        var status = ExitStatus()
+        let cfg: LintConfig
+        do {
+            cfg =
+                try config.map { path throws(CFNError) in try LintConfig.load(path, base: LintConfig.currentDirectory()) }
+                ?? LintConfig.find()
+        } catch {
+            status.failed(error)
+            try status.exit()
+            return
+        }
+        var regionList = split(regions) + cfg.regions
         if regionList.isEmpty {
             let env = getenv("AWS_REGION").map { String(cString: $0) } ?? getenv("AWS_DEFAULT_REGION").map { String(cString: $0) }
             regionList = [env ?? "us-east-1"]
         }
         let options = LintOptions(
-            ignoreChecks: split(ignoreChecks),
-            includeChecks: split(includeChecks),
+            ignoreChecks: split(ignoreChecks) + cfg.ignoreChecks,
+            includeChecks: split(includeChecks) + cfg.includeChecks,
             asOf: LintDate(asOf ?? Lint.today()) ?? LintDate("2026-01-01")!,
             regions: regionList
         )
         let linter = Linter(options: options)
-        var status = ExitStatus()
+        let inputs = files.isEmpty ? cfg.templates : files
+        if inputs.isEmpty {
+            throw ValidationError("no templates: name files or folders, or list them under templates: in .cfntool.yaml")
+        }
         var paths: [String] = []
-        for f in files {
+        for f in inputs {
             if f != "-", Lint.isDirectory(f) {
                 paths += Lint.templates(under: f)
+            } else if f != "-", Glob.isPattern(f), access(f, F_OK) != 0 {
+                paths += Glob.expand(f).filter { Lint.isDirectory($0) == false }
             } else {
                 paths.append(f)
             }
         }
+        paths = paths.filter { p in !cfg.ignoreTemplates.contains { Glob.matches($0, p) } }
         let results = Lint.parallelMap(paths, jobs: jobs ?? Lint.cores()) { path -> (findings: [Finding], failed: CFNError?) in
             let bytes: [UInt8]
             do {

@@ -1,0 +1,122 @@
+import CFNModel
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `.cfntool.yaml` (or, when there is none, an existing `.cfnlintrc`), found from the working
+/// folder upwards:
+///
+/// ```yaml
+/// templates: [templates/**/*.yaml]   # what `cfntool lint` checks when given no files
+/// ignore_templates: [templates/old/*]
+/// ignore_checks: [W2001]
+/// include_checks: [I]
+/// regions: [us-east-1, eu-west-1]
+/// ```
+struct LintConfig {
+    var path: String? = nil
+    var templates: [String] = []
+    var ignoreTemplates: [String] = []
+    var ignoreChecks: [String] = []
+    var includeChecks: [String] = []
+    var regions: [String] = []
+
+    /// The nearest config file from the working folder up, or an empty config.
+    static func find() throws(CFNError) -> LintConfig {
+        var dir = currentDirectory()
+        while true {
+            for name in [".cfntool.yaml", ".cfntool.yml", ".cfnlintrc", ".cfnlintrc.yaml", ".cfnlintrc.yml"] {
+                let path = (dir == "/" ? "" : dir) + "/" + name
+                if access(path, R_OK) == 0 { return try load(path, base: dir) }
+            }
+            guard dir != "/", let slash = dir.lastIndex(of: "/") else { return LintConfig() }
+            dir = slash == dir.startIndex ? "/" : String(dir[..<slash])
+        }
+    }
+
+    static func load(_ path: String, base: String) throws(CFNError) -> LintConfig {
+        let t = try Template(contentsOf: path)
+        func list(_ key: String) -> [String] {
+            guard let n = t.root[key] else { return [] }
+            if let s = n.scalarText { return [s] }
+            return n.listValue?.compactMap(\.scalarText) ?? []
+        }
+        var c = LintConfig()
+        c.path = path
+        // Template paths in the config are relative to its folder, as cfn-lint reads them.
+        let here = currentDirectory()
+        let prefix = base == here ? "" : base + "/"
+        c.templates = list("templates").map { $0.hasPrefix("/") ? $0 : prefix + $0 }
+        c.ignoreTemplates = list("ignore_templates").map { $0.hasPrefix("/") ? $0 : prefix + $0 }
+        c.ignoreChecks = list("ignore_checks")
+        c.includeChecks = list("include_checks")
+        c.regions = list("regions")
+        return c
+    }
+
+    static func currentDirectory() -> String {
+        var buf = [CChar](repeating: 0, count: 4096)
+        guard getcwd(&buf, buf.count) != nil else { return "." }
+        return String(cString: buf)
+    }
+}
+
+/// Shell-style patterns over the file system: `*`, `?`, `[...]` within a name, `**` for any
+/// number of folders.
+enum Glob {
+    static func isPattern(_ s: String) -> Bool { s.contains("*") || s.contains("?") || s.contains("[") }
+
+    /// The files matching `pattern`, sorted.
+    static func expand(_ pattern: String) -> [String] {
+        let absolute = pattern.hasPrefix("/")
+        let parts = pattern.split(separator: "/").map(String.init)
+        var out: [String] = []
+        walk(absolute ? "/" : "", parts[...], &out)
+        return out.sorted()
+    }
+
+    private static func walk(_ dir: String, _ parts: ArraySlice<String>, _ out: inout [String]) {
+        guard let part = parts.first else { return }
+        let rest = parts.dropFirst()
+        let list = dir.isEmpty ? "." : dir
+        func join(_ name: String) -> String { dir.isEmpty ? name : (dir.hasSuffix("/") ? dir + name : dir + "/" + name) }
+        if part == "**" {
+            walk(dir, rest, &out)
+            for name in Split.listDirectory(list).sorted() where !name.hasPrefix(".") && Lint.isDirectory(join(name)) {
+                walk(join(name), parts, &out)
+            }
+            return
+        }
+        if !isPattern(part) {
+            let path = join(part)
+            if rest.isEmpty {
+                if access(path, F_OK) == 0 { out.append(path) }
+            } else if Lint.isDirectory(path) {
+                walk(path, rest, &out)
+            }
+            return
+        }
+        for name in Split.listDirectory(list).sorted() where fnmatch(part, name, FNM_PERIOD) == 0 {
+            let path = join(name)
+            if rest.isEmpty {
+                if !Lint.isDirectory(path) { out.append(path) }
+            } else if Lint.isDirectory(path) {
+                walk(path, rest, &out)
+            }
+        }
+    }
+
+    /// Whether `path` matches `pattern` (for ignore_templates).
+    static func matches(_ pattern: String, _ path: String) -> Bool {
+        let p = pattern.split(separator: "/").map(String.init)
+        let s = path.split(separator: "/").map(String.init)
+        func go(_ i: Int, _ j: Int) -> Bool {
+            if i == p.count { return j == s.count }
+            if p[i] == "**" { return (j...s.count).contains { go(i + 1, $0) } }
+            guard j < s.count, fnmatch(p[i], s[j], 0) == 0 else { return false }
+            return go(i + 1, j + 1)
+        }
+        return go(0, 0)
+    }
+}

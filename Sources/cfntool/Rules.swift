@@ -1,0 +1,19 @@
+import ArgumentParser
+import CFNLint
+
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the lint rules (id, severity, title), or write their documentation as Markdown."
+    )
+
+    enum Format: String, ExpressibleByArgument {
+        case text, markdown
+    }
+
+    @Option(help: "text (one line a rule) or markdown (the documentation, as in docs/rules.md).")
+    var format: Format = .text
+
+    func run() throws {
+        Console.out(bytes: Array((format == .text ? RuleDocs.text() : RuleDocs.markdown()).utf8))
+    }
+}
