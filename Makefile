@@ -5,7 +5,7 @@ DEBUG   := .build/debug/cfntool
 CORPUS  ?= ../shared/corpus
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps build release bench format lint-format check-convert verify-split clean
+.PHONY: run test deps pydeps build release bench format lint-format check-convert verify-split clean
 
 # libyaml's headers (Debian: libyaml-dev) are the one system dependency.
 deps:
@@ -36,7 +36,12 @@ run: release
 	@$(RELEASE) split templates/serverless-api.yaml -o .build/run/serverless-api --max-resources 10
 	@$(RELEASE) count .build/run/serverless-api/manifest.json
 
-test: deps
+# The tests compare with cfn-lint 1.51.0's decoder and validate SARIF with sarif-pydantic.
+pydeps:
+	@python3 -c "import cfnlint" 2>/dev/null || pip install -q "cfn-lint==1.51.0"
+	@python3 -c "import sarif_pydantic" 2>/dev/null || pip install -q "sarif-pydantic==0.6.2"
+
+test: deps pydeps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	python3 scripts/check-convert.py --cfntool $(DEBUG) --corpus $(CORPUS) --sample 120
