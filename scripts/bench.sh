@@ -73,3 +73,23 @@ echo "in-process (decode + split + verify, median of 5): $("$BENCH" split "$OUT/
 hyperfine -N --warmup 1 --runs 5 --prepare "rm -rf $OUT/split-1000" --export-json "$OUT/split.json" \
   "$BIN split $OUT/serverless-1000.json -o $OUT/split-1000" >/dev/null
 python3 -c "import json; r=json.load(open('$OUT/split.json'))['results'][0]; print(f\"whole command (read, split, verify, write): median {r['median']*1e3:.0f} ms\")"
+echo
+
+echo "== 6. lint vs cfn-lint (targets: one 250-resource template >= 50x, 50 of them in one call >= 100x, peak memory <= 1/4)"
+python3 "$GEN" 40 > "$OUT/lint-40.json"
+mkdir -p "$OUT/lint-50"
+for i in $(seq 1 50); do python3 "$GEN" 40 --seed $i > "$OUT/lint-50/serverless-$i.json"; done
+hyperfine -N -i --warmup 1 --runs 10 --export-json "$OUT/lint1.json" "$BIN lint $OUT/lint-40.json" >/dev/null
+hyperfine -N -i --runs 3 --export-json "$OUT/lint1-ref.json" "cfn-lint $OUT/lint-40.json" >/dev/null
+hyperfine -N -i --warmup 1 --runs 5 --export-json "$OUT/lint50.json" "$BIN lint $OUT/lint-50" >/dev/null
+hyperfine -N -i --runs 1 --export-json "$OUT/lint50-ref.json" "cfn-lint $(echo $OUT/lint-50/*.json)" >/dev/null
+peak() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }
+python3 - "$OUT" "$(peak $BIN lint $OUT/lint-50)" "$(peak cfn-lint $OUT/lint-50/*.json)" <<'PY'
+import json, sys
+out, ours_kb, ref_kb = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+m = lambda f: json.load(open(f"{out}/{f}"))["results"][0]["median"]
+one, one_ref, fifty, fifty_ref = m("lint1.json"), m("lint1-ref.json"), m("lint50.json"), m("lint50-ref.json")
+print(f"one template:   cfntool {one*1e3:.1f} ms, cfn-lint {one_ref*1e3:.0f} ms: {one_ref/one:.0f}x")
+print(f"50 templates:   cfntool {fifty*1e3:.1f} ms, cfn-lint {fifty_ref:.1f} s: {fifty_ref/fifty:.0f}x")
+print(f"peak memory (50 templates): cfntool {ours_kb/1024:.1f} MB, cfn-lint {ref_kb/1024:.1f} MB: {ours_kb/ref_kb:.2f} of it")
+PY
