@@ -1,5 +1,13 @@
 /// Rules on the template's structure and sections: template, parameters, resources, outputs,
 /// mappings, conditions, metadata, rules, quotas.
 extension RuleRegistry {
-    static let structure: [any Rule.Type] = []
+    static let structure: [any Rule.Type] = [
+        TemplateStructure.self,
+        ResourceConfiguration.self,
+        CircularDependency.self,
+        DependsOnTarget.self,
+        ResourceQuota.self,
+        DeletionPolicyValue.self,
+        UpdateReplacePolicyValue.self,
+    ]
 }

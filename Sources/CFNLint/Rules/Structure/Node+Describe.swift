@@ -1,0 +1,43 @@
+import CFNModel
+
+extension Node {
+    /// What kind of value this is, in words for messages ("a list", "a mapping", ...).
+    var kindDescription: String {
+        switch value {
+        case .string: return "a string"
+        case .number: return "a number"
+        case .bool: return "a boolean"
+        case .null: return "null"
+        case .list: return "a list"
+        case .map: return "a mapping"
+        case .function(let f): return "the function \(f.name)"
+        }
+    }
+
+    /// The whole entry under `key` when this node is a mapping.
+    subscript(entry key: String) -> Map.Entry? { mapValue?[entry: key] }
+
+    /// Whether the value is null.
+    var isNull: Bool {
+        if case .null = value { return true }
+        return false
+    }
+}
+
+extension Template {
+    /// Whether the template is processed by the SAM transform.
+    var hasServerlessTransform: Bool {
+        transforms.contains { $0.hasPrefix("AWS::Serverless") }
+    }
+
+    /// Whether the template uses CloudFormation's language extensions (`Fn::ForEach`, ...).
+    var hasLanguageExtensions: Bool { transforms.contains("AWS::LanguageExtensions") }
+
+    /// Whether the template names any transform (macros can rewrite anything).
+    var hasTransform: Bool { root["Transform"] != nil }
+}
+
+/// Checks whether every character of `s` is an ASCII letter or digit (CloudFormation's logical ids).
+func isAlphanumeric(_ s: String) -> Bool {
+    !s.isEmpty && s.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) }
+}
