@@ -9,5 +9,7 @@ extension RuleRegistry {
         ResourceQuota.self,
         DeletionPolicyValue.self,
         UpdateReplacePolicyValue.self,
+        ParameterConfiguration.self,
+        ParameterType.self,
     ]
 }

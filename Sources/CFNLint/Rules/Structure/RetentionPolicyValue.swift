@@ -53,9 +53,9 @@ enum RetentionPolicyValue {
                 }
             }
         default:
-            findings.append(
-                context.finding(rule, "\(attribute) must be one of \(list), not \(node.kindDescription)", at: at, path: path)
-            )
+            // Two facts, as cfn-lint reports them: the kind is wrong, and so is the value.
+            findings.append(context.finding(rule, "\(attribute) must be a string, not \(node.kindDescription)", at: at, path: path))
+            findings.append(context.finding(rule, "\(attribute) must be one of \(list)", at: at, path: path))
         }
     }
 }

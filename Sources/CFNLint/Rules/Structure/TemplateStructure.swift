@@ -52,11 +52,22 @@ struct TemplateStructure: Rule {
             }
         }
         if let version = template.root[entry: "AWSTemplateFormatVersion"] {
-            if version.value.scalarText != "2010-09-09" {
+            if version.value.stringValue == nil {
                 findings.append(
                     context.finding(
                         Self.self,
-                        "AWSTemplateFormatVersion must be 2010-09-09, not \(version.value.scalarText ?? version.value.kindDescription)",
+                        "AWSTemplateFormatVersion must be a string, not \(version.value.kindDescription)",
+                        at: version.keyRange,
+                        path: [version.key]
+                    )
+                )
+            }
+            if version.value.scalarText != "2010-09-09" {
+                let shown = version.value.scalarText.map { "'\($0)'" } ?? version.value.kindDescription
+                findings.append(
+                    context.finding(
+                        Self.self,
+                        "AWSTemplateFormatVersion must be 2010-09-09, not \(shown)",
                         at: version.keyRange,
                         path: [version.key]
                     )
