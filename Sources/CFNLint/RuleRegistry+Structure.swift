@@ -11,5 +11,15 @@ extension RuleRegistry {
         UpdateReplacePolicyValue.self,
         ParameterConfiguration.self,
         ParameterType.self,
+        ConditionConfiguration.self,
+        ConditionEquals.self,
+        ConditionAnd.self,
+        ConditionOr.self,
+        ConditionNot.self,
+        MappingConfiguration.self,
+        OutputConfiguration.self,
+        OutputRequired.self,
+        OutputTypes.self,
+        OutputValue.self,
     ]
 }

@@ -76,7 +76,8 @@ struct TemplateStructure: Rule {
         }
         for name in ["Conditions", "Rules"] {
             guard let e = template.root[entry: name] else { continue }
-            if e.value.mapValue == nil {
+            // A one-key mapping such as `Condition: ...` reads as a function; it is still a mapping.
+            if e.value.mapValue == nil && e.value.functionValue == nil {
                 findings.append(
                     context.finding(Self.self, "\(name) must be a mapping, not \(e.value.kindDescription)", at: e.keyRange, path: [name])
                 )
