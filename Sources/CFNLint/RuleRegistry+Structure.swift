@@ -21,5 +21,18 @@ extension RuleRegistry {
         OutputRequired.self,
         OutputTypes.self,
         OutputValue.self,
+        TemplateSize.self,
+        TemplateInlineSize.self,
+        TemplateSizeApproaching.self,
+        DescriptionType.self,
+        DescriptionLength.self,
+        DescriptionLengthApproaching.self,
+        ParameterQuota.self,
+        ParameterQuotaApproaching.self,
+        ResourceQuotaApproaching.self,
+        OutputQuota.self,
+        OutputQuotaApproaching.self,
+        MappingQuota.self,
+        MappingQuotaApproaching.self,
     ]
 }
