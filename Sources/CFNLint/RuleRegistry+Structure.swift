@@ -34,5 +34,10 @@ extension RuleRegistry {
         OutputQuotaApproaching.self,
         MappingQuota.self,
         MappingQuotaApproaching.self,
+        UnusedParameter.self,
+        UnusedCondition.self,
+        UnusedMapping.self,
+        ResourceConditionExists.self,
+        OutputConditionExists.self,
     ]
 }

@@ -41,3 +41,17 @@ extension Template {
 func isAlphanumeric(_ s: String) -> Bool {
     !s.isEmpty && s.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) }
 }
+
+extension Node {
+    /// Calls `body` for every intrinsic function in this value, outermost first.
+    func forEachFunction(_ body: (Intrinsic) -> Void) {
+        switch value {
+        case .list(let items): for item in items { item.forEachFunction(body) }
+        case .map(let m): for e in m { e.value.forEachFunction(body) }
+        case .function(let f):
+            body(f)
+            f.argument.forEachFunction(body)
+        default: break
+        }
+    }
+}
