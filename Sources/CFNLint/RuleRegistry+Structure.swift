@@ -11,6 +11,7 @@ extension RuleRegistry {
         UpdateReplacePolicyValue.self,
         ParameterConfiguration.self,
         ParameterType.self,
+        ParameterDefault.self,
         ConditionConfiguration.self,
         ConditionEquals.self,
         ConditionAnd.self,

@@ -55,3 +55,11 @@ extension Node {
         }
     }
 }
+
+extension Node {
+    /// The number, if this node is a number scalar.
+    var numberValue: Number? {
+        if case .number(let n) = value { return n }
+        return nil
+    }
+}
