@@ -25,7 +25,6 @@ extension RuleRegistry {
         TemplateSize.self,
         TemplateInlineSize.self,
         TemplateSizeApproaching.self,
-        DescriptionType.self,
         DescriptionLength.self,
         DescriptionLengthApproaching.self,
         ParameterQuota.self,
