@@ -1,13 +1,15 @@
 import CFNModel
 
-/// E6101: an output's `Value` is a string (or something that gives one), not a list or a mapping.
+/// E6101: an output's `Value` is a string (or something that gives one), not a list or a
+/// mapping, and what it refers to exists.
 struct OutputValue: Rule {
     static let info = RuleInfo(
         id: "E6101",
         title: "Output value is a string",
         description: """
             CloudFormation outputs are strings. A list or a plain mapping as Value fails; join a \
-            list with Fn::Join first.
+            list with Fn::Join first. A Ref, Fn::GetAtt or Fn::Sub variable in the Value must \
+            name a parameter, pseudo-parameter or resource of the template.
             """,
         passing: [
             """
@@ -27,6 +29,8 @@ struct OutputValue: Rule {
             Outputs:
               Names:
                 Value: [!Ref Bucket, other] # <-
+              Arn:
+                Value: !Sub "arn:aws:s3:::${Bukcet}" # <-
             """
         ]
     )
@@ -46,8 +50,49 @@ struct OutputValue: Rule {
                     )
                 )
             default:
-                break
+                unresolved(value.value, site: value.keyRange, ["Outputs", o.key, "Value"], context, &findings)
             }
+        }
+    }
+
+    /// Reports references to names the template does not define, at the place cfn-lint puts them:
+    /// the key holding the function (its `Fn::` key in long form) or the list item.
+    private func unresolved(
+        _ node: Node,
+        site: SourceRange,
+        _ path: [String],
+        _ context: LintContext,
+        _ findings: inout [Finding]
+    ) {
+        switch node.value {
+        case .list(let items):
+            for (i, item) in items.enumerated() { unresolved(item, site: item.range, path + [String(i)], context, &findings) }
+        case .map(let m):
+            for e in m { unresolved(e.value, site: e.keyRange, path + [e.key], context, &findings) }
+        case .function(let f):
+            let at = f.form == .long && f.keyRange.isKnown ? f.keyRange : site
+            let kind: Reference.Kind? =
+                switch f.name {
+                case .ref: .ref
+                case .getAtt: .getAtt
+                case .sub: .sub
+                default: nil
+                }
+            if let kind {
+                for r in node.references where r.kind == kind && context.graph.resolve(r) == nil {
+                    findings.append(
+                        context.finding(
+                            Self.self,
+                            "the Value refers to '\(r.target)', which is not a parameter or resource of this template",
+                            at: at,
+                            path: path + [f.name.rawValue]
+                        )
+                    )
+                }
+            }
+            if f.name != .ref { unresolved(f.argument, site: at, path + [f.name.rawValue], context, &findings) }
+        default:
+            break
         }
     }
 }
