@@ -9,7 +9,10 @@ struct CircularDependency: Rule {
             CloudFormation creates a resource after everything it depends on (Ref, Fn::GetAtt, \
             Fn::Sub variables, DependsOn). When resources depend on each other in a cycle, none \
             of them can be created first and the stack fails. Each resource in a cycle gets a \
-            finding at its logical id, naming a resource it waits for in the cycle.
+            finding at its logical id, naming a resource it waits for in the cycle. Cycles \
+            through SAM resources (AWS::Serverless::*) are left alone: the SAM transform \
+            rewrites their references (an Api event on a function whose Arn the Api uses is \
+            no cycle once expanded).
             """,
         passing: [
             """
@@ -41,6 +44,7 @@ struct CircularDependency: Rule {
     func check(_ context: LintContext, into findings: inout [Finding]) {
         let graph = context.graph
         for cycle in graph.cycles() {
+            if cycle.contains(where: { graph.vertices[$0].type?.hasPrefix("AWS::Serverless::") == true }) { continue }
             let members = Set(cycle)
             for node in cycle {
                 let v = graph.vertices[node]
