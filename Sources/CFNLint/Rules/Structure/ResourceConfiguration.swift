@@ -40,6 +40,9 @@ struct ResourceConfiguration: Rule {
                 Type: AWS::SQS::Queue
                 Count: 3 # <-
                 Condition: false # <-
+              Versioned: # <-
+                Type: AWS::SNS::Topic
+                Version: "1.0"
               Key:
                 Type: [AWS::KMS::Key] # <-
             """
@@ -114,6 +117,18 @@ struct ResourceConfiguration: Rule {
             for a in resource {
                 let known =
                     Self.attributes.contains(a.key) || (a.key == "Version" && custom) || (sam && Self.samAttributes.contains(a.key))
+                if !known && a.key == "Version" {
+                    // cfn-lint puts this one at the resource: Version is refused for the resource's type.
+                    findings.append(
+                        context.finding(
+                            Self.self,
+                            "'\(r.key)' is not a custom resource: it takes no Version",
+                            at: r.keyRange,
+                            path: path + [a.key]
+                        )
+                    )
+                    continue
+                }
                 if !known {
                     findings.append(
                         context.finding(
