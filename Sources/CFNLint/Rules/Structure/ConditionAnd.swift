@@ -8,7 +8,9 @@ struct ConditionAnd: Rule {
         description: """
             Fn::And takes a list of 2 to 10 conditions, each a Condition reference or a condition \
             function (Fn::Equals, Fn::And, Fn::Or, Fn::Not). A string or a mapping that is not \
-            one of those functions is not a condition.
+            one of those functions is not a condition. A problem in a function nested inside \
+            (an Fn::Equals with one value) is reported under this rule, the condition's \
+            outermost function, as cfn-lint does.
             """,
         passing: [
             """
@@ -41,6 +43,6 @@ struct ConditionAnd: Rule {
     )
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
-        ConditionFunctionSite.checkLogical(Self.self, .and, min: 2, max: 10, context, into: &findings)
+        ConditionFunctionSite.check(Self.self, root: .and, context, into: &findings)
     }
 }

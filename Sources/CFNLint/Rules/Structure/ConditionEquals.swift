@@ -40,45 +40,7 @@ struct ConditionEquals: Rule {
         ]
     )
 
-    static let functions: Set<FunctionName> = [.ref, .findInMap, .sub, .join, .select, .split, .length, .toJsonString]
-
     func check(_ context: LintContext, into findings: inout [Finding]) {
-        for s in ConditionFunctionSite.all(in: context.template) where s.function.name == .equals {
-            let arg = s.function.argument
-            guard let items = arg.listValue else {
-                findings.append(
-                    context.finding(
-                        Self.self,
-                        "Fn::Equals takes a list of two values, not \(arg.kindDescription)",
-                        at: s.site,
-                        path: s.path
-                    )
-                )
-                continue
-            }
-            if items.count != 2 {
-                findings.append(
-                    context.finding(Self.self, "Fn::Equals takes exactly two values, not \(items.count)", at: s.site, path: s.path)
-                )
-            }
-            for (i, item) in items.enumerated() {
-                let ok: Bool
-                if let f = item.functionValue {
-                    ok = Self.functions.contains(f.name)
-                } else {
-                    ok = CloudFormationType.string.accepts(item)
-                }
-                if !ok {
-                    findings.append(
-                        context.finding(
-                            Self.self,
-                            "Fn::Equals compares strings, numbers or booleans, not \(item.kindDescription)",
-                            at: item.range,
-                            path: s.path + [String(i)]
-                        )
-                    )
-                }
-            }
-        }
+        ConditionFunctionSite.check(Self.self, root: .equals, context, into: &findings)
     }
 }

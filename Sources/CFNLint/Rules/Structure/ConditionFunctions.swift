@@ -4,6 +4,9 @@ import CFNModel
 /// `Conditions`, each with the place a finding about its whole argument belongs: the key that
 /// holds the function (the condition's name for a short form, the `Fn::` key for a long one),
 /// or the list item it is.
+///
+/// A problem anywhere inside a condition is reported under the rule of the condition's
+/// outermost function (an `Fn::Equals` error inside an `Fn::Or` is E8006's), as cfn-lint does.
 struct ConditionFunctionSite {
     /// The function.
     var function: Intrinsic
@@ -11,6 +14,8 @@ struct ConditionFunctionSite {
     var site: SourceRange
     /// The path to the function.
     var path: [String]
+    /// The outermost function of the condition this one is in.
+    var root: FunctionName
 
     /// The functions that combine conditions.
     static let logical: Set<FunctionName> = [.and, .or, .not]
@@ -22,12 +27,19 @@ struct ConditionFunctionSite {
         guard let conditions = template.root["Conditions"]?.mapValue else { return [] }
         var out: [ConditionFunctionSite] = []
         for c in conditions {
-            visit(c.value, keyRange: c.keyRange, path: ["Conditions", c.key], into: &out)
+            guard let root = c.value.functionValue?.name else { continue }
+            visit(c.value, keyRange: c.keyRange, path: ["Conditions", c.key], root: root, into: &out)
         }
         return out
     }
 
-    private static func visit(_ node: Node, keyRange: SourceRange?, path: [String], into out: inout [ConditionFunctionSite]) {
+    private static func visit(
+        _ node: Node,
+        keyRange: SourceRange?,
+        path: [String],
+        root: FunctionName,
+        into out: inout [ConditionFunctionSite]
+    ) {
         guard let f = node.functionValue, f.name == .equals || logical.contains(f.name) else { return }
         let site: SourceRange
         if f.form == .long && f.keyRange.isKnown {
@@ -35,10 +47,10 @@ struct ConditionFunctionSite {
         } else {
             site = keyRange ?? node.range
         }
-        out.append(ConditionFunctionSite(function: f, site: site, path: path + [f.name.rawValue]))
+        out.append(ConditionFunctionSite(function: f, site: site, path: path + [f.name.rawValue], root: root))
         guard logical.contains(f.name), let items = f.argument.listValue else { return }
         for (i, item) in items.enumerated() {
-            visit(item, keyRange: nil, path: path + [f.name.rawValue, String(i)], into: &out)
+            visit(item, keyRange: nil, path: path + [f.name.rawValue, String(i)], root: root, into: &out)
         }
     }
 
@@ -48,57 +60,89 @@ struct ConditionFunctionSite {
         return CloudFormationType.boolean.accepts(node)
     }
 
-    /// Checks a logical function's argument: a list of `min...max` conditions.
-    static func checkLogical<R: Rule>(
+    /// Functions whose value `Fn::Equals` can compare.
+    static let comparable: Set<FunctionName> = [.ref, .findInMap, .sub, .join, .select, .split, .length, .toJsonString]
+
+    /// Reports, as `rule`, the problems of every condition whose outermost function is `root`.
+    static func check<R: Rule>(_ rule: R.Type, root: FunctionName, _ context: LintContext, into findings: inout [Finding]) {
+        let names = context.template.root["Conditions"]?.mapValue
+        for s in all(in: context.template) where s.root == root {
+            switch s.function.name {
+            case .equals: s.checkEquals(rule, context, &findings)
+            case .and, .or: s.checkLogical(rule, min: 2, max: 10, names, context, &findings)
+            case .not: s.checkLogical(rule, min: 1, max: 1, names, context, &findings)
+            default: break
+            }
+        }
+    }
+
+    private func checkEquals<R: Rule>(_ rule: R.Type, _ context: LintContext, _ findings: inout [Finding]) {
+        let arg = function.argument
+        guard let items = arg.listValue else {
+            findings.append(
+                context.finding(rule, "Fn::Equals takes a list of two values, not \(arg.kindDescription)", at: site, path: path)
+            )
+            return
+        }
+        if items.count != 2 {
+            findings.append(context.finding(rule, "Fn::Equals takes exactly two values, not \(items.count)", at: site, path: path))
+        }
+        for (i, item) in items.enumerated() {
+            let ok = item.functionValue.map { Self.comparable.contains($0.name) } ?? CloudFormationType.string.accepts(item)
+            if !ok {
+                findings.append(
+                    context.finding(
+                        rule,
+                        "Fn::Equals compares strings, numbers or booleans, not \(item.kindDescription)",
+                        at: item.range,
+                        path: path + [String(i)]
+                    )
+                )
+            }
+        }
+    }
+
+    private func checkLogical<R: Rule>(
         _ rule: R.Type,
-        _ name: FunctionName,
         min: Int,
         max: Int,
+        _ names: Map?,
         _ context: LintContext,
-        into findings: inout [Finding]
+        _ findings: inout [Finding]
     ) {
-        for s in all(in: context.template) where s.function.name == name {
-            let arg = s.function.argument
-            guard let items = arg.listValue else {
+        let name = function.name
+        let arg = function.argument
+        guard let items = arg.listValue else {
+            findings.append(
+                context.finding(rule, "\(name) takes a list of conditions, not \(arg.kindDescription)", at: site, path: path)
+            )
+            return
+        }
+        if items.count < min || items.count > max {
+            let wanted = min == max ? "exactly \(min) condition" : "\(min) to \(max) conditions"
+            findings.append(context.finding(rule, "\(name) takes \(wanted), not \(items.count)", at: site, path: path))
+        }
+        for (i, item) in items.enumerated() {
+            if let f = item.functionValue, f.name == .condition, let target = f.argument.stringValue, names?[target] == nil {
                 findings.append(
-                    context.finding(rule, "\(name) takes a list of conditions, not \(arg.kindDescription)", at: s.site, path: s.path)
+                    context.finding(
+                        rule,
+                        "\(name) refers to condition '\(target)', which does not exist",
+                        at: item.range,
+                        path: path + [String(i)]
+                    )
                 )
                 continue
             }
-            if items.count < min || items.count > max {
-                let wanted = min == max ? "exactly \(min) condition" : "\(min) to \(max) conditions"
-                findings.append(
-                    context.finding(
-                        rule,
-                        "\(name) takes \(wanted), not \(items.count)",
-                        at: s.site,
-                        path: s.path
-                    )
+            guard !Self.isBoolean(item) else { continue }
+            findings.append(
+                context.finding(
+                    rule,
+                    "\(name) takes conditions (Condition, Fn::Equals, Fn::And, Fn::Or, Fn::Not), not \(item.kindDescription)",
+                    at: item.range,
+                    path: path + [String(i)]
                 )
-            }
-            let names = context.template.root["Conditions"]?.mapValue
-            for (i, item) in items.enumerated() {
-                if let f = item.functionValue, f.name == .condition, let target = f.argument.stringValue, names?[target] == nil {
-                    findings.append(
-                        context.finding(
-                            rule,
-                            "\(name) refers to condition '\(target)', which does not exist",
-                            at: item.range,
-                            path: s.path + [String(i)]
-                        )
-                    )
-                    continue
-                }
-                guard !isBoolean(item) else { continue }
-                findings.append(
-                    context.finding(
-                        rule,
-                        "\(name) takes conditions (Condition, Fn::Equals, Fn::And, Fn::Or, Fn::Not), not \(item.kindDescription)",
-                        at: item.range,
-                        path: s.path + [String(i)]
-                    )
-                )
-            }
+            )
         }
     }
 }

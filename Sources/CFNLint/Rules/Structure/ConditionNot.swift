@@ -8,7 +8,9 @@ struct ConditionNot: Rule {
         description: """
             Fn::Not takes a list of exactly one condition, each a Condition reference or a condition \
             function (Fn::Equals, Fn::And, Fn::Or, Fn::Not). A string or a mapping that is not \
-            one of those functions is not a condition.
+            one of those functions is not a condition. A problem in a function nested inside \
+            (an Fn::Equals with one value) is reported under this rule, the condition's \
+            outermost function, as cfn-lint does.
             """,
         passing: [
             """
@@ -41,6 +43,6 @@ struct ConditionNot: Rule {
     )
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
-        ConditionFunctionSite.checkLogical(Self.self, .not, min: 1, max: 1, context, into: &findings)
+        ConditionFunctionSite.check(Self.self, root: .not, context, into: &findings)
     }
 }

@@ -8,7 +8,9 @@ struct ConditionOr: Rule {
         description: """
             Fn::Or takes a list of 2 to 10 conditions, each a Condition reference or a condition \
             function (Fn::Equals, Fn::And, Fn::Or, Fn::Not). A string or a mapping that is not \
-            one of those functions is not a condition.
+            one of those functions is not a condition. A problem in a function nested inside \
+            (an Fn::Equals with one value) is reported under this rule, the condition's \
+            outermost function, as cfn-lint does.
             """,
         passing: [
             """
@@ -33,6 +35,7 @@ struct ConditionOr: Rule {
               IsProd: !Equals [!Ref Env, prod]
               Alone: !Or [!Condition IsProd] # <-
               Text: !Or [prod] # <-
+              Nested: !Or [!Condition IsProd, !Equals [prod]] # <-
             Resources:
               Bucket:
                 Type: AWS::S3::Bucket
@@ -41,6 +44,6 @@ struct ConditionOr: Rule {
     )
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
-        ConditionFunctionSite.checkLogical(Self.self, .or, min: 2, max: 10, context, into: &findings)
+        ConditionFunctionSite.check(Self.self, root: .or, context, into: &findings)
     }
 }
