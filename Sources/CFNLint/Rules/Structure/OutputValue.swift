@@ -8,7 +8,7 @@ struct OutputValue: Rule {
         title: "Output value is a string",
         description: """
             CloudFormation outputs are strings. A list or a plain mapping as Value fails; join a \
-            list with Fn::Join first. A Ref, Fn::GetAtt or Fn::Sub variable in the Value must \
+            list (Fn::Split, Fn::GetAZs, Fn::Cidr give lists) with Fn::Join first. A Ref, Fn::GetAtt or Fn::Sub variable in the Value must \
             name a parameter, pseudo-parameter or resource of the template.
             """,
         passing: [
@@ -31,15 +31,29 @@ struct OutputValue: Rule {
                 Value: [!Ref Bucket, other] # <-
               Arn:
                 Value: !Sub "arn:aws:s3:::${Bukcet}" # <-
+              Zones:
+                Value: !GetAZs "" # <-
             """
         ]
     )
+
+    /// Functions that give a list.
+    static let listFunctions: Set<FunctionName> = [.split, .getAZs, .cidr]
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
         guard let outputs = context.template.root["Outputs"]?.mapValue else { return }
         for o in outputs {
             guard let value = o.value[entry: "Value"] else { continue }
             switch value.value.value {
+            case .function(let f) where Self.listFunctions.contains(f.name):
+                findings.append(
+                    context.finding(
+                        Self.self,
+                        "the Value of '\(o.key)' must be a string, not the list \(f.name) gives",
+                        at: value.keyRange,
+                        path: ["Outputs", o.key, "Value"]
+                    )
+                )
             case .list, .map:
                 findings.append(
                     context.finding(
