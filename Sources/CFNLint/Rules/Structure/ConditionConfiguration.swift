@@ -45,7 +45,7 @@ struct ConditionConfiguration: Rule {
     func check(_ context: LintContext, into findings: inout [Finding]) {
         guard let section = context.template.root[entry: "Conditions"] else { return }
         if section.value.mapValue == nil {
-            if section.value.functionValue != nil {
+            if !section.value.isNull {
                 findings.append(
                     context.finding(
                         Self.self,

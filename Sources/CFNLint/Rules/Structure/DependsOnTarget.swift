@@ -62,6 +62,7 @@ struct DependsOnTarget: Rule {
                     continue
                 }
                 guard let target = resources[name] else {
+                    if template.hasForEach { continue }
                     findings.append(
                         context.finding(
                             Self.self,

@@ -70,6 +70,8 @@ struct MappingConfiguration: Rule {
                 )
                 continue
             }
+            // A transform (Fn::Transform) fills the mapping in at deploy time.
+            if m.value.functionValue?.name == .transform { continue }
             guard let top = m.value.mapValue else {
                 findings.append(
                     context.finding(

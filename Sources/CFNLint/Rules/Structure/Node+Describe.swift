@@ -33,6 +33,15 @@ extension Template {
     /// Whether the template uses CloudFormation's language extensions (`Fn::ForEach`, ...).
     var hasLanguageExtensions: Bool { transforms.contains("AWS::LanguageExtensions") }
 
+    /// Whether `Fn::ForEach::` loops (language extensions) add resources or outputs that are not
+    /// written out, so a name that is not found may still exist once expanded.
+    var hasForEach: Bool {
+        hasLanguageExtensions
+            && ["Resources", "Outputs", "Conditions"].contains { section in
+                root[section]?.mapValue?.keys.contains { $0.hasPrefix("Fn::ForEach::") } ?? false
+            }
+    }
+
     /// Whether the template names any transform (macros can rewrite anything).
     var hasTransform: Bool { root["Transform"] != nil }
 }

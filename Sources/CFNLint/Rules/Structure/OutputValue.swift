@@ -92,7 +92,7 @@ struct OutputValue: Rule {
                 case .sub: .sub
                 default: nil
                 }
-            if let kind {
+            if let kind, !context.template.hasForEach {
                 for r in node.references where r.kind == kind && context.graph.resolve(r) == nil {
                     findings.append(
                         context.finding(
