@@ -10,8 +10,8 @@ struct DependsOnTarget: Rule {
             DependsOn must name other resources of the same template: a resource cannot wait for \
             itself, nor for a name that is not under Resources. When the target has a Condition \
             and the dependent resource is not created under that same condition (or one that \
-            includes it through Fn::And), the target may be absent while the dependent resource \
-            is created, and the deployment fails.
+            implies it: an Fn::And that includes it, a branch of its Fn::Or), the target may be \
+            absent while the dependent resource is created, and the deployment fails.
             """,
         passing: [
             """
@@ -93,6 +93,17 @@ struct DependsOnTarget: Rule {
         if a == b { return true }
         guard depth < 20, let expr = conditions?[a], let bExpr = conditions?[b] else { return false }
         if expr.isSemanticallyEqual(to: bExpr) { return true }
+        // b is an Fn::Or with a branch that a implies.
+        if let g = bExpr.functionValue, g.name == .or, let items = g.argument.listValue {
+            for item in items {
+                if let h = item.functionValue, h.name == .condition, let c = h.argument.stringValue,
+                    implies(a, c, conditions, depth: depth + 1)
+                {
+                    return true
+                }
+                if item.isSemanticallyEqual(to: expr) { return true }
+            }
+        }
         guard let f = expr.functionValue else { return false }
         if f.name == .condition, let c = f.argument.stringValue { return implies(c, b, conditions, depth: depth + 1) }
         if f.name == .and, let items = f.argument.listValue {
