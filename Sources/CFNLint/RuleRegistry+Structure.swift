@@ -22,6 +22,7 @@ extension RuleRegistry {
         OutputRequired.self,
         OutputTypes.self,
         OutputValue.self,
+        DuplicateExportName.self,
         TemplateSize.self,
         TemplateInlineSize.self,
         TemplateSizeApproaching.self,
