@@ -45,16 +45,14 @@ struct ConditionConfiguration: Rule {
     func check(_ context: LintContext, into findings: inout [Finding]) {
         guard let section = context.template.root[entry: "Conditions"] else { return }
         if section.value.mapValue == nil {
-            if !section.value.isNull {
-                findings.append(
-                    context.finding(
-                        Self.self,
-                        "Conditions must be a mapping of names to conditions, not \(section.value.kindDescription)",
-                        at: section.keyRange,
-                        path: ["Conditions"]
-                    )
+            findings.append(
+                context.finding(
+                    Self.self,
+                    "Conditions must be a mapping of names to conditions, not \(section.value.kindDescription)",
+                    at: section.keyRange,
+                    path: ["Conditions"]
                 )
-            }
+            )
             return
         }
         for c in context.template.conditions {

@@ -50,16 +50,14 @@ struct MappingConfiguration: Rule {
     func check(_ context: LintContext, into findings: inout [Finding]) {
         guard let section = context.template.root[entry: "Mappings"] else { return }
         guard let mappings = section.value.mapValue else {
-            if !section.value.isNull {
-                findings.append(
-                    context.finding(
-                        Self.self,
-                        "Mappings must be a mapping, not \(section.value.kindDescription)",
-                        at: section.keyRange,
-                        path: ["Mappings"]
-                    )
+            findings.append(
+                context.finding(
+                    Self.self,
+                    "Mappings must be a mapping, not \(section.value.kindDescription)",
+                    at: section.keyRange,
+                    path: ["Mappings"]
                 )
-            }
+            )
             return
         }
         for m in mappings {

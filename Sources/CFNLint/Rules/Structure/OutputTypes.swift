@@ -7,7 +7,7 @@ struct OutputTypes: Rule {
         id: "E6003",
         title: "Output attribute kinds",
         description: """
-            Each output is a mapping; its Description (at most 1,024 characters) and Condition \
+            Outputs is a mapping, and each output is a mapping; its Description (at most 1,024 characters) and Condition \
             are strings, and its Export is a mapping with a Name.
             """,
         passing: [
@@ -37,7 +37,18 @@ struct OutputTypes: Rule {
     )
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
-        guard let outputs = context.template.root["Outputs"]?.mapValue else { return }
+        guard let section = context.template.root[entry: "Outputs"] else { return }
+        guard let outputs = section.value.mapValue else {
+            findings.append(
+                context.finding(
+                    Self.self,
+                    "Outputs must be a mapping, not \(section.value.kindDescription)",
+                    at: section.keyRange,
+                    path: ["Outputs"]
+                )
+            )
+            return
+        }
         for o in outputs {
             guard isAlphanumeric(o.key) else { continue }
             let path = ["Outputs", o.key]

@@ -66,16 +66,14 @@ struct ParameterConfiguration: Rule {
     func check(_ context: LintContext, into findings: inout [Finding]) {
         guard let section = context.template.root[entry: "Parameters"] else { return }
         guard let parameters = section.value.mapValue else {
-            if !section.value.isNull {
-                findings.append(
-                    context.finding(
-                        Self.self,
-                        "Parameters must be a mapping, not \(section.value.kindDescription)",
-                        at: section.keyRange,
-                        path: ["Parameters"]
-                    )
+            findings.append(
+                context.finding(
+                    Self.self,
+                    "Parameters must be a mapping, not \(section.value.kindDescription)",
+                    at: section.keyRange,
+                    path: ["Parameters"]
                 )
-            }
+            )
             return
         }
         for p in parameters {

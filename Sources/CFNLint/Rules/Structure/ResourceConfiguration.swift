@@ -59,16 +59,14 @@ struct ResourceConfiguration: Rule {
         let template = context.template
         guard let section = template.root[entry: "Resources"] else { return }
         guard let resources = section.value.mapValue else {
-            if !section.value.isNull {
-                findings.append(
-                    context.finding(
-                        Self.self,
-                        "Resources must be a mapping, not \(section.value.kindDescription)",
-                        at: section.keyRange,
-                        path: ["Resources"]
-                    )
+            findings.append(
+                context.finding(
+                    Self.self,
+                    "Resources must be a mapping, not \(section.value.kindDescription)",
+                    at: section.keyRange,
+                    path: ["Resources"]
                 )
-            }
+            )
             return
         }
         let sam = template.hasServerlessTransform

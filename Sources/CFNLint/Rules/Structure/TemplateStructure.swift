@@ -83,7 +83,7 @@ struct TemplateStructure: Rule {
                 )
             }
         }
-        if template.root["Resources"] == nil {
+        if template.root["Resources"] == nil || template.root["Resources"]?.isNull == true {
             findings.append(context.finding(Self.self, "the template has no Resources section", at: firstLine(template), path: []))
         }
         if let conditions = template.root["Conditions"]?.mapValue {
