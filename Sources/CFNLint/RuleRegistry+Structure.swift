@@ -23,6 +23,7 @@ extension RuleRegistry {
         OutputTypes.self,
         OutputValue.self,
         DuplicateExportName.self,
+        OutputExportName.self,
         TemplateSize.self,
         TemplateInlineSize.self,
         TemplateSizeApproaching.self,

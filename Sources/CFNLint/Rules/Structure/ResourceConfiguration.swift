@@ -182,11 +182,11 @@ struct ResourceConfiguration: Rule {
                                 path: path + [a.key]
                             )
                         )
-                    } else if a.key == "CreationPolicy" && a.value.mapValue == nil {
+                    } else if a.value.mapValue == nil && a.value.functionValue == nil {
                         findings.append(
                             context.finding(
                                 Self.self,
-                                "CreationPolicy must be a mapping, not \(a.value.kindDescription)",
+                                "\(a.key) must be a mapping, not \(a.value.kindDescription)",
                                 at: a.keyRange,
                                 path: path + [a.key]
                             )
