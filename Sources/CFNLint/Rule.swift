@@ -8,18 +8,27 @@ public struct RuleInfo: Sendable {
     public var title: String
     /// What it checks and why; this is the rule's documentation.
     public var description: String
-    /// Templates (YAML) that must pass the rule.
-    public var passing: [String]
-    /// Templates that must fail it: each line ending in `# <-` must carry a finding of the rule.
-    public var failing: [String]
+    private let passingExamples: @Sendable () -> [String]
+    private let failingExamples: @Sendable () -> [String]
 
-    /// Creates the description of a rule.
-    public init(id: String, title: String, description: String, passing: [String] = [], failing: [String] = []) {
+    /// Templates (YAML) that must pass the rule (built when asked for: some are a megabyte).
+    public var passing: [String] { passingExamples() }
+    /// Templates that must fail it: each line ending in `# <-` must carry a finding of the rule.
+    public var failing: [String] { failingExamples() }
+
+    /// Creates the description of a rule; the examples are built only when the docs or tests ask.
+    public init(
+        id: String,
+        title: String,
+        description: String,
+        passing: @autoclosure @escaping @Sendable () -> [String] = [],
+        failing: @autoclosure @escaping @Sendable () -> [String] = []
+    ) {
         self.id = id
         self.title = title
         self.description = description
-        self.passing = passing
-        self.failing = failing
+        self.passingExamples = passing
+        self.failingExamples = failing
     }
 
     /// The severity the id's first letter gives.

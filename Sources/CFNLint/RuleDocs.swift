@@ -14,7 +14,14 @@ public enum RuleDocs {
             out += "\n## \(i.id)\n\n**\(i.title)** (\(i.severity.level.lowercased()))\n\n\(i.description)\n"
             for (label, examples) in [("Passes", i.passing), ("Fails (the marked lines)", i.failing)] where !examples.isEmpty {
                 out += "\n\(label):\n"
-                for e in examples { out += "\n```yaml\n\(e.hasSuffix("\n") ? e : e + "\n")```\n" }
+                for e in examples {
+                    // Quota examples are generated templates of up to a megabyte: describe, do not print.
+                    if e.utf8.count > 4096 {
+                        out += "\n(a generated template of \(e.utf8.count) bytes)\n"
+                    } else {
+                        out += "\n```yaml\n\(e.hasSuffix("\n") ? e : e + "\n")```\n"
+                    }
+                }
             }
         }
         return out
