@@ -1,0 +1,100 @@
+import CFNModel
+
+/// Where a node sits in the template, as the function rules need to know it.
+struct FunctionScope: Sendable {
+    /// The section: `Resources`, `Outputs`, `Conditions`.
+    var section: String
+    /// For a node under `Resources`: the resource's type.
+    var resourceType: String?
+    /// The functions around the node, outermost first.
+    var enclosing: [FunctionName] = []
+
+    /// Whether the node is inside the `Conditions` section.
+    var inConditions: Bool { section == "Conditions" }
+    /// Where each enclosing function's call is written, outermost first.
+    var enclosingRanges: [SourceRange] = []
+
+    /// Whether the node is inside a `Fn::Sub` (its string or its variables).
+    var insideSub: Bool { enclosing.contains(.sub) }
+}
+
+/// Walks every node of the parts of a template that CloudFormation evaluates functions in
+/// (resources apart from their `Metadata`, outputs, conditions), once, in document order, and
+/// hands each node to a visitor with its path and scope. Every function rule is one visitor,
+/// so each rule costs one linear pass.
+enum FunctionWalker {
+    /// Calls `visit` for every node, parents before children.
+    static func walk(_ template: Template, _ visit: (Node, [String], FunctionScope) -> Void) {
+        for e in template.root["Resources"]?.mapValue?.entries ?? [] where !e.key.hasPrefix("Fn::ForEach") {
+            let type = e.value["Type"]?.stringValue
+            for attr in e.value.mapValue?.entries ?? [] where attr.key != "Metadata" {
+                walk(attr.value, ["Resources", e.key, attr.key], FunctionScope(section: "Resources", resourceType: type), visit)
+            }
+        }
+        for section in ["Outputs", "Conditions"] {
+            for e in template.root[section]?.mapValue?.entries ?? [] where !e.key.hasPrefix("Fn::ForEach") {
+                walk(e.value, [section, e.key], FunctionScope(section: section), visit)
+            }
+        }
+    }
+
+    private static func walk(_ node: Node, _ path: [String], _ scope: FunctionScope, _ visit: (Node, [String], FunctionScope) -> Void) {
+        visit(node, path, scope)
+        switch node.value {
+        case .list(let items):
+            for (i, item) in items.enumerated() { walk(item, path + [String(i)], scope, visit) }
+        case .map(let m):
+            // `Fn::ForEach::Name` loops define their own identifiers; their bodies are only
+            // meaningful after the language extensions expand them.
+            for e in m.entries where !e.key.hasPrefix("Fn::ForEach") { walk(e.value, path + [e.key], scope, visit) }
+        case .function(let f):
+            var inner = scope
+            inner.enclosing.append(f.name)
+            inner.enclosingRanges.append(callRange(f, node))
+            walk(f.argument, path + [f.name.rawValue], inner, visit)
+        default:
+            break
+        }
+    }
+
+    /// Calls `visit` for each function call in the walked parts.
+    static func functions(_ template: Template, _ visit: (Intrinsic, Node, [String], FunctionScope) -> Void) {
+        walk(template) { node, path, scope in
+            if case .function(let f) = node.value { visit(f, node, path, scope) }
+        }
+    }
+
+    /// The line a function call is reported on: its key in the long form, its tag in the short one.
+    static func callRange(_ f: Intrinsic, _ node: Node) -> SourceRange {
+        f.form == .long && f.keyRange.start.line > 0 ? f.keyRange : node.range
+    }
+
+    /// Names a `Ref` may point at: parameters, resources, pseudo-parameters.
+    static func refTargets(_ template: Template) -> Set<String> {
+        var names = Set(DependencyGraph.pseudoParameters)
+        for p in template.parameters { names.insert(p.name) }
+        for r in template.resources { names.insert(r.logicalId) }
+        return names
+    }
+
+    /// Logical ids of resources that a module expands into several (`Type: !Rain::Module ...`,
+    /// `Type: ...::MODULE`): names that start with one of them may come from the module.
+    /// With `includingTags`, a `Type` written as a tag (`!Rain::Module`) counts as a module too;
+    /// cfn-lint does not expand those, and reports `Ref` and `Fn::GetAtt` into them.
+    static func modulePrefixes(_ template: Template, includingTags: Bool = false) -> [String] {
+        template.resources.compactMap { r in
+            guard let type = r.node["Type"] else { return nil }
+            if let s = type.stringValue { return s.hasSuffix("::MODULE") ? r.logicalId : nil }
+            return includingTags ? r.logicalId : nil
+        }
+    }
+
+    /// Whether a name may come from a module.
+    static func fromModule(_ name: String, _ prefixes: [String]) -> Bool {
+        prefixes.contains { name.hasPrefix($0) }
+    }
+
+    /// Whether a template is changed by a transform before CloudFormation reads it: names may
+    /// then come from the transform, so existence checks stay quiet.
+    static func isTransformed(_ template: Template) -> Bool { !template.transforms.isEmpty }
+}
