@@ -38,7 +38,7 @@ struct RuntimeCreateBlocked: Rule {
     )
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
-        for (node, resource) in RuntimeLifecycle.runtimes(context.template) {
+        for (node, range, resource) in RuntimeLifecycle.runtimes(context.template) {
             guard let runtime = node.stringValue, let dates = RuntimeLifecycle.byRuntime[runtime],
                 dates.stage(on: context.asOf) == .createBlocked
             else { continue }
@@ -46,7 +46,7 @@ struct RuntimeCreateBlocked: Rule {
                 context.finding(
                     RuntimeCreateBlocked.self,
                     dates.summary(runtime),
-                    at: node.range,
+                    at: range,
                     path: ["Resources", resource, "Properties", "Runtime"]
                 )
             )

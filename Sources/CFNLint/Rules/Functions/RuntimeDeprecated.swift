@@ -37,7 +37,7 @@ struct RuntimeDeprecated: Rule {
     )
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
-        for (node, resource) in RuntimeLifecycle.runtimes(context.template) {
+        for (node, range, resource) in RuntimeLifecycle.runtimes(context.template) {
             guard let runtime = node.stringValue, let dates = RuntimeLifecycle.byRuntime[runtime],
                 dates.stage(on: context.asOf) == .deprecated
             else { continue }
@@ -45,7 +45,7 @@ struct RuntimeDeprecated: Rule {
                 context.finding(
                     RuntimeDeprecated.self,
                     dates.summary(runtime),
-                    at: node.range,
+                    at: range,
                     path: ["Resources", resource, "Properties", "Runtime"]
                 )
             )

@@ -263,22 +263,37 @@ struct RuntimeLifecycle: Sendable {
         return s
     }
 
-    /// The `Runtime` values of each `AWS::Lambda::Function` (both branches of a `Fn::If`).
-    static func runtimes(_ template: Template) -> [(node: Node, resource: String)] {
-        var out: [(Node, String)] = []
-        for r in template.resources where r.type == "AWS::Lambda::Function" {
-            guard let runtime = r.node["Properties"]?["Runtime"] else { continue }
-            collect(runtime, r.logicalId, &out)
+    /// The `Runtime` values of each `AWS::Lambda::Function` and `AWS::Serverless::Function`
+    /// (in a template with the SAM transform; both branches of a `Fn::If`), with where to report them: the value, or for a SAM
+    /// function (whose runtime may come from `Globals`), the function's logical id.
+    static func runtimes(_ template: Template) -> [(node: Node, range: SourceRange, resource: String)] {
+        var out: [(Node, SourceRange, String)] = []
+        let globalRuntime = template.root["Globals"]?["Function"]?["Runtime"]
+        // SAM functions are Lambda functions only once the SAM transform has run.
+        let sam = template.transforms.contains("AWS::Serverless-2016-10-31")
+        for r in template.resources {
+            switch r.type {
+            case "AWS::Lambda::Function":
+                guard let runtime = r.node["Properties"]?["Runtime"] else { continue }
+                collect(runtime, nil, r.logicalId, &out)
+            case "AWS::Serverless::Function" where sam:
+                // The transform writes the Lambda function: findings go to the SAM resource.
+                if let runtime = r.node["Properties"]?["Runtime"] ?? globalRuntime {
+                    collect(runtime, r.idRange, r.logicalId, &out)
+                }
+            default:
+                continue
+            }
         }
         return out
     }
 
-    private static func collect(_ node: Node, _ resource: String, _ out: inout [(Node, String)]) {
+    private static func collect(_ node: Node, _ at: SourceRange?, _ resource: String, _ out: inout [(Node, SourceRange, String)]) {
         if node.stringValue != nil {
-            out.append((node, resource))
+            out.append((node, at ?? node.range, resource))
         } else if let f = node.functionValue, f.name == .if, let items = f.argument.listValue, items.count == 3 {
-            collect(items[1], resource, &out)
-            collect(items[2], resource, &out)
+            collect(items[1], at, resource, &out)
+            collect(items[2], at, resource, &out)
         }
     }
 }
