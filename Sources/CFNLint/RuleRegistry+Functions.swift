@@ -13,6 +13,7 @@ extension RuleRegistry {
         ForEachTransform.self,
         TransformConfiguration.self,
         DescriptionType.self,
+        OutputValueReference.self,
         SubNeeded.self,
         RuntimeCreateBlocked.self,
         RuntimeUpdateBlocked.self,

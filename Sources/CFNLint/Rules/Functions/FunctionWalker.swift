@@ -14,6 +14,14 @@ struct FunctionScope: Sendable {
     /// Where each enclosing function's call is written, outermost first.
     var enclosingRanges: [SourceRange] = []
 
+    /// The nearest key written in the source above the node (a mapping key or a long-form
+    /// function's key): where cfn-lint places a problem inside a short-form function, whose
+    /// tag it does not record a position for.
+    var anchor: SourceRange = .unknown
+
+    /// For a node under an output's `Value`: where the `Value` key is written.
+    var outputValueKey: SourceRange?
+
     /// Whether the node is inside a `Fn::Sub` (its string or its variables).
     var insideSub: Bool { enclosing.contains(.sub) }
 }
@@ -28,13 +36,24 @@ enum FunctionWalker {
         for e in template.root["Resources"]?.mapValue?.entries ?? [] where !e.key.hasPrefix("Fn::ForEach") {
             let type = e.value["Type"]?.stringValue
             for attr in e.value.mapValue?.entries ?? [] where attr.key != "Metadata" {
-                walk(attr.value, ["Resources", e.key, attr.key], FunctionScope(section: "Resources", resourceType: type), visit)
+                var scope = FunctionScope(section: "Resources", resourceType: type)
+                scope.anchor = attr.keyRange
+                walk(attr.value, ["Resources", e.key, attr.key], scope, visit)
             }
         }
-        for section in ["Outputs", "Conditions"] {
-            for e in template.root[section]?.mapValue?.entries ?? [] where !e.key.hasPrefix("Fn::ForEach") {
-                walk(e.value, [section, e.key], FunctionScope(section: section), visit)
+        for e in template.root["Outputs"]?.mapValue?.entries ?? [] where !e.key.hasPrefix("Fn::ForEach") {
+            visit(e.value, ["Outputs", e.key], FunctionScope(section: "Outputs"))
+            for attr in e.value.mapValue?.entries ?? [] {
+                var scope = FunctionScope(section: "Outputs")
+                scope.anchor = attr.keyRange
+                if attr.key == "Value" { scope.outputValueKey = attr.keyRange }
+                walk(attr.value, ["Outputs", e.key, attr.key], scope, visit)
             }
+        }
+        for e in template.root["Conditions"]?.mapValue?.entries ?? [] where !e.key.hasPrefix("Fn::ForEach") {
+            var scope = FunctionScope(section: "Conditions")
+            scope.anchor = e.keyRange
+            walk(e.value, ["Conditions", e.key], scope, visit)
         }
     }
 
@@ -46,11 +65,16 @@ enum FunctionWalker {
         case .map(let m):
             // `Fn::ForEach::Name` loops define their own identifiers; their bodies are only
             // meaningful after the language extensions expand them.
-            for e in m.entries where !e.key.hasPrefix("Fn::ForEach") { walk(e.value, path + [e.key], scope, visit) }
+            for e in m.entries where !e.key.hasPrefix("Fn::ForEach") {
+                var inner = scope
+                inner.anchor = e.keyRange
+                walk(e.value, path + [e.key], inner, visit)
+            }
         case .function(let f):
             var inner = scope
             inner.enclosing.append(f.name)
             inner.enclosingRanges.append(callRange(f, node))
+            if f.form == .long && f.keyRange.start.line > 0 { inner.anchor = f.keyRange }
             walk(f.argument, path + [f.name.rawValue], inner, visit)
         default:
             break
@@ -75,23 +99,6 @@ enum FunctionWalker {
         for p in template.parameters { names.insert(p.name) }
         for r in template.resources { names.insert(r.logicalId) }
         return names
-    }
-
-    /// Logical ids of resources that a module expands into several (`Type: !Rain::Module ...`,
-    /// `Type: ...::MODULE`): names that start with one of them may come from the module.
-    /// With `includingTags`, a `Type` written as a tag (`!Rain::Module`) counts as a module too;
-    /// cfn-lint does not expand those, and reports `Ref` and `Fn::GetAtt` into them.
-    static func modulePrefixes(_ template: Template, includingTags: Bool = false) -> [String] {
-        template.resources.compactMap { r in
-            guard let type = r.node["Type"] else { return nil }
-            if let s = type.stringValue { return s.hasSuffix("::MODULE") ? r.logicalId : nil }
-            return includingTags ? r.logicalId : nil
-        }
-    }
-
-    /// Whether a name may come from a module.
-    static func fromModule(_ name: String, _ prefixes: [String]) -> Bool {
-        prefixes.contains { name.hasPrefix($0) }
     }
 
     /// Whether a template is changed by a transform before CloudFormation reads it: names may

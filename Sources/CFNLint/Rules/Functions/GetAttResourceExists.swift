@@ -8,7 +8,8 @@ struct GetAttResourceExists: Rule {
         description: """
             `Fn::GetAtt` reads an attribute of a resource of the same template: its first item must \
             be the logical id of one of the template's resources. (Attribute names depend on the \
-            resource type and are checked against the resource schemas elsewhere.)
+            resource type and are checked against the resource schemas elsewhere; under an \
+            output's `Value` the same problem is E6101.)
             """,
         passing: [
             """
@@ -29,29 +30,16 @@ struct GetAttResourceExists: Rule {
                 Type: AWS::IAM::Role
                 Properties:
                   AssumeRolePolicyDocument: {}
-            Outputs:
-              RoleArn:
-                Value: !GetAtt ExecutionRole.Arn # <-
+              Function:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Role: !GetAtt ExecutionRole.Arn # <-
+                  Code: {ZipFile: "def handler(e, c): pass"}
             """
         ]
     )
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
-        let template = context.template
-        if FunctionWalker.isTransformed(template) { return }
-        let resources = Set(template.resources.map(\.logicalId))
-        let modules = FunctionWalker.modulePrefixes(template)
-        FunctionWalker.functions(template) { f, node, path, scope in
-            guard f.name == .getAtt, let first = f.argument.listValue?.first, let name = first.stringValue,
-                !resources.contains(name), !FunctionWalker.fromModule(name, modules)
-            else { return }
-            let message = "Fn::GetAtt reads an attribute of '\(name)', which is not a resource of this template"
-            // An item of a `Fn::Join` list is checked as part of the Join, as cfn-lint does.
-            if scope.enclosing.last == .join, let join = scope.enclosingRanges.last {
-                findings.append(context.finding(JoinArgument.self, message, at: join, path: path))
-            } else {
-                findings.append(context.finding(GetAttResourceExists.self, message, at: first.range, path: path))
-            }
-        }
+        BrokenReference.report(GetAttResourceExists.self, context, into: &findings)
     }
 }

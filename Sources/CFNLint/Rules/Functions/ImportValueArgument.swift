@@ -39,6 +39,7 @@ struct ImportValueArgument: Rule {
     static let allowed: Set<FunctionName> = [.sub, .join, .select, .split, .if, .findInMap, .base64, .ref]
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
+        BrokenReference.report(ImportValueArgument.self, context, into: &findings)
         FunctionWalker.functions(context.template) { f, node, path, _ in
             guard f.name == .importValue else { return }
             let arg = f.argument

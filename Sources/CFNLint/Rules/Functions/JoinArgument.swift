@@ -39,6 +39,7 @@ struct JoinArgument: Rule {
     )
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
+        BrokenReference.report(JoinArgument.self, context, into: &findings)
         FunctionWalker.functions(context.template) { f, node, path, _ in
             guard f.name == .join else { return }
             guard let items = f.argument.listValue else {

@@ -36,22 +36,6 @@ struct RefExists: Rule {
     )
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
-        let template = context.template
-        if FunctionWalker.isTransformed(template) { return }
-        let targets = FunctionWalker.refTargets(template)
-        let modules = FunctionWalker.modulePrefixes(template)
-        FunctionWalker.functions(template) { f, node, path, _ in
-            guard f.name == .ref, let name = f.argument.stringValue, !targets.contains(name),
-                !FunctionWalker.fromModule(name, modules)
-            else { return }
-            findings.append(
-                context.finding(
-                    RefExists.self,
-                    "Ref to '\(name)', which is neither a parameter, a resource nor a pseudo-parameter",
-                    at: f.argument.range,
-                    path: path
-                )
-            )
-        }
+        BrokenReference.report(RefExists.self, context, into: &findings)
     }
 }

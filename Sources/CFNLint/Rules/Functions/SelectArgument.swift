@@ -38,6 +38,7 @@ struct SelectArgument: Rule {
     static let stringFunctions: Set<FunctionName> = [.join, .sub, .base64, .toJsonString]
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
+        BrokenReference.report(SelectArgument.self, context, into: &findings)
         FunctionWalker.functions(context.template) { f, node, path, _ in
             guard f.name == .select else { return }
             guard let items = f.argument.listValue else {

@@ -49,12 +49,8 @@ struct SubVariables: Rule {
     }
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
-        let template = context.template
-        let transformed = FunctionWalker.isTransformed(template)
-        let targets = FunctionWalker.refTargets(template)
-        let resources = Set(template.resources.map(\.logicalId))
-        let modules = FunctionWalker.modulePrefixes(template, includingTags: true)
-        FunctionWalker.functions(template) { f, node, path, scope in
+        BrokenReference.report(SubVariables.self, context, into: &findings)
+        FunctionWalker.functions(context.template) { f, node, path, scope in
             guard f.name == .sub else { return }
             let arg = f.argument
             if SubVariables.isMalformed(arg) {
@@ -71,7 +67,6 @@ struct SubVariables: Rule {
                 return
             }
             var string = arg
-            var locals: Set<String> = []
             if let items = arg.listValue {
                 guard items.count == 2 else {
                     findings.append(
@@ -87,7 +82,6 @@ struct SubVariables: Rule {
                 string = items[0]
                 switch items[1].value {
                 case .map(let m):
-                    locals = Set(m.keys)
                     var broken = false
                     for e in m.entries {
                         switch e.value.value {
@@ -104,9 +98,7 @@ struct SubVariables: Rule {
                             )
                         }
                     }
-                    // A mapping with a broken value or a dangling reference is not checked further.
                     if broken { return }
-                    for r in items[1].references where context.graph.resolve(r) == nil && r.kind != .condition { return }
                 case .function: break
                 default:
                     findings.append(
@@ -124,29 +116,6 @@ struct SubVariables: Rule {
                         context.finding(SubVariables.self, "The first item of Fn::Sub must be a string", at: string.range, path: path)
                     )
                     return
-                }
-            }
-            guard !transformed, let text = string.stringValue else { return }
-            for v in SubTemplate(text).variables where !locals.contains(v.name) && !FunctionWalker.fromModule(v.name, modules) {
-                if let attribute = v.attribute {
-                    if resources.contains(v.name) || targets.contains(v.name + "." + attribute) { continue }
-                    findings.append(
-                        context.finding(
-                            SubVariables.self,
-                            "${\(v.name).\(attribute)} in Fn::Sub: '\(v.name)' is not a resource of this template",
-                            at: string.range,
-                            path: path
-                        )
-                    )
-                } else if !targets.contains(v.name) {
-                    findings.append(
-                        context.finding(
-                            SubVariables.self,
-                            "${\(v.name)} in Fn::Sub is neither a local variable, a parameter, a resource nor a pseudo-parameter",
-                            at: string.range,
-                            path: path
-                        )
-                    )
                 }
             }
         }
