@@ -68,7 +68,8 @@ struct BrokenReference: Sendable {
                     )
                 )
             case .getAtt:
-                guard let first = f.argument.listValue?.first, let name = first.stringValue, !resources.contains(name)
+                guard let first = f.argument.listValue?.first, let name = first.stringValue, !resources.contains(name),
+                    !samReference(name, resources)
                 else { return }
                 out.append(
                     BrokenReference(
@@ -98,6 +99,12 @@ struct BrokenReference: Sendable {
             }
         }
         return out
+    }
+
+    /// `Function.Alias`, `Api.Stage`: a SAM resource's generated resource, named through it.
+    private static func samReference(_ name: String, _ resources: Set<String>) -> Bool {
+        guard let dot = name.firstIndex(of: ".") else { return false }
+        return resources.contains(String(name[..<dot]))
     }
 
     /// The string of a well-formed `Fn::Sub` and its local variable names. A list form whose

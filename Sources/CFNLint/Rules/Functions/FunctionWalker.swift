@@ -35,7 +35,10 @@ enum FunctionWalker {
     static func walk(_ template: Template, _ visit: (Node, [String], FunctionScope) -> Void) {
         for e in template.root["Resources"]?.mapValue?.entries ?? [] where !e.key.hasPrefix("Fn::ForEach") {
             let type = e.value["Type"]?.stringValue
-            for attr in e.value.mapValue?.entries ?? [] where attr.key != "Metadata" {
+            // cfn-lint checks functions in properties against the type's schema: the properties of
+            // a type it has none for (a SAM type left untransformed) are not looked at.
+            let unknownType = type?.hasPrefix("AWS::Serverless::") ?? true
+            for attr in e.value.mapValue?.entries ?? [] where attr.key != "Metadata" && !(attr.key == "Properties" && unknownType) {
                 var scope = FunctionScope(section: "Resources", resourceType: type)
                 scope.anchor = attr.keyRange
                 walk(attr.value, ["Resources", e.key, attr.key], scope, visit)
@@ -99,6 +102,22 @@ enum FunctionWalker {
         for p in template.parameters { names.insert(p.name) }
         for r in template.resources { names.insert(r.logicalId) }
         return names
+    }
+
+    /// The rule a problem inside a function is reported under: cfn-lint checks a function given
+    /// to `Fn::Select` or `Fn::Join` as part of that function (E1017, E1022).
+    static func reportingId(_ own: String, _ scope: FunctionScope) -> String {
+        switch scope.enclosing.last(where: { $0 != .if }) {
+        case .select?: return "E1017"
+        case .join?: return "E1022"
+        default: return own
+        }
+    }
+
+    /// Where a function's own argument is placed: its key in the long form, the nearest key
+    /// above in the short form (cfn-lint keeps no position for a tag).
+    static func argumentRange(_ f: Intrinsic, _ scope: FunctionScope) -> SourceRange {
+        f.form == .long && f.keyRange.start.line > 0 ? f.keyRange : scope.anchor
     }
 
     /// Whether a template is changed by a transform before CloudFormation reads it: names may

@@ -38,12 +38,11 @@ struct SubVariables: Rule {
         ]
     )
 
-    /// Whether a `Fn::Sub` argument is neither a string nor a list (a mapping, or a function
-    /// CloudFormation does not know).
+    /// Whether a `Fn::Sub` argument is neither a string nor a list (a mapping, or a function:
+    /// even `Fn::Transform` is rejected there).
     static func isMalformed(_ argument: Node) -> Bool {
         switch argument.value {
         case .string, .list: return false
-        case .function(let f): return !f.name.isKnown
         default: return true
         }
     }
