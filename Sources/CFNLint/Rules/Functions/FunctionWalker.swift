@@ -120,6 +120,14 @@ enum FunctionWalker {
         f.form == .long && f.keyRange.start.line > 0 ? f.keyRange : scope.anchor
     }
 
+    /// The function a value calls: an intrinsic, or a one-key mapping whose key is a function
+    /// name this model does not decode (`Fn::GetStackOutput`).
+    static func calledFunction(_ node: Node) -> FunctionName? {
+        if let f = node.functionValue { return f.name }
+        if let m = node.mapValue, m.count == 1, let key = m.keys.first, key.hasPrefix("Fn::") { return FunctionName(rawValue: key) }
+        return nil
+    }
+
     /// Whether a template is changed by a transform before CloudFormation reads it: names may
     /// then come from the transform, so existence checks stay quiet.
     static func isTransformed(_ template: Template) -> Bool { !template.transforms.isEmpty }

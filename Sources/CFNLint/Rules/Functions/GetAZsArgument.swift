@@ -55,8 +55,8 @@ struct GetAZsArgument: Rule {
         case .string(let s):
             if s.isEmpty || isRegion(s) { return nil }
             return "Fn::GetAZs takes a region name or '', not '\(s)'"
-        case .function:
-            return nil
+        case .function(let f):
+            return f.name == .ref ? nil : "Fn::GetAZs takes a region name, '' or Ref AWS::Region, not \(f.name)"
         case .null:
             return "Fn::GetAZs takes a region name, '' or Ref AWS::Region, not null"
         default:

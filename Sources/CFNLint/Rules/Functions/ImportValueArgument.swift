@@ -7,7 +7,7 @@ struct ImportValueArgument: Rule {
         title: "Fn::ImportValue argument is not an export name",
         description: """
             `Fn::ImportValue` takes the name of another stack's export: a string, or a string built \
-            with `Fn::Sub`, `Fn::Join`, `Fn::Select`, `Fn::Split`, `Fn::If`, `Fn::FindInMap`, \
+            with `Fn::Sub`, `Fn::Join`, `Fn::Select`, `Fn::If`, `Fn::FindInMap`, \
             `Fn::Base64` or `Ref`. A list, a mapping, or another function (`Fn::ImportValue`, \
             `Fn::GetAtt`, ...) is rejected.
             """,
@@ -36,7 +36,7 @@ struct ImportValueArgument: Rule {
     )
 
     /// Functions that can give an export name.
-    static let allowed: Set<FunctionName> = [.sub, .join, .select, .split, .if, .findInMap, .base64, .ref]
+    static let allowed: Set<FunctionName> = [.sub, .join, .select, .if, .findInMap, .base64, .ref]
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
         BrokenReference.report(ImportValueArgument.self, context, into: &findings)

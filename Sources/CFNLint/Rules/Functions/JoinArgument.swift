@@ -7,7 +7,8 @@ struct JoinArgument: Rule {
         title: "Fn::Join is malformed",
         description: """
             `Fn::Join` takes a list of two items: the delimiter, a string, and the list of values \
-            to join (a list, or a function that gives one). The values of the list are checked as \
+            to join (a list, or a function that gives one: `Ref`, `Fn::GetAtt`, `Fn::Split`, \
+            `Fn::FindInMap`, `Fn::Cidr`, `Fn::If`). `Fn::GetAZs` is not one of them. The values of the list are checked as \
             part of the Join: a `Fn::GetAtt` of a resource that does not exist among them is \
             reported here, on the Join.
             """,
@@ -38,6 +39,13 @@ struct JoinArgument: Rule {
         ]
     )
 
+    /// Functions that can give the list of values.
+    static let listFunctions: Set<FunctionName> = [.cidr, .findInMap, .getAtt, .if, .split, .ref]
+    /// Functions that can give one value of the list.
+    static let valueFunctions: Set<FunctionName> = [
+        .base64, .findInMap, .getAtt, "Fn::GetStackOutput", .if, .importValue, .join, .select, .sub, .transform, .ref,
+    ]
+
     func check(_ context: LintContext, into findings: inout [Finding]) {
         BrokenReference.report(JoinArgument.self, context, into: &findings)
         FunctionWalker.functions(context.template) { f, node, path, _ in
@@ -65,21 +73,32 @@ struct JoinArgument: Rule {
                 )
                 return
             }
-            switch items[0].value {
-            case .string, .function: break
-            default:
+            if items[0].functionValue != nil || !items[0].isScalar {
                 findings.append(
                     context.finding(JoinArgument.self, "The delimiter of Fn::Join must be a string", at: items[0].range, path: path)
                 )
             }
             switch items[1].value {
-            case .list: break
-            case .function(let g) where !SelectArgument.stringFunctions.contains(g.name): break
+            case .list(let values):
+                for value in values {
+                    if value.isScalar { continue }
+                    if let g = FunctionWalker.calledFunction(value) {
+                        if JoinArgument.valueFunctions.contains(g) { continue }
+                        findings.append(
+                            context.finding(JoinArgument.self, "\(g) cannot give a value to join", at: value.range, path: path)
+                        )
+                        continue
+                    }
+                    findings.append(
+                        context.finding(JoinArgument.self, "Each value to join must be a string", at: value.range, path: path)
+                    )
+                }
+            case .function(let g) where JoinArgument.listFunctions.contains(g.name): break
             default:
                 findings.append(
                     context.finding(
                         JoinArgument.self,
-                        "The second item of Fn::Join must be a list of values",
+                        "The second item of Fn::Join must be a list of values, or a function that gives one",
                         at: items[1].range,
                         path: path
                     )

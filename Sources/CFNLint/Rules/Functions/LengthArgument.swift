@@ -51,6 +51,8 @@ struct LengthArgument: Rule {
                 findings.append(Finding(ruleId: id, severity: .error, message: message, file: template.path, range: range, path: path))
             }
             guard extensions else {
+                // As the index of a Fn::Select, the Select reports it.
+                if id != "E1030" { return }
                 report("Fn::Length needs 'Transform: AWS::LanguageExtensions'", FunctionWalker.callRange(f, node))
                 return
             }

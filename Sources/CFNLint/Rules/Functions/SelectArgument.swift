@@ -6,8 +6,7 @@ struct SelectArgument: Rule {
         id: "E1017",
         title: "Fn::Select is malformed",
         description: """
-            `Fn::Select` takes a list of two items: the index (a number, or a function that gives \
-            one) and the list to pick from (a list, or a function that gives one: `Fn::GetAZs`, \
+            `Fn::Select` takes a list of two items: the index (a number, `Ref` or `Fn::FindInMap`) and the list to pick from (a list, or a function that gives one: `Fn::GetAZs`, \
             `Fn::Split`, `Fn::FindInMap`, `Ref` to a list parameter, ...). A string-valued \
             function (`Fn::Join`, `Fn::Sub`, `Fn::Base64`) or a plain string in the list's place \
             is rejected.
@@ -36,9 +35,12 @@ struct SelectArgument: Rule {
 
     /// Functions whose result is a string, never a list.
     static let stringFunctions: Set<FunctionName> = [.join, .sub, .base64, .toJsonString]
+    /// Functions that can give the list.
+    static let listFunctions: Set<FunctionName> = [.findInMap, .getAtt, .getAZs, .if, .split, .cidr, .ref]
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
         BrokenReference.report(SelectArgument.self, context, into: &findings)
+        let extensions = context.template.transforms.contains("AWS::LanguageExtensions")
         FunctionWalker.functions(context.template) { f, node, path, _ in
             guard f.name == .select else { return }
             guard let items = f.argument.listValue else {
@@ -65,8 +67,9 @@ struct SelectArgument: Rule {
             }
             guard items.count >= 2 else { return }
             switch items[0].value {
-            case .number, .function: break
+            case .number: break
             case .string(let s) where Int(s) != nil: break
+            case .function(let g) where g.name == .ref || g.name == .findInMap || (g.name == .length && extensions): break
             default:
                 findings.append(
                     context.finding(SelectArgument.self, "The index of Fn::Select must be a whole number", at: items[0].range, path: path)
@@ -74,17 +77,16 @@ struct SelectArgument: Rule {
             }
             switch items[1].value {
             case .list: break
+            case .function(let g) where SelectArgument.listFunctions.contains(g.name): break
             case .function(let g):
-                if SelectArgument.stringFunctions.contains(g.name) {
-                    findings.append(
-                        context.finding(
-                            SelectArgument.self,
-                            "Fn::Select picks from a list, but \(g.name) gives a string",
-                            at: items[1].range,
-                            path: path
-                        )
+                findings.append(
+                    context.finding(
+                        SelectArgument.self,
+                        "Fn::Select picks from a list, which \(g.name) does not give",
+                        at: items[1].range,
+                        path: path
                     )
-                }
+                )
             default:
                 findings.append(
                     context.finding(SelectArgument.self, "The second item of Fn::Select must be a list", at: items[1].range, path: path)
