@@ -82,7 +82,7 @@ struct BrokenReference: Sendable {
                 )
             case .sub:
                 guard let (string, locals) = subParts(f.argument, targets, resources), let text = string.stringValue else { return }
-                let at = f.argument.listValue != nil ? string.range : (f.form == .long ? f.keyRange : scope.anchor)
+                let at = f.form == .long ? f.keyRange : scope.anchor
                 for v in SubTemplate(text).variables where !locals.contains(v.name) {
                     let message: String
                     if let attribute = v.attribute {

@@ -67,7 +67,11 @@ struct IfArgument: Rule {
                 )
                 return
             }
-            if let name = items[0].stringValue, !conditions.contains(name) {
+            if !items[0].isScalar || items[0].functionValue != nil {
+                findings.append(
+                    context.finding(IfArgument.self, "The first item of Fn::If must be a condition name", at: items[0].range, path: path)
+                )
+            } else if let name = items[0].stringValue, !conditions.contains(name) {
                 findings.append(
                     context.finding(
                         IfArgument.self,

@@ -40,7 +40,7 @@ struct SubUnneeded: Rule {
             if let items = f.argument.listValue {
                 guard let first = items.first else { return }
                 string = first
-                at = f.form == .long ? first.range : scope.anchor
+                at = FunctionWalker.argumentRange(f, scope)
             } else {
                 string = f.argument
                 at = FunctionWalker.argumentRange(f, scope)
