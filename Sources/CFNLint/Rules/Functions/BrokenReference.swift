@@ -56,19 +56,22 @@ struct BrokenReference: Sendable {
         FunctionWalker.functions(template) { f, node, path, scope in
             switch f.name {
             case .ref:
-                guard let name = f.argument.stringValue, !targets.contains(name)
-                else { return }
+                guard let name = f.argument.stringValue else { return }
+                // In Conditions only parameters and pseudo-parameters can be referred to.
+                if scope.inConditions ? (targets.contains(name) && !resources.contains(name)) : targets.contains(name) { return }
                 out.append(
                     BrokenReference(
                         kind: .ref,
-                        message: "Ref to '\(name)', which is neither a parameter, a resource nor a pseudo-parameter",
+                        message: resources.contains(name)
+                            ? "Ref to the resource '\(name)': conditions can only refer to parameters and pseudo-parameters"
+                            : "Ref to '\(name)', which is neither a parameter, a resource nor a pseudo-parameter",
                         range: f.form == .long ? f.keyRange : scope.anchor,
                         path: path,
                         scope: scope
                     )
                 )
             case .getAtt:
-                guard let first = f.argument.listValue?.first, let name = first.stringValue, !resources.contains(name),
+                guard !scope.inConditions, let first = f.argument.listValue?.first, let name = first.stringValue, !resources.contains(name),
                     !samReference(name, resources)
                 else { return }
                 out.append(
@@ -81,7 +84,8 @@ struct BrokenReference: Sendable {
                     )
                 )
             case .sub:
-                guard let (string, locals) = subParts(f.argument, targets, resources), let text = string.stringValue else { return }
+                guard !scope.inConditions, let (string, locals) = subParts(f.argument, targets, resources), let text = string.stringValue
+                else { return }
                 let at = f.form == .long ? f.keyRange : scope.anchor
                 for v in SubTemplate(text).variables where !locals.contains(v.name) {
                     let message: String

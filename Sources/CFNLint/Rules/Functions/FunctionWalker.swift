@@ -27,7 +27,7 @@ struct FunctionScope: Sendable {
 }
 
 /// Walks every node of the parts of a template that CloudFormation evaluates functions in
-/// (resources apart from their `Metadata`, outputs, conditions), once, in document order, and
+/// (resources' properties, outputs, conditions), once, in document order, and
 /// hands each node to a visitor with its path and scope. Every function rule is one visitor,
 /// so each rule costs one linear pass.
 enum FunctionWalker {
@@ -35,10 +35,11 @@ enum FunctionWalker {
     static func walk(_ template: Template, _ visit: (Node, [String], FunctionScope) -> Void) {
         for e in template.root["Resources"]?.mapValue?.entries ?? [] where !e.key.hasPrefix("Fn::ForEach") {
             let type = e.value["Type"]?.stringValue
-            // cfn-lint checks functions in properties against the type's schema: the properties of
-            // a type it has none for (a SAM type left untransformed) are not looked at.
-            let unknownType = type?.hasPrefix("AWS::Serverless::") ?? true
-            for attr in e.value.mapValue?.entries ?? [] where attr.key != "Metadata" && !(attr.key == "Properties" && unknownType) {
+            // cfn-lint checks functions in a resource's properties against the type's schema: the
+            // properties of a type it has none for (another vendor's, a SAM type left
+            // untransformed) are not looked at, nor are the other attributes.
+            guard let type, FunctionWalker.hasSchema(type) else { continue }
+            for attr in e.value.mapValue?.entries ?? [] where attr.key == "Properties" {
                 var scope = FunctionScope(section: "Resources", resourceType: type)
                 scope.anchor = attr.keyRange
                 walk(attr.value, ["Resources", e.key, attr.key], scope, visit)
@@ -126,6 +127,12 @@ enum FunctionWalker {
         if let f = node.functionValue { return f.name }
         if let m = node.mapValue, m.count == 1, let key = m.keys.first, key.hasPrefix("Fn::") { return FunctionName(rawValue: key) }
         return nil
+    }
+
+    /// Whether cfn-lint has a schema for a resource type (by its namespace).
+    static func hasSchema(_ type: String) -> Bool {
+        if type.hasPrefix("AWS::Serverless::") { return false }
+        return type.hasPrefix("AWS::") || type.hasPrefix("Custom::") || type.hasPrefix("Alexa::")
     }
 
     /// Whether a template is changed by a transform before CloudFormation reads it: names may
