@@ -23,6 +23,7 @@ extension RuleRegistry {
         DynamicReferenceShape.self,
         SecretsManagerReferencePlace.self,
         SsmReferencePlace.self,
+        SecureStringReferencePlace.self,
         SubNeeded.self,
         RuntimeCreateBlocked.self,
         RuntimeUpdateBlocked.self,

@@ -100,3 +100,76 @@ struct SsmReferencePlace: Rule {
         }
     }
 }
+
+/// E1027: an SSM SecureString dynamic reference where CloudFormation does not resolve it.
+struct SecureStringReferencePlace: Rule {
+    static let info = RuleInfo(
+        id: "E1027",
+        title: "SSM SecureString dynamic reference where it is not supported",
+        description: """
+            `{{resolve:ssm-secure:...}}` is resolved only in a few password properties: \
+            `MasterUserPassword` of RDS instances and clusters and of Redshift clusters, the \
+            `Password` of Directory Service directories, of an IAM user's `LoginProfile`, of a \
+            Firehose Redshift destination and of OpsWorks sources, an ElastiCache replication \
+            group's `AuthToken`, an OpsWorks stack's `DbPassword`. Anywhere else CloudFormation \
+            rejects it.
+            """,
+        passing: [
+            """
+            Resources:
+              Database:
+                Type: AWS::RDS::DBInstance
+                Properties:
+                  DBInstanceClass: db.t3.micro
+                  Engine: postgres
+                  MasterUsername: admin
+                  MasterUserPassword: '{{resolve:ssm-secure:/db/password:1}}'
+            """
+        ],
+        failing: [
+            """
+            Resources:
+              Database:
+                Type: AWS::RDS::DBInstance
+                Properties:
+                  DBInstanceClass: db.t3.micro
+                  Engine: postgres
+                  MasterUsername: '{{resolve:ssm-secure:/db/user:1}}' # <-
+            """
+        ]
+    )
+
+    /// `Type/Properties/...` paths (list items as `*`) where SecureString references resolve.
+    static let supported: Set<String> = [
+        "AWS::DirectoryService::MicrosoftAD/Properties/Password",
+        "AWS::DirectoryService::SimpleAD/Properties/Password",
+        "AWS::ElastiCache::ReplicationGroup/Properties/AuthToken",
+        "AWS::IAM::User/Properties/LoginProfile/Password",
+        "AWS::KinesisFirehose::DeliveryStream/Properties/RedshiftDestinationConfiguration/Password",
+        "AWS::OpsWorks::App/Properties/AppSource/Password",
+        "AWS::OpsWorks::Stack/Properties/RdsDbInstances/*/DbPassword",
+        "AWS::OpsWorks::Stack/Properties/CustomCookbooksSource/Password",
+        "AWS::RDS::DBCluster/Properties/MasterUserPassword",
+        "AWS::RDS::DBInstance/Properties/MasterUserPassword",
+        "AWS::Redshift::Cluster/Properties/MasterUserPassword",
+    ]
+
+    func check(_ context: LintContext, into findings: inout [Finding]) {
+        for ref in DynamicReference.all(context.template) where ref.service == "ssm-secure" && ref.parts.count >= 3 {
+            let p = ref.path
+            if p.count >= 3, p[0] == "Resources", let type = context.template.resource(p[1])?.type {
+                // The property's path, without the functions around the string.
+                let rest = p.dropFirst(2).filter { !$0.hasPrefix("Fn::") }.map { Int($0) != nil ? "*" : $0 }
+                if SecureStringReferencePlace.supported.contains(([type] + rest).joined(separator: "/")) { continue }
+            }
+            findings.append(
+                context.finding(
+                    SecureStringReferencePlace.self,
+                    "'{{\(ref.text)}}': SSM SecureString references are resolved only in a few password properties",
+                    at: ref.range,
+                    path: ref.path
+                )
+            )
+        }
+    }
+}
