@@ -1,0 +1,121 @@
+import CFNModel
+
+/// E1029: a `${Name}` that would be substituted sits in a string that is not in an `Fn::Sub`.
+struct SubNeeded: Rule {
+    static let info = RuleInfo(
+        id: "E1029",
+        title: "Variable written outside Fn::Sub",
+        description: """
+            Text such as `${BucketName}` or `${Role.Arn}` is only replaced inside `Fn::Sub`; \
+            anywhere else CloudFormation passes it on unchanged, which is rarely what was meant. \
+            The rule reports a `${}` that names a parameter, a resource, a resource attribute or a \
+            pseudo-parameter in a string outside `Fn::Sub`. Strings under a `TemplateBody`, and \
+            Step Functions definitions whose `DefinitionSubstitutions` define the name, are left \
+            alone; in a Step Functions `DefinitionString` every `${}` is reported.
+            """,
+        passing: [
+            """
+            Parameters:
+              Env: {Type: String}
+            Resources:
+              Bucket:
+                Type: AWS::S3::Bucket
+                Properties:
+                  BucketName: !Sub '${Env}-logs'
+            """
+        ],
+        failing: [
+            """
+            Parameters:
+              Env: {Type: String}
+            Resources:
+              Bucket:
+                Type: AWS::S3::Bucket
+                Properties:
+                  BucketName: '${Env}-logs' # <-
+            """
+        ]
+    )
+
+    func check(_ context: LintContext, into findings: inout [Finding]) {
+        let template = context.template
+        let targets = FunctionWalker.refTargets(template)
+        let resources = Set(template.resources.map(\.logicalId))
+        walk(template.rootNode, [], context, targets, resources, &findings)
+    }
+
+    private func walk(
+        _ node: Node,
+        _ path: [String],
+        _ context: LintContext,
+        _ targets: Set<String>,
+        _ resources: Set<String>,
+        _ findings: inout [Finding]
+    ) {
+        switch node.value {
+        case .string(let s):
+            guard s.contains("${"), path.last != "TemplateBody", !path.contains("Fn::Sub") else { return }
+            for name in SubNeeded.variables(in: s) {
+                if stepFunctionsSubstitutes(name, path, context.template) { continue }
+                var known = targets.contains(name)
+                if !known, let dot = name.firstIndex(of: ".") {
+                    known = resources.contains(String(name[..<dot])) && name[name.index(after: dot)...].isEmpty == false
+                }
+                guard known || path.contains("DefinitionString") else { continue }
+                findings.append(
+                    context.finding(
+                        SubNeeded.self,
+                        "'${\(name)}' is only substituted inside Fn::Sub; here it stays as written",
+                        at: node.range,
+                        path: path
+                    )
+                )
+            }
+        case .list(let items):
+            for (i, item) in items.enumerated() { walk(item, path + [String(i)], context, targets, resources, &findings) }
+        case .map(let m):
+            for e in m.entries { walk(e.value, path + [e.key], context, targets, resources, &findings) }
+        case .function(let f):
+            walk(f.argument, path + [f.name.rawValue], context, targets, resources, &findings)
+        default:
+            break
+        }
+    }
+
+    /// Names in `${...}` made only of letters, digits, `_`, `:` and `.` (what a variable can be).
+    static func variables(in s: String) -> [String] {
+        var out: [String] = []
+        let u = Array(s.utf8)
+        var i = 0
+        while i + 1 < u.count {
+            if u[i] == UInt8(ascii: "$") && u[i + 1] == UInt8(ascii: "{") {
+                var j = i + 2
+                while j < u.count, isNameByte(u[j]) { j += 1 }
+                if j < u.count, u[j] == UInt8(ascii: "}"), j > i + 2 {
+                    out.append(String(decoding: u[(i + 2)..<j], as: UTF8.self))
+                    i = j + 1
+                    continue
+                }
+            }
+            i += 1
+        }
+        return out
+    }
+
+    private static func isNameByte(_ b: UInt8) -> Bool {
+        (b >= 48 && b <= 58) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 95 || b == 46
+    }
+
+    /// A Step Functions definition whose sibling `DefinitionSubstitutions` defines the name.
+    private func stepFunctionsSubstitutes(_ name: String, _ path: [String], _ template: Template) -> Bool {
+        for key in ["DefinitionString", "Definition"] {
+            guard let index = path.firstIndex(of: key) else { continue }
+            var node: Node? = template.rootNode
+            for k in path[..<index] {
+                if let i = Int(k), let list = node?.listValue { node = i < list.count ? list[i] : nil } else { node = node?[k] }
+            }
+            if node?["DefinitionSubstitutions"]?[name] != nil { return true }
+        }
+        return false
+    }
+}
