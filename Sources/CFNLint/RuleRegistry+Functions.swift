@@ -13,7 +13,6 @@ extension RuleRegistry {
         ForEachTransform.self,
         TransformConfiguration.self,
         DescriptionType.self,
-        OutputValueReference.self,
         FindInMapArgument.self,
         SubUnneeded.self,
         CidrArgument.self,

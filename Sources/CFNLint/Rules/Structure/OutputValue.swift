@@ -41,6 +41,8 @@ struct OutputValue: Rule {
     static let listFunctions: Set<FunctionName> = [.split, .getAZs, .cidr]
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
+        // Names that do not exist: one shared check puts them where cfn-lint does.
+        BrokenReference.report(OutputValue.self, context, into: &findings)
         guard let outputs = context.template.root["Outputs"]?.mapValue else { return }
         for o in outputs {
             guard let value = o.value[entry: "Value"] else { continue }
@@ -64,49 +66,8 @@ struct OutputValue: Rule {
                     )
                 )
             default:
-                unresolved(value.value, site: value.keyRange, ["Outputs", o.key, "Value"], context, &findings)
+                break
             }
-        }
-    }
-
-    /// Reports references to names the template does not define, at the place cfn-lint puts them:
-    /// the key holding the function (its `Fn::` key in long form) or the list item.
-    private func unresolved(
-        _ node: Node,
-        site: SourceRange,
-        _ path: [String],
-        _ context: LintContext,
-        _ findings: inout [Finding]
-    ) {
-        switch node.value {
-        case .list(let items):
-            for (i, item) in items.enumerated() { unresolved(item, site: item.range, path + [String(i)], context, &findings) }
-        case .map(let m):
-            for e in m { unresolved(e.value, site: e.keyRange, path + [e.key], context, &findings) }
-        case .function(let f):
-            let at = f.form == .long && f.keyRange.isKnown ? f.keyRange : site
-            let kind: Reference.Kind? =
-                switch f.name {
-                case .ref: .ref
-                case .getAtt: .getAtt
-                case .sub: .sub
-                default: nil
-                }
-            if let kind, !context.template.hasForEach {
-                for r in node.references where r.kind == kind && context.graph.resolve(r) == nil {
-                    findings.append(
-                        context.finding(
-                            Self.self,
-                            "the Value refers to '\(r.target)', which is not a parameter or resource of this template",
-                            at: at,
-                            path: path + [f.name.rawValue]
-                        )
-                    )
-                }
-            }
-            if f.name != .ref { unresolved(f.argument, site: at, path + [f.name.rawValue], context, &findings) }
-        default:
-            break
         }
     }
 }
