@@ -16,6 +16,30 @@ struct LintCommandTests {
         #expect(r.stdout.hasPrefix("bad.yaml:5:1: E0000 "))
     }
 
+    @Test("--fail-level: warnings exit 1 by default, 0 with --fail-level error; errors exit 1 either way")
+    func failLevel() throws {
+        let dir = try CLI.scratch()
+        try CLI.write("Parameters:\n  Unused: {Type: String}\nResources:\n  Q: {Type: AWS::SQS::Queue}\n", to: dir + "/warn.yaml")
+        try CLI.write("Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    DependsOn: Missing\n", to: dir + "/err.yaml")
+        let w = try CLI.run(["lint", "warn.yaml"], cwd: dir)
+        #expect(w.status == 1 && w.stdout.hasPrefix("warn.yaml:2:3: W2001 "))
+        #expect(try CLI.run(["lint", "--fail-level", "error", "warn.yaml"], cwd: dir).status == 0)
+        #expect(try CLI.run(["lint", "--fail-level", "error", "err.yaml"], cwd: dir).status == 1)
+        #expect(try CLI.run(["lint", "--ignore-checks", "W2001", "warn.yaml"], cwd: dir).status == 0)
+        #expect(try CLI.run(["lint", "--fail-level", "informational", "warn.yaml"], cwd: dir).status == 1)
+    }
+
+    @Test("the corpus's unparsable templates: a positioned E0000 and exit 2 each")
+    func corpusBad() throws {
+        let bad = CLI.root + "/../shared/corpus/templates/cfn-lint/test/fixtures/templates/bad/"
+        for (file, line) in [("template.yaml", 12), ("json_parse.json", 5)] {
+            let r = try CLI.run(["lint", "--format", "parseable", bad + file])
+            #expect(r.status == 2)
+            #expect(r.stdout.hasPrefix(bad + file + ":\(line):"), "\(r.stdout)")
+            #expect(r.stdout.contains(":E0000:"))
+        }
+    }
+
     @Test("json: cfn-lint's shape, with the E0000 finding of a file that cannot be parsed")
     func json() throws {
         let dir = try CLI.scratch()

@@ -1,0 +1,6 @@
+/// Rules on the Rules and Metadata sections.
+extension RuleRegistry {
+    static let sections: [any Rule.Type] = [
+        RulesSection.self, RuleAssertions.self, RuleConditionShape.self, MetadataSection.self, MetadataInterface.self,
+    ]
+}
