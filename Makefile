@@ -19,9 +19,12 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product cfntool
 
-# The main job on the bundled templates: canonical form, contents, quotas, and a split of the
+# The main job on the bundled templates: lint, canonical form, contents, quotas, and a split of the
 # Serverless API (small, so split to 10 resources a stack to show the layout).
 run: release
+	@echo "== cfntool lint templates/"
+	@$(RELEASE) lint templates/ && echo "no findings"
+	@echo
 	@echo "== cfntool fmt --check templates/*"
 	@$(RELEASE) fmt --check templates/* && echo "all templates are in canonical form"
 	@echo

@@ -1,6 +1,7 @@
 /// Rules on the Rules and Metadata sections.
 extension RuleRegistry {
     static let sections: [any Rule.Type] = [
-        RulesSection.self, RuleAssertions.self, RuleConditionShape.self, MetadataSection.self, MetadataInterface.self,
+        RulesSection.self, RuleAssertions.self, RuleAssertionKeys.self, RuleConditionShape.self, MetadataSection.self,
+        MetadataInterface.self,
     ]
 }

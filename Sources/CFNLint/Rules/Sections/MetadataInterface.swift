@@ -32,7 +32,7 @@ struct MetadataInterface: Rule {
             Metadata:
               AWS::CloudFormation::Interface:
                 ParameterGroups:
-                  - Label: Network # <-
+                  - Label: {text: Network} # <-
                     Parameters: [VpcId, Subnet] # <-
                 ParameterLabels:
                   Vpc: {default: Which VPC?} # <-
@@ -69,7 +69,8 @@ struct MetadataInterface: Rule {
                     for ge in gm {
                         switch ge.key {
                         case "Label":
-                            if ge.value["default"]?.stringValue == nil {
+                            // The console also takes a plain text label; a mapping must be {default: text}.
+                            if let label = ge.value.mapValue, label["default"]?.stringValue == nil || label.count != 1 {
                                 findings.append(
                                     context.finding(Self.self, "Label must be {default: text}", at: ge.keyRange, path: path + ["Label"])
                                 )

@@ -34,6 +34,8 @@ struct RuleAssertions: Rule {
                   - Assert: yes # <-
                   - Assert: !Equals [a, a]
                     AssertDescription: [not, a, string] # <-
+                  - Assert: !Equals [a, a]
+                    AssetDescription: a typo is W1703, not this rule
             Resources:
               Q: {Type: AWS::SQS::Queue}
             """
@@ -85,16 +87,6 @@ struct RuleAssertions: Rule {
                 if let d = m[entry: "AssertDescription"], d.value.stringValue == nil {
                     findings.append(
                         context.finding(Self.self, "AssertDescription must be a string", at: d.keyRange, path: path + ["AssertDescription"])
-                    )
-                }
-                for e in m where e.key != "Assert" && e.key != "AssertDescription" {
-                    findings.append(
-                        context.finding(
-                            Self.self,
-                            "an assertion has only Assert and AssertDescription, not '\(e.key)'",
-                            at: e.keyRange,
-                            path: path + [e.key]
-                        )
                     )
                 }
             }
