@@ -12,6 +12,7 @@ extension RuleRegistry {
         ParameterConfiguration.self,
         ParameterType.self,
         ParameterDefault.self,
+        AllowedPatternSkipped.self,
         ConditionConfiguration.self,
         ConditionEquals.self,
         ConditionAnd.self,

@@ -62,6 +62,19 @@ struct LinterTests {
         #expect(!parsed && findings.count == 1 && findings[0].ruleId == "E0000" && findings[0].range.start.line == 3)
     }
 
+    @Test("a catastrophic AllowedPattern against a long Default finishes at once, with the right answer")
+    func hostilePattern() {
+        let value = String(repeating: "a", count: 20_000)
+        let text = { (d: String) in
+            "Parameters:\n  P:\n    Type: String\n    AllowedPattern: '^(a+)+$'\n    Default: \(d)\nResources:\n  Q: {Type: AWS::SQS::Queue, Properties: {QueueName: !Ref P}}\n"
+        }
+        #expect(Self.lint(text(value)).isEmpty)
+        #expect(Self.lint(text(value + "b")).map(\.ruleId) == ["E2015"])
+        let skipped =
+            "Parameters:\n  P:\n    Type: String\n    AllowedPattern: '(?=a)a'\n    Default: b\nResources:\n  Q: {Type: AWS::SQS::Queue, Properties: {QueueName: !Ref P}}\n"
+        #expect(Self.lint(skipped, LintOptions(includeChecks: ["I"])).map(\.ruleId) == ["I2016"])
+    }
+
     @Test("60 conditions in nested Fn::If: linear, no combination is enumerated")
     func manyConditions() {
         var text = "Parameters:\n  Env: {Type: String}\nConditions:\n"
