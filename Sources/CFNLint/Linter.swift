@@ -10,6 +10,8 @@ public struct LintOptions: Sendable {
     public var asOf: LintDate
     /// Regions the template is checked for.
     public var regions: [String]
+    /// Per-rule severity, from a config file's `rules:` (`W2001: error`).
+    public var severities: [String: Severity] = [:]
 
     /// Creates options.
     public init(
@@ -84,6 +86,9 @@ public struct Linter: Sendable {
         // A rule may report under another rule's id (a function checked as part of the one
         // around it, as cfn-lint does): `--ignore-checks` applies to the id reported.
         findings = silence(findings.filter { enabled($0.ruleId) }, template, bytes)
+        if !options.severities.isEmpty {
+            for i in findings.indices { if let s = options.severities[findings[i].ruleId] { findings[i].severity = s } }
+        }
         var seen: Set<Finding> = []
         return findings.filter { seen.insert($0).inserted }.sorted(by: Finding.sortKey)
     }

@@ -1,3 +1,4 @@
+import CFNLint
 import CFNModel
 
 #if canImport(Glibc)
@@ -21,6 +22,9 @@ struct LintConfig {
     var ignoreChecks: [String] = []
     var includeChecks: [String] = []
     var regions: [String] = []
+    /// `rules: {W2001: error, E3005: off}`: per-rule severity, or off.
+    var severities: [String: Severity] = [:]
+    var disabled: [String] = []
 
     /// The nearest config file from the working folder up, or an empty config.
     static func find() throws(CFNError) -> LintConfig {
@@ -52,6 +56,21 @@ struct LintConfig {
         c.ignoreChecks = list("ignore_checks")
         c.includeChecks = list("include_checks")
         c.regions = list("regions")
+        for e in t.root["rules"]?.mapValue?.entries ?? [] {
+            switch e.value.scalarText?.lowercased() {
+            case "off", "false", "disabled": c.disabled.append(e.key)
+            case "error": c.severities[e.key] = .error
+            case "warning": c.severities[e.key] = .warning
+            case "informational", "info": c.severities[e.key] = .informational
+            default:
+                throw CFNError(
+                    file: path,
+                    position: e.value.range.start,
+                    message: "rules: \(e.key) takes off, error, warning or informational",
+                    kind: .structure
+                )
+            }
+        }
         return c
     }
 

@@ -112,6 +112,21 @@ struct LintCommandTests {
         try CLI.write(Self.broken, to: dir + "/stacks/skip.yaml")
         let r = try CLI.run(["lint", "--format", "parseable"], cwd: dir)
         #expect(r.status == 2 && r.stdout.hasPrefix("stacks/deep/bad.yaml:5:1") && !r.stdout.contains("skip.yaml"))
+        // Per-rule settings: a warning made an error, an error turned off.
+        try CLI.write(
+            "Parameters:\n  Unused: {Type: String}\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n    DependsOn: Missing\n",
+            to: dir + "/stacks/rules.yaml"
+        )
+        try CLI.write("rules:\n  W2001: error\n  E3005: off\n", to: dir + "/.cfntool.yaml")
+        let tuned = try CLI.run(["lint", "--format", "parseable", "stacks/rules.yaml"], cwd: dir)
+        #expect(
+            tuned.status == 1 && tuned.stdout == "stacks/rules.yaml:2:3:2:9:W2001:" + tuned.stdout.split(separator: ":", maxSplits: 6).last!
+        )
+        let json = try CLI.run(["lint", "--format", "json", "stacks/rules.yaml"], cwd: dir)
+        #expect(json.stdout.contains("\"Level\": \"Error\"") && !json.stdout.contains("E3005"))
+        try CLI.write("rules:\n  W2001: loud\n", to: dir + "/.cfntool.yaml")
+        let bad = try CLI.run(["lint", "stacks/rules.yaml"], cwd: dir)
+        #expect(bad.status == 2 && bad.stderr.contains(".cfntool.yaml:2:10: rules: W2001 takes off, error, warning or informational"))
         let none = try CLI.run(["lint"], cwd: try CLI.scratch())
         #expect(none.status == 64)
     }
