@@ -68,6 +68,8 @@ public struct LintContext: Sendable {
     public let asOf: LintDate
     /// Regions the template is checked for.
     public let regions: [String]
+    /// Work several rules share, done once per template.
+    let shared = SharedWork()
 
     /// Creates a context.
     public init(template: Template, graph: DependencyGraph, bodyBytes: Int, asOf: LintDate, regions: [String]) {
@@ -103,4 +105,25 @@ public struct LintDate: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// Orders days.
     public static func < (a: LintDate, b: LintDate) -> Bool { a.text < b.text }
+}
+
+/// Results several rules need (the missing names, the dynamic references), computed on first
+/// use and kept for the other rules of the same template. One template is linted on one thread.
+final class SharedWork: @unchecked Sendable {
+    private var brokenReferences: [BrokenReference]?
+    private var dynamicReferences: [DynamicReference]?
+
+    func broken(_ template: Template) -> [BrokenReference] {
+        if let brokenReferences { return brokenReferences }
+        let all = BrokenReference.all(template)
+        brokenReferences = all
+        return all
+    }
+
+    func dynamic(_ template: Template) -> [DynamicReference] {
+        if let dynamicReferences { return dynamicReferences }
+        let all = DynamicReference.all(template)
+        dynamicReferences = all
+        return all
+    }
 }

@@ -146,7 +146,7 @@ struct BrokenReference: Sendable {
 
     /// Adds the findings routed to `rule`.
     static func report<R: Rule>(_ rule: R.Type, _ context: LintContext, into findings: inout [Finding]) {
-        for b in all(context.template) {
+        for b in context.shared.broken(context.template) {
             guard let (id, range) = b.route, id == R.info.id else { continue }
             findings.append(context.finding(rule, b.message, at: range, path: b.path))
         }

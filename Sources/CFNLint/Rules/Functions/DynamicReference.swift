@@ -145,7 +145,7 @@ struct DynamicReferenceShape: Rule {
     )
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
-        for ref in DynamicReference.all(context.template) {
+        for ref in context.shared.dynamic(context.template) {
             guard let problem = ref.problem else { continue }
             findings.append(context.finding(DynamicReferenceShape.self, problem, at: ref.range, path: ref.path))
         }

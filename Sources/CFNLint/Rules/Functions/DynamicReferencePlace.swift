@@ -35,7 +35,7 @@ struct SecretsManagerReferencePlace: Rule {
     )
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
-        for ref in DynamicReference.all(context.template) where ref.service == "secretsmanager" && ref.parts.count >= 3 {
+        for ref in context.shared.dynamic(context.template) where ref.service == "secretsmanager" && ref.parts.count >= 3 {
             let p = ref.path
             if p.count >= 3, (p[0] == "Resources" && p[2] == "Properties") || (p[0] == "Parameters" && p[2] == "Default") { continue }
             findings.append(
@@ -84,7 +84,7 @@ struct SsmReferencePlace: Rule {
     )
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
-        for ref in DynamicReference.all(context.template) where ref.service == "ssm" && ref.parts.count >= 3 {
+        for ref in context.shared.dynamic(context.template) where ref.service == "ssm" && ref.parts.count >= 3 {
             let p = ref.path
             if p.count >= 3 {
                 switch p[0] {
@@ -155,7 +155,7 @@ struct SecureStringReferencePlace: Rule {
     ]
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
-        for ref in DynamicReference.all(context.template) where ref.service == "ssm-secure" && ref.parts.count >= 3 {
+        for ref in context.shared.dynamic(context.template) where ref.service == "ssm-secure" && ref.parts.count >= 3 {
             let p = ref.path
             if p.count >= 3, p[0] == "Resources", let type = context.template.resource(p[1])?.type {
                 // The property's path, without the functions around the string.
