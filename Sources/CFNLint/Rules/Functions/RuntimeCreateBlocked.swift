@@ -38,18 +38,6 @@ struct RuntimeCreateBlocked: Rule {
     )
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
-        for (node, range, resource) in RuntimeLifecycle.runtimes(context.template) {
-            guard let runtime = node.stringValue, let dates = RuntimeLifecycle.byRuntime[runtime],
-                dates.stage(on: context.asOf) == .createBlocked
-            else { continue }
-            findings.append(
-                context.finding(
-                    RuntimeCreateBlocked.self,
-                    dates.summary(runtime),
-                    at: range,
-                    path: ["Resources", resource, "Properties", "Runtime"]
-                )
-            )
-        }
+        RuntimeLifecycle.report(RuntimeCreateBlocked.self, at: .createBlocked, context, into: &findings)
     }
 }

@@ -37,18 +37,6 @@ struct RuntimeDeprecated: Rule {
     )
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
-        for (node, range, resource) in RuntimeLifecycle.runtimes(context.template) {
-            guard let runtime = node.stringValue, let dates = RuntimeLifecycle.byRuntime[runtime],
-                dates.stage(on: context.asOf) == .deprecated
-            else { continue }
-            findings.append(
-                context.finding(
-                    RuntimeDeprecated.self,
-                    dates.summary(runtime),
-                    at: range,
-                    path: ["Resources", resource, "Properties", "Runtime"]
-                )
-            )
-        }
+        RuntimeLifecycle.report(RuntimeDeprecated.self, at: .deprecated, context, into: &findings)
     }
 }

@@ -266,6 +266,16 @@ struct RuntimeLifecycle: Sendable {
     /// The `Runtime` values of each `AWS::Lambda::Function` and `AWS::Serverless::Function`
     /// (in a template with the SAM transform; both branches of a `Fn::If`), with where to report them: the value, or for a SAM
     /// function (whose runtime may come from `Globals`), the function's logical id.
+    /// Reports, as `rule`, every function whose runtime is at `stage` on the lint's day.
+    static func report<R: Rule>(_ rule: R.Type, at stage: Stage, _ context: LintContext, into findings: inout [Finding]) {
+        for (node, range, resource) in runtimes(context.template) {
+            guard let runtime = node.stringValue, let dates = byRuntime[runtime], dates.stage(on: context.asOf) == stage else { continue }
+            findings.append(
+                context.finding(rule, dates.summary(runtime), at: range, path: ["Resources", resource, "Properties", "Runtime"])
+            )
+        }
+    }
+
     static func runtimes(_ template: Template) -> [(node: Node, range: SourceRange, resource: String)] {
         var out: [(Node, SourceRange, String)] = []
         let globalRuntime = template.root["Globals"]?["Function"]?["Runtime"]

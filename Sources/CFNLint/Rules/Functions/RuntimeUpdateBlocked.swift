@@ -37,18 +37,6 @@ struct RuntimeUpdateBlocked: Rule {
     )
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
-        for (node, range, resource) in RuntimeLifecycle.runtimes(context.template) {
-            guard let runtime = node.stringValue, let dates = RuntimeLifecycle.byRuntime[runtime],
-                dates.stage(on: context.asOf) == .updateBlocked
-            else { continue }
-            findings.append(
-                context.finding(
-                    RuntimeUpdateBlocked.self,
-                    dates.summary(runtime),
-                    at: range,
-                    path: ["Resources", resource, "Properties", "Runtime"]
-                )
-            )
-        }
+        RuntimeLifecycle.report(RuntimeUpdateBlocked.self, at: .updateBlocked, context, into: &findings)
     }
 }
