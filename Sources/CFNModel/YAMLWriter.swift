@@ -320,8 +320,6 @@ struct YAMLWriter {
             default:
                 return nil
             }
-        default:
-            return nil
         }
     }
 }
