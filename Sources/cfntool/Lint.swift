@@ -99,10 +99,10 @@ struct Lint: ParsableCommand {
         }
         var paths: [String] = []
         for f in inputs {
-            if f != "-", Lint.isDirectory(f) {
+            if f != "-", FileSystem.isDirectory(f) {
                 paths += Lint.templates(under: f)
             } else if f != "-", Glob.isPattern(f), access(f, F_OK) != 0 {
-                paths += Glob.expand(f).filter { Lint.isDirectory($0) == false }
+                paths += Glob.expand(f).filter { FileSystem.isDirectory($0) == false }
             } else {
                 paths.append(f)
             }
@@ -157,18 +157,12 @@ struct Lint: ParsableCommand {
     }
 
     static func cores() -> Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
-
-    static func isDirectory(_ path: String) -> Bool {
-        var st = stat()
-        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
-    }
-
     /// Template files under a folder, recursively, in sorted order; hidden folders are skipped.
     static func templates(under dir: String) -> [String] {
         var out: [String] = []
-        for name in Split.listDirectory(dir).sorted() where !name.hasPrefix(".") {
+        for name in FileSystem.listDirectory(dir).sorted() where !name.hasPrefix(".") {
             let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
-            if isDirectory(path) {
+            if FileSystem.isDirectory(path) {
                 out += templates(under: path)
             } else if [".yaml", ".yml", ".json", ".template"].contains(where: { name.hasSuffix($0) }), looksLikeTemplate(path) {
                 out.append(path)

@@ -102,7 +102,7 @@ enum Glob {
         func join(_ name: String) -> String { dir.isEmpty ? name : (dir.hasSuffix("/") ? dir + name : dir + "/" + name) }
         if part == "**" {
             walk(dir, rest, &out)
-            for name in Split.listDirectory(list).sorted() where !name.hasPrefix(".") && Lint.isDirectory(join(name)) {
+            for name in FileSystem.listDirectory(list).sorted() where !name.hasPrefix(".") && FileSystem.isDirectory(join(name)) {
                 walk(join(name), parts, &out)
             }
             return
@@ -111,16 +111,16 @@ enum Glob {
             let path = join(part)
             if rest.isEmpty {
                 if access(path, F_OK) == 0 { out.append(path) }
-            } else if Lint.isDirectory(path) {
+            } else if FileSystem.isDirectory(path) {
                 walk(path, rest, &out)
             }
             return
         }
-        for name in Split.listDirectory(list).sorted() where fnmatch(part, name, FNM_PERIOD) == 0 {
+        for name in FileSystem.listDirectory(list).sorted() where fnmatch(part, name, FNM_PERIOD) == 0 {
             let path = join(name)
             if rest.isEmpty {
-                if !Lint.isDirectory(path) { out.append(path) }
-            } else if Lint.isDirectory(path) {
+                if !FileSystem.isDirectory(path) { out.append(path) }
+            } else if FileSystem.isDirectory(path) {
                 walk(path, rest, &out)
             }
         }

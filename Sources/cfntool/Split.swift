@@ -99,7 +99,7 @@ struct Split: ParsableCommand {
             guard (st.st_mode & S_IFMT) == S_IFDIR else {
                 throw CFNError(file: dir, position: here, message: "exists and is not a directory", kind: .io)
             }
-            let present = Self.listDirectory(dir)
+            let present = FileSystem.listDirectory(dir)
             var ours: Set<String> = []
             if present.contains("manifest.json"), let old = try? Template(contentsOf: dir + "/manifest.json"),
                 old.root["generator"]?.stringValue?.hasPrefix("cfntool") == true
@@ -138,20 +138,6 @@ struct Split: ParsableCommand {
         try AtomicFile.write(result.manifest(generator: CFNTool.version), to: dir + "/manifest.json")
         for name in stale where !written.contains(name) { unlink(dir + "/" + name) }
     }
-
-    static func listDirectory(_ dir: String) -> [String] {
-        guard let d = opendir(dir) else { return [] }
-        defer { closedir(d) }
-        var names: [String] = []
-        while let entry = readdir(d) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names
-    }
-
     private func report(_ r: SplitResult) {
         let total = r.source.resources.count
         Console.out("split \(file) (strategy \(r.strategy.rawValue)): \(total) resources -> parent + \(r.stacks.count) nested stacks")
