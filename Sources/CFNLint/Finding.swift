@@ -27,6 +27,15 @@ public enum Severity: Int, Sendable, Hashable, Comparable, CaseIterable {
         }
     }
 
+    /// The severity a rule id's first letter gives: `E`, `W`, else informational.
+    public init(ruleId: String) {
+        switch ruleId.first {
+        case "E": self = .error
+        case "W": self = .warning
+        default: self = .informational
+        }
+    }
+
     /// Orders by seriousness.
     public static func < (a: Severity, b: Severity) -> Bool { a.rawValue < b.rawValue }
 }
@@ -56,8 +65,8 @@ public struct Finding: Sendable, Hashable {
         self.path = path
     }
 
-    /// Orders by file, position, rule id, message.
-    static func sortKey(_ a: Finding, _ b: Finding) -> Bool {
+    /// Orders by file, position, rule id, message: the order every report is written in.
+    public static func sortKey(_ a: Finding, _ b: Finding) -> Bool {
         if a.file != b.file { return a.file < b.file }
         if a.range.start.line != b.range.start.line { return a.range.start.line < b.range.start.line }
         if a.range.start.column != b.range.start.column { return a.range.start.column < b.range.start.column }

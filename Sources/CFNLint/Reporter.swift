@@ -91,16 +91,9 @@ public enum Reporter {
             )
         )
     }
-
     /// A stable id for a finding: rule, file, position and message hashed.
     static func fingerprint(_ f: Finding) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in "\(f.ruleId)|\(f.file)|\(f.range.start.line)|\(f.range.start.column)|\(f.message)".utf8 {
-            h ^= UInt64(b)
-            h = h &* 0x100_0000_01b3
-        }
-        let hex = String(h, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        FNV1a.hex("\(f.ruleId)|\(f.file)|\(f.range.start.line)|\(f.range.start.column)|\(f.message)".utf8)
     }
 
     // MARK: sarif

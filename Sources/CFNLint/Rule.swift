@@ -32,13 +32,7 @@ public struct RuleInfo: Sendable {
     }
 
     /// The severity the id's first letter gives.
-    public var severity: Severity {
-        switch id.first {
-        case "E": return .error
-        case "W": return .warning
-        default: return .informational
-        }
-    }
+    public var severity: Severity { Severity(ruleId: id) }
 }
 
 /// A lint rule: it reads the decoded template and its dependency graph, never the raw text.
@@ -78,6 +72,12 @@ public struct LintContext: Sendable {
         self.bodyBytes = bodyBytes
         self.asOf = asOf
         self.regions = regions
+    }
+
+    /// A finding under another id than the rule's own (cfn-lint files some problems under the
+    /// id of the function they sit in); the id's letter gives the severity.
+    public func finding(id: String, _ message: String, at range: SourceRange, path: [String] = []) -> Finding {
+        Finding(ruleId: id, severity: Severity(ruleId: id), message: message, file: template.path, range: range, path: path)
     }
 
     /// A finding of `rule` at `range`.

@@ -172,17 +172,8 @@ public struct SplitResult: Sendable {
         }
         return batches.map(\.moves)
     }
-
-    /// 64-bit FNV-1a of the bytes, 12 hex digits: a stable content name.
-    static func hash(_ bytes: [UInt8]) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes {
-            h ^= UInt64(b)
-            h = h &* 0x100_0000_01b3
-        }
-        let hex = String(h, radix: 16)
-        return String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(12))
-    }
+    /// 12 hex digits of the content's FNV-1a hash: a stable content name.
+    static func hash(_ bytes: [UInt8]) -> String { String(FNV1a.hex(bytes).prefix(12)) }
 
     /// `manifest.json`: parent file, stack -> file, resource -> stack, counts, moves.
     public func manifest(generator: String) -> [UInt8] {

@@ -1,5 +1,4 @@
 import CFNModel
-import Dispatch
 
 /// Proves a split output equals its input: every written file parses and keeps every quota, no
 /// stack graph has a cycle, and merging the nested stacks back into the parent (parameters and
@@ -16,7 +15,7 @@ enum Verifier {
         files += r.stacks.map { ($0.logicalId, $0.bytes) }
         var parsed: [String: Template] = [:]
         // Decoding the files and building their graphs is independent work: both cores take part.
-        let decoded = parallelMap(files) { file -> Result<(Template, DependencyGraph), CFNError> in
+        let decoded = Parallel.map(files) { file -> Result<(Template, DependencyGraph), CFNError> in
             Result { () throws(CFNError) -> (Template, DependencyGraph) in
                 let t = try Template(bytes: file.1, path: file.0)
                 return (t, DependencyGraph(t))
@@ -261,17 +260,4 @@ struct Reachability {
         memo[key] = seen
         return seen.contains(to)
     }
-}
-
-/// `transform` over `items` on all cores, results in order.
-func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-    guard items.count > 1 else { return items.map(transform) }
-    let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
-    results.initialize(repeating: nil)
-    defer { results.deallocate() }
-    nonisolated(unsafe) let slots = results
-    DispatchQueue.concurrentPerform(iterations: items.count) { i in
-        slots[i] = transform(items[i])
-    }
-    return results.map { $0! }
 }

@@ -48,7 +48,7 @@ struct ExitStatus {
     }
 
     /// A failure already reported in the output (an E0000 finding): exit 2 without another message.
-    mutating func failed(silently: Bool) { code = 2 }
+    mutating func failedInReport() { code = 2 }
 
     func exit() throws {
         if code != 0 { throw ExitCode(code) }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import CFNLint
 import CFNModel
-import Dispatch
 
 #if canImport(Glibc)
 import Glibc
@@ -108,7 +107,7 @@ struct Lint: ParsableCommand {
             }
         }
         paths = paths.filter { p in !cfg.ignoreTemplates.contains { Glob.matches($0, p) } }
-        let results = Lint.parallelMap(paths, jobs: jobs ?? Lint.cores()) { path -> (findings: [Finding], failed: CFNError?) in
+        let results = Parallel.map(paths, jobs: jobs ?? Lint.cores()) { path -> (findings: [Finding], failed: CFNError?) in
             let bytes: [UInt8]
             do {
                 bytes = try SourceFile.read(path)
@@ -129,12 +128,7 @@ struct Lint: ParsableCommand {
                 if e.message.isEmpty { unparsable = true } else { unreadable.append(e) }
             }
         }
-        all.sort { a, b in
-            if a.file != b.file { return a.file < b.file }
-            if a.range.start.line != b.range.start.line { return a.range.start.line < b.range.start.line }
-            if a.range.start.column != b.range.start.column { return a.range.start.column < b.range.start.column }
-            return a.ruleId != b.ruleId ? a.ruleId < b.ruleId : a.message < b.message
-        }
+        all.sort(by: Finding.sortKey)
         let color = format == .text && outputFile == nil && isatty(1) == 1 && getenv("NO_COLOR") == nil
         let report = Reporter.render(all, format: format, color: color, files: paths)
         do {
@@ -143,7 +137,7 @@ struct Lint: ParsableCommand {
             status.failed(error)
         }
         for e in unreadable { status.failed(e) }
-        if unparsable { status.failed(silently: true) }
+        if unparsable { status.failedInReport() }
         if all.contains(where: { $0.severity >= failLevel.severity }) { status.found() }
         try status.exit()
     }
@@ -178,23 +172,6 @@ struct Lint: ParsableCommand {
         return s.contains("Resources") || s.contains("AWSTemplateFormatVersion")
     }
 
-    /// `transform` over `items` with up to `jobs` at once; results in input order.
-    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, _ transform: @Sendable (T) -> R) -> [R] {
-        guard jobs > 1 && items.count > 1 else { return items.map(transform) }
-        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        nonisolated(unsafe) let slots = results
-        let lanes = min(jobs, items.count)
-        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-            var i = lane
-            while i < items.count {
-                slots[i] = transform(items[i])
-                i += lanes
-            }
-        }
-        return results.map { $0! }
-    }
 }
 
 extension ReportFormat: ExpressibleByArgument {}

@@ -43,7 +43,7 @@ struct CidrArgument: Rule {
             guard f.name == .cidr else { return }
             let id = FunctionWalker.reportingId("E1024", scope)
             func report(_ message: String, _ range: SourceRange) {
-                findings.append(Finding(ruleId: id, severity: .error, message: message, file: template.path, range: range, path: path))
+                findings.append(context.finding(id: id, message, at: range, path: path))
             }
             guard let items = f.argument.listValue else {
                 if case .function = f.argument.value { return }

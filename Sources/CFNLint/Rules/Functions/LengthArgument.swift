@@ -48,7 +48,7 @@ struct LengthArgument: Rule {
             guard f.name == .length else { return }
             let id = FunctionWalker.reportingId("E1030", scope)
             func report(_ message: String, _ range: SourceRange) {
-                findings.append(Finding(ruleId: id, severity: .error, message: message, file: template.path, range: range, path: path))
+                findings.append(context.finding(id: id, message, at: range, path: path))
             }
             guard extensions else {
                 // As the index of a Fn::Select, the Select reports it.

@@ -44,7 +44,7 @@ struct ToJsonStringArgument: Rule {
             guard f.name == .toJsonString else { return }
             let id = FunctionWalker.reportingId("E1031", scope)
             func report(_ message: String, _ range: SourceRange) {
-                findings.append(Finding(ruleId: id, severity: .error, message: message, file: template.path, range: range, path: path))
+                findings.append(context.finding(id: id, message, at: range, path: path))
             }
             guard extensions else {
                 report("Fn::ToJsonString needs 'Transform: AWS::LanguageExtensions'", FunctionWalker.callRange(f, node))
