@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "CFNModel", targets: ["CFNModel"]),
         .library(name: "CFNSplit", targets: ["CFNSplit"]),
+        .library(name: "CFNSchema", targets: ["CFNSchema"]),
         .library(name: "CFNLint", targets: ["CFNLint"]),
         .executable(name: "cfntool", targets: ["cfntool"]),
     ],
@@ -21,7 +22,9 @@ let package = Package(
         ),
         .target(name: "CFNModel", dependencies: ["CYAML"]),
         .target(name: "CFNSplit", dependencies: ["CFNModel"]),
-        .target(name: "CFNLint", dependencies: ["CFNModel"]),
+        // The schema bundle (Data/) is read at run time from beside the binary or the source tree.
+        .target(name: "CFNSchema", dependencies: ["CFNModel"], exclude: ["Data"]),
+        .target(name: "CFNLint", dependencies: ["CFNModel", "CFNSchema"]),
         .executableTarget(
             name: "cfntool",
             dependencies: [

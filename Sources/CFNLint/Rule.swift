@@ -112,11 +112,19 @@ public struct LintDate: Sendable, Hashable, Comparable, CustomStringConvertible 
 final class SharedWork: @unchecked Sendable {
     private var brokenReferences: [BrokenReference]?
     private var dynamicReferences: [DynamicReference]?
+    private var schemaFindings: [String: [Finding]]?
 
     func broken(_ template: Template) -> [BrokenReference] {
         if let brokenReferences { return brokenReferences }
         let all = BrokenReference.all(template)
         brokenReferences = all
+        return all
+    }
+
+    func schema(_ context: LintContext) -> [String: [Finding]] {
+        if let schemaFindings { return schemaFindings }
+        let all = SchemaCheck.run(context)
+        schemaFindings = all
         return all
     }
 

@@ -38,6 +38,7 @@ struct Base64Argument: Rule {
     )
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
+        findings += context.schemaFindings(Self.self)
         BrokenReference.report(Base64Argument.self, context, into: &findings)
         FunctionWalker.functions(context.template) { f, node, path, _ in
             guard f.name == .base64 else { return }

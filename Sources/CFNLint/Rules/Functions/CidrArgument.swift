@@ -38,6 +38,7 @@ struct CidrArgument: Rule {
     )
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
+        findings += context.schemaFindings(Self.self)
         let template = context.template
         FunctionWalker.functions(template) { f, node, path, scope in
             guard f.name == .cidr else { return }

@@ -41,6 +41,7 @@ struct FindInMapArgument: Rule {
     )
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
+        findings += context.schemaFindings(Self.self)
         let template = context.template
         let extensions = template.transforms.contains("AWS::LanguageExtensions")
         let transformed = FunctionWalker.isTransformed(template)

@@ -40,6 +40,7 @@ struct GetAttResourceExists: Rule {
     )
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
+        findings += context.schemaFindings(Self.self)
         BrokenReference.report(GetAttResourceExists.self, context, into: &findings)
     }
 }

@@ -39,6 +39,7 @@ struct ImportValueArgument: Rule {
     static let allowed: Set<FunctionName> = [.sub, .join, .select, .if, .findInMap, .base64, .ref]
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
+        findings += context.schemaFindings(Self.self)
         BrokenReference.report(ImportValueArgument.self, context, into: &findings)
         FunctionWalker.functions(context.template) { f, node, path, _ in
             guard f.name == .importValue else { return }

@@ -47,6 +47,7 @@ struct JoinArgument: Rule {
     ]
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
+        findings += context.schemaFindings(Self.self)
         BrokenReference.report(JoinArgument.self, context, into: &findings)
         FunctionWalker.functions(context.template) { f, node, path, _ in
             guard f.name == .join else { return }

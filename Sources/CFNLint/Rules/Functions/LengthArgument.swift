@@ -42,6 +42,7 @@ struct LengthArgument: Rule {
     static let sources: Set<FunctionName> = [.ref, .findInMap, .split, .if, .getAZs]
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
+        findings += context.schemaFindings(Self.self)
         let template = context.template
         let extensions = template.transforms.contains("AWS::LanguageExtensions")
         FunctionWalker.functions(template) { f, node, path, scope in

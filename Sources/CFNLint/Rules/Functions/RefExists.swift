@@ -36,6 +36,7 @@ struct RefExists: Rule {
     )
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
+        findings += context.schemaFindings(Self.self)
         BrokenReference.report(RefExists.self, context, into: &findings)
     }
 }

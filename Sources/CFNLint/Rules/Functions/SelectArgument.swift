@@ -39,6 +39,7 @@ struct SelectArgument: Rule {
     static let listFunctions: Set<FunctionName> = [.findInMap, .getAtt, .getAZs, .if, .split, .cidr, .ref]
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
+        findings += context.schemaFindings(Self.self)
         BrokenReference.report(SelectArgument.self, context, into: &findings)
         let extensions = context.template.transforms.contains("AWS::LanguageExtensions")
         FunctionWalker.functions(context.template) { f, node, path, _ in

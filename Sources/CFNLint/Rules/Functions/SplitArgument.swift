@@ -43,6 +43,7 @@ struct SplitArgument: Rule {
     ]
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
+        findings += context.schemaFindings(Self.self)
         let template = context.template
         FunctionWalker.functions(template) { f, node, path, scope in
             guard f.name == .split else { return }

@@ -38,6 +38,7 @@ struct ToJsonStringArgument: Rule {
     static let sources: Set<FunctionName> = [.findInMap, .getAtt, .getAZs, .if, .select, .split, .ref]
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
+        findings += context.schemaFindings(Self.self)
         let template = context.template
         let extensions = template.transforms.contains("AWS::LanguageExtensions")
         FunctionWalker.functions(template) { f, node, path, scope in

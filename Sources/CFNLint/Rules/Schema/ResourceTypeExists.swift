@@ -1,0 +1,55 @@
+import CFNModel
+import CFNSchema
+
+/// E3006: a resource type that does not exist, or not in every region the template is linted for.
+struct ResourceTypeExists: Rule {
+    static let info = RuleInfo(
+        id: "E3006",
+        title: "Unknown resource type",
+        description: """
+            The resource type is not one AWS publishes a schema for, or one of the regions given \
+            with `--regions` (default: `AWS_REGION`, else us-east-1) does not offer it. Custom \
+            resources (`Custom::`), modules (`::MODULE`) and SAM's types under the SAM transform \
+            are not checked here.
+            """,
+        passing: [
+            """
+            Resources:
+              Bucket:
+                Type: AWS::S3::Bucket
+              Report:
+                Type: Custom::Report
+                Properties:
+                  ServiceToken: arn:aws:lambda:us-east-1:123456789012:function:report
+            """
+        ],
+        failing: [
+            """
+            Resources:
+              Bucket:
+                Type: AWS::S3::Buckets # <-
+            """
+        ]
+    )
+
+    func check(_ context: LintContext, into findings: inout [Finding]) {
+        guard let store = SchemaStore.bundled else { return }
+        let sam = context.template.hasServerlessTransform
+        for entry in context.template.root["Resources"]?.mapValue ?? Map() {
+            guard let typeEntry = entry.value[entry: "Type"], let type = typeEntry.value.stringValue else { continue }
+            if type.hasPrefix("Custom::") || type.hasSuffix("::MODULE") || (sam && type.hasPrefix("AWS::Serverless::")) { continue }
+            if !store.knows(type) {
+                let guess = NameMatch.closest(to: type, in: store.typeNames, limit: 1).first
+                findings.append(
+                    context.finding(
+                        Self.self,
+                        "Resource type '\(type)' does not exist" + (guess.map { "; did you mean '\($0)'?" } ?? ""),
+                        at: typeEntry.keyRange))
+                continue
+            }
+            for region in context.regions where !store.isAvailable(type, in: region) {
+                findings.append(context.finding(Self.self, "Resource type '\(type)' does not exist in '\(region)'", at: typeEntry.keyRange))
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import CFNModel
+import CFNSchema
+
+/// Every resource's properties validated against its type's schema, once per template; the
+/// schema rules each take the findings of their own id. Types are looked up in the first
+/// `--regions` region (availability is checked in each).
+enum SchemaCheck {
+    /// The id each schema keyword is reported under (cfn-lint's numbering).
+    static func ruleId(_ v: Violation) -> String? {
+        switch v.keyword {
+        case .additionalProperties: return "E3002"
+        case .required: return "E3003"
+        case .type: return "E3012"
+        case .requiredXor: return "E3014"
+        case .anyOf: return "E3017"
+        case .oneOf: return "E3018"
+        case .dependentExcluded: return "E3020"
+        case .dependentRequired: return "E3021"
+        case .enumeration: return "E3030"
+        case .pattern: return "E3031"
+        case .itemCount: return "E3032"
+        case .length: return "E3033"
+        case .range: return "E3034"
+        case .uniqueItems: return "E3037"
+        case .requiredOr: return "E3058"
+        case .prefixItems: return "E3008"
+        case .implicitConversion: return "W3091"
+        case .format: return v.format.flatMap { Formats.table[$0]?.ruleId }
+        case .functionType: return v.function.flatMap { functionRule[$0.rawValue] }
+        case .not: return nil
+        }
+    }
+
+    /// The rule of each function, for a function whose result cannot fit where it is used.
+    static let functionRule: [String: String] = [
+        "Ref": "E1020", "Fn::GetAtt": "E1010", "Fn::Sub": "E1019", "Fn::Join": "E1022", "Fn::Base64": "E1021",
+        "Fn::Select": "E1017", "Fn::Split": "E1018", "Fn::FindInMap": "E1011", "Fn::GetAZs": "E1015",
+        "Fn::Cidr": "E1024", "Fn::ImportValue": "E1016", "Fn::ToJsonString": "E1031", "Fn::Length": "E1030",
+    ]
+
+    /// Whether a type has no schema by design: custom resources, modules, SAM's types.
+    static func isSchemaless(_ type: String) -> Bool {
+        type.hasPrefix("Custom::") || type.hasSuffix("::MODULE") || type.hasPrefix("AWS::Serverless::")
+    }
+
+    /// The findings of every schema keyword, by rule id.
+    static func run(_ context: LintContext) -> [String: [Finding]] {
+        guard let store = SchemaStore.bundled else { return [:] }
+        let template = context.template
+        let region = context.regions.first ?? "us-east-1"
+        let values = ValueContext(template: template, store: store, region: region)
+        var validator = Validator(context: values)
+        for entry in template.root["Resources"]?.mapValue ?? Map() {
+            guard let resource = entry.value.mapValue, let type = resource["Type"]?.stringValue, !isSchemaless(type),
+                let schema = store.schema(for: type, region: region)
+            else { continue }
+            if let properties = resource[entry: "Properties"] {
+                validator.validate(properties.value, schema.root, at: properties.keyRange)
+            } else {
+                validator.validate(Node(.map(Map())), schema.root, at: entry.keyRange)
+            }
+        }
+        var out: [String: [Finding]] = [:]
+        for v in validator.violations {
+            guard let id = ruleId(v) else { continue }
+            out[id, default: []].append(context.finding(id: id, v.message, at: v.range))
+        }
+        return out
+    }
+}
+
+/// A rule whose findings come from the schema validator: its `check` takes them by id.
+protocol SchemaRule: Rule {}
+
+extension SchemaRule {
+    func check(_ context: LintContext, into findings: inout [Finding]) {
+        findings += context.schemaFindings(Self.self)
+    }
+}
+
+extension LintContext {
+    /// The schema validator's findings under `rule`'s id (also used by the function rules: a
+    /// `!GetAtt` where an object is expected is E1010's).
+    func schemaFindings<R: Rule>(_ rule: R.Type) -> [Finding] {
+        shared.schema(self)[R.info.id] ?? []
+    }
+}

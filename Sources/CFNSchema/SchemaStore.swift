@@ -1,0 +1,208 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CFNModel
+import Synchronization
+
+/// The resource schema bundle (`Sources/CFNSchema/Data`, built by `scripts/schema-bundle.py`):
+/// an index of every resource type with its schema id and the regions that have it, and one
+/// minified schema file per id. Opening reads the index only; a schema is read and compiled the
+/// first time a type asks for it, then kept. Safe to share between threads.
+public final class SchemaStore: Sendable {
+    /// Where the bundle was read from.
+    public let directory: String
+    /// Where the data came from: `cfn-lint 1.51.0`.
+    public let source: String
+    /// The digest the index records over the schema files (FNV-1a 64, hex).
+    public let digest: String
+    /// Every region the bundle knows, in its bit order.
+    public let regions: [String]
+    private let types: [String: [(id: String, mask: UInt64)]]
+    private struct Cache {
+        var schemas: [String: ResourceSchema?] = [:]
+        var patterns: [String: Pattern?] = [:]
+        var bytesRead = 0
+    }
+    private let cache: Mutex<Cache>
+
+    /// The bundle this build carries, found beside the executable or in the source tree (or
+    /// where `CFNTOOL_SCHEMAS` points); nil when none is found.
+    public static let bundled: SchemaStore? = {
+        for dir in candidateDirectories() {
+            if let store = try? SchemaStore(directory: dir) { return store }
+        }
+        return nil
+    }()
+
+    /// Where a bundle is looked for, in order.
+    static func candidateDirectories() -> [String] {
+        var dirs: [String] = []
+        if let env = getenv("CFNTOOL_SCHEMAS") { dirs.append(String(cString: env)) }
+        if let exe = executablePath() {
+            let bin = exe.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+            dirs.append(bin + "/../share/cfntool/schemas")
+            dirs.append(bin + "/cfntool-schemas")
+        }
+        let here = #filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        dirs.append(here + "/Data")
+        return dirs
+    }
+
+    private static func executablePath() -> String? {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard n > 0 else { return nil }
+        return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Opens the bundle in `directory` (reads `index.txt`).
+    public init(directory: String) throws(CFNError) {
+        self.directory = directory
+        let indexPath = directory + "/index.txt"
+        let bytes = try SourceFile.read(indexPath)
+        var source = "", digest = "", regions: [String] = []
+        var types: [String: [(id: String, mask: UInt64)]] = [:]
+        var first = true
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            if first {
+                guard line == "cfntool-schemas 1" else {
+                    throw CFNError(file: indexPath, position: SourcePosition(line: 1, column: 1, offset: 0), message: "not a cfntool schema bundle index (version 1)", kind: .structure)
+                }
+                first = false
+                continue
+            }
+            switch fields.first {
+            case "source": source = fields.dropFirst().joined(separator: " ")
+            case "digest": digest = fields.count > 1 ? String(fields[1]) : ""
+            case "regions": regions = fields.dropFirst().map(String.init)
+            case "type" where fields.count == 4:
+                types[String(fields[1]), default: []].append((String(fields[2]), UInt64(fields[3], radix: 16) ?? 0))
+            default: break
+            }
+        }
+        guard !types.isEmpty else {
+            throw CFNError(file: indexPath, position: SourcePosition(line: 1, column: 1, offset: 0), message: "the schema index lists no resource types", kind: .structure)
+        }
+        self.source = source
+        self.digest = digest
+        self.regions = regions
+        self.types = types
+        self.cache = Mutex(Cache(bytesRead: bytes.count))
+    }
+
+    /// Every resource type in any region, sorted.
+    public var typeNames: [String] { types.keys.sorted() }
+
+    /// Whether `type` is a type of some region of the bundle.
+    public func knows(_ type: String) -> Bool { types[type] != nil }
+
+    /// The regions that have `type`.
+    public func regions(of type: String) -> [String] {
+        let mask = (types[type] ?? []).reduce(UInt64(0)) { $0 | $1.mask }
+        return regions.indices.filter { mask & (1 << UInt64($0)) != 0 }.map { regions[$0] }
+    }
+
+    /// Whether `region` has `type`; an unknown region has every type the bundle knows.
+    public func isAvailable(_ type: String, in region: String) -> Bool {
+        guard let entries = types[type] else { return false }
+        guard let bit = regions.firstIndex(of: region) else { return true }
+        return entries.contains { $0.mask & (1 << UInt64(bit)) != 0 }
+    }
+
+    /// The schema of `type` in `region` (or in any region that has it), read on first use.
+    public func schema(for type: String, region: String = "us-east-1") -> ResourceSchema? {
+        guard let entries = types[type], !entries.isEmpty else { return nil }
+        let bit = regions.firstIndex(of: region).map { UInt64(1) << UInt64($0) } ?? 0
+        let id = (entries.first { $0.mask & bit != 0 } ?? entries[0]).id
+        if let hit = cache.withLock({ $0.schemas[id] }) { return hit }
+        // Read and compile outside the lock; two threads may both do it once, harmlessly.
+        let path = directory + "/schemas/" + id + ".json"
+        guard let bytes = try? SourceFile.read(path), let json = JSONValue.parse(bytes) else {
+            cache.withLock { $0.schemas[id] = .some(nil) }
+            return nil
+        }
+        let patterns = cache.withLock { $0.patterns }
+        var compiler = SchemaCompiler(root: json, patterns: patterns)
+        let (root, morePatterns) = compiler.compile()
+        let schema = ResourceSchema(typeName: type, json: json, root: root)
+        return cache.withLock {
+            $0.bytesRead += bytes.count
+            $0.patterns.merge(morePatterns) { a, _ in a }
+            if let existing = $0.schemas[id], let existing { return existing }
+            $0.schemas[id] = schema
+            return schema
+        }
+    }
+
+    /// Bytes of bundle data read so far (the index and every schema loaded).
+    public var bytesRead: Int { cache.withLock { $0.bytesRead } }
+}
+
+/// One resource type's schema: the compiled properties schema and what CloudFormation says
+/// about the type's properties (read-only, create-only, identifiers, lifecycle).
+public struct ResourceSchema: Sendable {
+    /// `AWS::S3::Bucket`.
+    public let typeName: String
+    /// The schema of the resource's `Properties`.
+    public let root: SchemaNode
+    /// Attributes `Fn::GetAtt` can read (`Arn`, `Endpoint.Address`), with their schemas.
+    public let attributes: [(name: String, schema: SchemaNode?)]
+    /// Properties whose change replaces the resource (paths under `Properties`).
+    public let createOnly: [[String]]
+    /// Properties whose change may replace the resource.
+    public let conditionalCreateOnly: [[String]]
+    /// Properties that identify the resource.
+    public let primaryIdentifier: [[String]]
+    /// Properties CloudFormation sets, never the template.
+    public let readOnly: [[String]]
+    /// `shutdown`, `maintenance`..., and the day it applies from.
+    public let lifecycle: (status: String, date: String)?
+
+    init(typeName: String, json: JSONValue, root: SchemaNode) {
+        self.typeName = typeName
+        self.root = root
+        func paths(_ key: String) -> [[String]] {
+            (json[key]?.array ?? []).compactMap(\.string).map { pointer in
+                let parts = pointer.split(separator: "/").map(String.init)
+                return parts.first == "properties" ? Array(parts.dropFirst()) : parts
+            }
+        }
+        createOnly = paths("createOnlyProperties")
+        conditionalCreateOnly = paths("conditionalCreateOnlyProperties")
+        primaryIdentifier = paths("primaryIdentifier")
+        readOnly = paths("readOnlyProperties")
+        attributes = readOnly.map { path in
+            var node: SchemaNode? = root
+            for part in path where part != "*" {
+                node = node?.resolved.properties[part] ?? node?.resolved.items?.resolved.properties[part]
+            }
+            return (path.filter { $0 != "*" }.joined(separator: "."), node)
+        }
+        if let status = json["lifecycle"]?["status"]?.string, let date = json["lifecycle"]?["date"]?.string {
+            lifecycle = (status, date)
+        } else {
+            lifecycle = nil
+        }
+    }
+
+    /// The schema of the property at `path` under `Properties` (following `$ref`, list items).
+    public func property(_ path: [String]) -> SchemaNode? {
+        var node = root
+        for part in path {
+            let r = node.resolved
+            if let next = r.properties[part] {
+                node = next
+            } else if let items = r.items, let next = items.resolved.properties[part] {
+                node = next
+            } else {
+                return nil
+            }
+        }
+        return node
+    }
+}

@@ -1,0 +1,425 @@
+import CFNModel
+
+/// One way a value breaks its schema.
+public struct Violation: Sendable {
+    /// The schema keyword that failed.
+    public enum Keyword: String, Sendable, Hashable, CaseIterable {
+        case additionalProperties, required, type, enumeration, pattern, length, itemCount, range
+        case uniqueItems, requiredXor, requiredOr, anyOf, oneOf, not, dependentRequired, dependentExcluded
+        case prefixItems, format, functionType
+        /// A plain YAML 1.1 boolean or octal (`yes`, `0755`) where text is expected.
+        case implicitConversion
+    }
+
+    public var keyword: Keyword
+    /// A sentence about the value.
+    public var message: String
+    /// Where: the key of a mapping entry, or the item of a list.
+    public var range: SourceRange
+    /// The `format` that failed (`AWS::EC2::Image.Id`), for `.format`.
+    public var format: String?
+    /// The function whose result does not fit, for `.functionType`.
+    public var function: FunctionName?
+}
+
+/// What the validator needs to know about the template to judge intrinsic functions by what
+/// they can return: parameter and resource types.
+public struct ValueContext: Sendable {
+    public var parameterTypes: [String: String]
+    public var resourceTypes: [String: String]
+    public var store: SchemaStore
+    public var region: String
+
+    public init(template: Template, store: SchemaStore, region: String) {
+        var parameters: [String: String] = [:]
+        for e in template.root["Parameters"]?.mapValue ?? Map() {
+            parameters[e.key] = e.value["Type"]?.stringValue ?? "String"
+        }
+        var resources: [String: String] = [:]
+        for e in template.root["Resources"]?.mapValue ?? Map() {
+            if let t = e.value["Type"]?.stringValue { resources[e.key] = t }
+        }
+        self.parameterTypes = parameters
+        self.resourceTypes = resources
+        self.store = store
+        self.region = region
+    }
+}
+
+/// Validates template values against compiled resource schemas, the way CloudFormation reads
+/// them: scalars are lenient (`"5"` is an integer, `5` a string), an intrinsic function is judged
+/// by what it can return, `Fn::If` by each branch, `!Ref AWS::NoValue` is an absent property.
+public struct Validator {
+    public let context: ValueContext
+    /// Violations found so far.
+    public private(set) var violations: [Violation] = []
+    private var silent = false
+    private var failed = false
+
+    public init(context: ValueContext) { self.context = context }
+
+    /// Functions CloudFormation has that the template model does not treat as its own.
+    static let otherFunctions: Set<String> = ["Fn::GetStackOutput"]
+
+    /// Checks `node` against `schema`; violations about the node itself are reported at `at`.
+    public mutating func validate(_ node: Node, _ schema: SchemaNode, at: SourceRange) {
+        check(node, schema, at: at, hops: 0)
+    }
+
+    // MARK: - Dispatch
+
+    private mutating func report(_ keyword: Violation.Keyword, _ message: String, at: SourceRange,
+                                 format: String? = nil, function: FunctionName? = nil)
+    {
+        failed = true
+        guard !silent else { return }
+        violations.append(Violation(keyword: keyword, message: message, range: at, format: format, function: function))
+    }
+
+    /// Whether `node` is valid under `schema`, reporting nothing.
+    private func isValid(_ node: Node, _ schema: SchemaNode, hops: Int) -> Bool {
+        var probe = Validator(context: context)
+        probe.silent = true
+        probe.check(node, schema, at: node.range, hops: hops)
+        return !probe.failed
+    }
+
+    private mutating func check(_ node: Node, _ schema: SchemaNode, at: SourceRange, hops: Int) {
+        guard hops < 64 else { return }
+        if case .function(let f) = node.value {
+            if f.name.isKnown || Validator.otherFunctions.contains(f.name.rawValue) {
+                checkFunction(f, node, schema, at: at, hops: hops)
+                return
+            }
+            // A function CloudFormation does not know (`!Rain::Embed`) is just a mapping to it.
+            let map = Map([Map.Entry(key: f.name.rawValue, value: f.argument, keyRange: f.keyRange)])
+            check(Node(.map(map), range: node.range), schema, at: at, hops: hops)
+            return
+        }
+        if schema.rejectsAll {
+            report(.not, "\(describe(node)) is not allowed here", at: at)
+            return
+        }
+        if let ref = schema.ref { check(node, ref, at: at, hops: hops + 1) }
+        if let types = schema.types, !matches(node, types) {
+            report(.type, "\(describe(node)) is not of type \(quoted(types.names))", at: at)
+        }
+        if let values = schema.enumValues { checkEnum(node, values, caseInsensitive: schema.enumCaseInsensitive, at: at) }
+        if let value = schema.constValue { checkEnum(node, [value], caseInsensitive: false, at: at) }
+        switch node.value {
+        case .string, .number, .bool:
+            checkScalar(node, schema, at: at)
+        case .list(let items):
+            checkList(node, items, schema, at: at, hops: hops)
+        case .map(let map):
+            checkMap(map, schema, at: at, hops: hops)
+        default:
+            break
+        }
+        for sub in schema.allOf { check(node, sub, at: at, hops: hops + 1) }
+        if !schema.anyOf.isEmpty, !schema.anyOf.contains(where: { isValid(node, $0, hops: hops + 1) }) {
+            report(.anyOf, "\(describe(node)) is not valid under any of the allowed forms", at: at)
+        }
+        if !schema.oneOf.isEmpty {
+            let valid = schema.oneOf.filter { isValid(node, $0, hops: hops + 1) }.count
+            if valid != 1 {
+                report(
+                    .oneOf,
+                    valid == 0
+                        ? "\(describe(node)) is not valid under any of the allowed forms"
+                        : "\(describe(node)) is valid under more than one of the allowed forms",
+                    at: at)
+            }
+        }
+        if let not = schema.not, isValid(node, not, hops: hops + 1) {
+            report(.not, "\(describe(node)) is not allowed here", at: at)
+        }
+        if let condition = schema.ifSchema {
+            if isValid(node, condition, hops: hops + 1) {
+                if let then = schema.thenSchema { check(node, then, at: at, hops: hops + 1) }
+            } else if let otherwise = schema.elseSchema {
+                check(node, otherwise, at: at, hops: hops + 1)
+            }
+        }
+    }
+
+    // MARK: - Functions
+
+    private mutating func checkFunction(_ f: Intrinsic, _ node: Node, _ schema: SchemaNode, at: SourceRange, hops: Int) {
+        if f.name == .if {
+            guard let args = f.argument.listValue, args.count == 3 else { return }
+            for branch in args[1...] where !branch.isNoValue {
+                check(branch, schema, at: branch.range, hops: hops)
+            }
+            return
+        }
+        if f.refTarget == "AWS::NoValue" { return }
+        // A scalar result fits any scalar type (CloudFormation converts); lists and objects must match.
+        guard let wanted = schema.effectiveTypes, let gives = resultTypes(f), wanted.isDisjoint(with: gives) else { return }
+        report(.functionType, "\(describe(node)) is not of type \(quoted(wanted.names))", at: at, function: f.name)
+    }
+
+    /// What a function can return; nil when anything.
+    private func resultTypes(_ f: Intrinsic) -> JSONTypes? {
+        switch f.name.rawValue {
+        case "Ref":
+            guard let target = f.refTarget else { return nil }
+            if let type = context.parameterTypes[target] {
+                return type.contains("List<") || type.hasSuffix("CommaDelimitedList") || type.hasSuffix("CommaDelimitedList>")
+                    ? .array : .scalar
+            }
+            if target == "AWS::NotificationARNs" { return .array }
+            if target.hasPrefix("AWS::") { return .scalar }
+            return context.resourceTypes[target] != nil ? .scalar : nil
+        case "Fn::GetAtt":
+            guard let (resource, attribute) = f.getAttTarget, let type = context.resourceTypes[resource],
+                let schema = context.store.schema(for: type, region: context.region),
+                let found = schema.attributes.first(where: { $0.name == attribute })
+            else { return nil }
+            guard let types = found.schema?.effectiveTypes else { return nil }
+            return types.isDisjoint(with: JSONTypes.scalar) ? types : types.union(.scalar)
+        case "Fn::Sub", "Fn::Join", "Fn::Base64", "Fn::ToJsonString":
+            return .scalar
+        case "Fn::GetAZs", "Fn::Split", "Fn::Cidr":
+            return .array
+        case "Fn::Length":
+            return .scalar
+        default:
+            return nil
+        }
+    }
+
+    // MARK: - Keywords
+
+    private func matches(_ node: Node, _ types: JSONTypes) -> Bool {
+        switch node.value {
+        case .string(let s):
+            if types.contains(.string) { return true }
+            let t = s.trimmingSpaces
+            if types.contains(.integer), Int(t) != nil { return true }
+            if types.contains(.number), Double(t) != nil { return true }
+            if types.contains(.boolean), ["true", "false"].contains(t.lowercased()) { return true }
+            return false
+        case .number(let n):
+            if types.contains(.number) || types.contains(.string) { return true }
+            return types.contains(.integer) && (n.kind == .integer || n.doubleValue == n.doubleValue.rounded())
+        case .bool:
+            return types.contains(.boolean) || types.contains(.string)
+        case .null:
+            return types.contains(.null)
+        case .list:
+            return types.contains(.array)
+        case .map:
+            return types.contains(.object)
+        case .function:
+            return true
+        }
+    }
+
+    private mutating func checkEnum(_ node: Node, _ values: [JSONValue], caseInsensitive: Bool, at: SourceRange) {
+        if let text = node.scalarText {
+            if node.isDynamicReference { return }
+            let fold = { (s: String) in caseInsensitive ? s.lowercased() : s }
+            let wanted = fold(text)
+            let number: Double? = if case .number(let n) = node.value { n.doubleValue } else { nil }
+            for v in values {
+                if let t = v.scalarText, fold(t) == wanted { return }
+                if let number, let d = v.number, d == number { return }
+            }
+        }
+        let shown = values.prefix(12).map { $0.scalarText.map { "'\($0)'" } ?? "…" }.joined(separator: ", ")
+        report(.enumeration, "\(describe(node)) is not one of [\(shown)\(values.count > 12 ? ", …" : "")]", at: at)
+    }
+
+    private mutating func checkScalar(_ node: Node, _ schema: SchemaNode, at: SourceRange) {
+        guard let text = node.scalarText else { return }
+        let wantsText = schema.types.map { $0.contains(.string) } ?? true
+        if case .string = node.value, node.isDynamicReference { return }
+        if wantsText {
+            if let p = schema.pattern, !p.search(text) {
+                report(.pattern, "\(describe(node)) does not match '\(p.source)'", at: at)
+            }
+            let length = text.unicodeScalars.count
+            if let min = schema.minLength, length < min {
+                report(.length, "\(describe(node)) is shorter than \(min)", at: at)
+            }
+            if let max = schema.maxLength, length > max {
+                report(.length, "\(describe(node)) is longer than \(max)", at: at)
+            }
+            if let format = schema.format, !silent, let check = Formats.table[format], let p = check.pattern,
+                case .string = node.value, !p.matchesPrefix(text)
+            {
+                report(.format, "\(describe(node)) is not a '\(format)' (\(check.pattern?.source ?? ""))", at: at, format: format)
+            }
+            if let types = schema.types, !types.isDisjoint(with: [.boolean, .integer, .number]) {
+                // The schema also takes a boolean or a number: nothing is lost.
+            } else {
+                checkImplicitConversion(node, at: at)
+            }
+        }
+        let number: Double? =
+            switch node.value {
+            case .number(let n): n.doubleValue
+            case .string(let s): Double(s.trimmingSpaces)
+            default: nil
+            }
+        if let number, schema.types.map({ !$0.isDisjoint(with: [.integer, .number]) }) ?? true {
+            if let min = schema.minimum, number < min { report(.range, "\(describe(node)) is less than the minimum of \(show(min))", at: at) }
+            if let max = schema.maximum, number > max { report(.range, "\(describe(node)) is greater than the maximum of \(show(max))", at: at) }
+            if let min = schema.exclusiveMinimum, number <= min {
+                report(.range, "\(describe(node)) is less than or equal to the minimum of \(show(min))", at: at)
+            }
+            if let max = schema.exclusiveMaximum, number >= max {
+                report(.range, "\(describe(node)) is greater than or equal to the maximum of \(show(max))", at: at)
+            }
+        }
+    }
+
+    /// `enabled: yes` where the schema wants text: CloudFormation receives `true`, not `yes`.
+    private mutating func checkImplicitConversion(_ node: Node, at: SourceRange) {
+        switch node.value {
+        case .bool(let b):
+            if let spelling = node.spelling, !["true", "false", "True", "False", "TRUE", "FALSE"].contains(spelling) {
+                report(
+                    .implicitConversion,
+                    "YAML 1.1 reads the plain '\(spelling)' as the boolean \(b), so CloudFormation gets '\(b)'; quote it: \"\(spelling)\"",
+                    at: at)
+            }
+        case .number(let n):
+            if n.kind == .integer, n.text != n.canonical, n.text.first != "+" {
+                report(
+                    .implicitConversion,
+                    "YAML 1.1 reads the plain '\(n.text)' as the number \(n.canonical), so CloudFormation gets '\(n.canonical)'; quote it: \"\(n.text)\"",
+                    at: at)
+            }
+        default:
+            break
+        }
+    }
+
+    private mutating func checkList(_ node: Node, _ items: [Node], _ schema: SchemaNode, at: SourceRange, hops: Int) {
+        if let min = schema.minItems, items.count < min {
+            report(.itemCount, "\(describe(node)) is too short (at least \(min) item\(min == 1 ? "" : "s"))", at: at)
+        }
+        if let max = schema.maxItems, items.count > max {
+            report(.itemCount, "\(describe(node)) is too long (at most \(max) item\(max == 1 ? "" : "s"))", at: at)
+        }
+        if schema.uniqueItems, items.count > 1, hasDuplicates(items) {
+            report(.uniqueItems, "\(describe(node)) has non-unique elements", at: at)
+        }
+        for (k, item) in items.enumerated() {
+            let sub = k < schema.prefixItems.count ? schema.prefixItems[k] : schema.items
+            if let sub { check(item, sub, at: item.range, hops: hops + 1) }
+        }
+    }
+
+    /// Whether two items mean the same; lists are short, so pairs are compared after a cheap
+    /// bucket by kind and scalar text.
+    private func hasDuplicates(_ items: [Node]) -> Bool {
+        var buckets: [String: [Int]] = [:]
+        for (k, item) in items.enumerated() {
+            let key = item.scalarText ?? item.kindKey
+            for other in buckets[key, default: []] where items[other].isSemanticallyEqual(to: item) { return true }
+            buckets[key, default: []].append(k)
+        }
+        return false
+    }
+
+    private mutating func checkMap(_ map: Map, _ schema: SchemaNode, at: SourceRange, hops: Int) {
+        for entry in map {
+            if let sub = schema.properties[entry.key] {
+                check(entry.value, sub, at: entry.keyRange, hops: hops + 1)
+                continue
+            }
+            var matched = false
+            for (pattern, sub) in schema.patternProperties where pattern?.search(entry.key) ?? true {
+                matched = true
+                check(entry.value, sub, at: entry.keyRange, hops: hops + 1)
+            }
+            if matched { continue }
+            switch schema.additional {
+            case .allowed: break
+            case .schema(let sub): check(entry.value, sub, at: entry.keyRange, hops: hops + 1)
+            case .forbidden:
+                let suggestion = NameMatch.closest(to: entry.key, in: schema.propertyOrder, limit: 1).first
+                report(
+                    .additionalProperties,
+                    "'\(entry.key)' is not a property here" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                    at: entry.keyRange)
+            }
+        }
+        func present(_ key: String) -> Bool {
+            guard let v = map[key] else { return false }
+            return !v.isNoValue
+        }
+        for key in schema.required where !present(key) {
+            report(.required, "'\(key)' is a required property", at: at)
+        }
+        if !schema.requiredXor.isEmpty, schema.requiredXor.filter(present).count != 1 {
+            report(.requiredXor, "Exactly one of \(quoted(schema.requiredXor)) must be given", at: at)
+        }
+        if !schema.requiredOr.isEmpty, !schema.requiredOr.contains(where: present) {
+            report(.requiredOr, "At least one of \(quoted(schema.requiredOr)) must be given", at: at)
+        }
+        for (key, needs) in schema.dependentRequired where present(key) {
+            for other in needs where !present(other) {
+                report(.dependentRequired, "'\(other)' is required when '\(key)' is given", at: at)
+            }
+        }
+        for (key, excludes) in schema.dependentExcluded where present(key) {
+            for other in excludes where present(other) {
+                report(.dependentExcluded, "'\(other)' must not be given with '\(key)'", at: at)
+            }
+        }
+    }
+
+    // MARK: - Words
+
+    private func describe(_ node: Node) -> String {
+        switch node.value {
+        case .string(let s): return "'\(s.count > 60 ? s.prefix(57) + "..." : Substring(s))'"
+        case .number(let n): return n.text
+        case .bool(let b): return b ? "true" : "false"
+        case .null: return "null"
+        case .list(let l): return l.count <= 4 && l.allSatisfy(\.isScalar) ? "[\(l.map(describe).joined(separator: ", "))]" : "a list"
+        case .map: return "a mapping"
+        case .function(let f):
+            if let target = f.refTarget { return "{'Ref': '\(target)'}" }
+            if let (r, a) = f.getAttTarget { return "{'Fn::GetAtt': ['\(r)', '\(a)']}" }
+            return "the function \(f.name)"
+        }
+    }
+
+    private func quoted(_ names: [String]) -> String { names.map { "'\($0)'" }.joined(separator: ", ") }
+
+    private func show(_ d: Double) -> String { d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d) }
+}
+
+extension Node {
+    /// `!Ref AWS::NoValue`: the property is left out.
+    var isNoValue: Bool { functionValue?.refTarget == "AWS::NoValue" }
+
+    /// `{{resolve:ssm:...}}`: the value is filled in at deploy time.
+    var isDynamicReference: Bool {
+        if case .string(let s) = value { return s.contains("{{resolve:") }
+        return false
+    }
+
+    fileprivate var kindKey: String {
+        switch value {
+        case .list: return "[]"
+        case .map: return "{}"
+        case .function(let f): return f.name.rawValue
+        default: return "null"
+        }
+    }
+}
+
+extension String {
+    fileprivate var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f == "\n" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\n" { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,216 @@
+#!/usr/bin/env python3
+"""Build or check cfntool's resource schema bundle (Sources/CFNSchema/Data).
+
+The data are AWS's CloudFormation resource provider schemas as cfn-lint ships them, with its
+corrections, in its PyPI wheel: `cfnlint/data/schemas/providers/<region>.py` maps each resource
+type to a schema id per region, `cfnlint/data/schemas/resources/<id>.json` holds the schemas.
+
+    scripts/schema-bundle.py build [--version 1.51.0 | --wheel FILE]   # pip download, then write
+    scripts/schema-bundle.py check [--wheel FILE]                      # bundle == its source?
+
+`build` writes Data/index.txt and Data/schemas/<id>.json (minified, keys that no check reads
+dropped). `check` rebuilds the bundle in memory from the wheel (or, without --wheel, from the
+installed cfn-lint when its version is the recorded one) and compares it byte for byte; it also
+checks the digest the index records over the schema files. Exit 0 when equal, 1 otherwise.
+
+index.txt, one record a line, fields separated by one space:
+    cfntool-schemas 1
+    source cfn-lint <version>
+    wheel-sha256 <hex of the wheel file, or "installed">
+    digest <FNV-1a 64 over the schema ids and files, hex>
+    regions <region> <region> ...            (bit i of a mask = the i-th region)
+    type <TypeName> <schema id> <mask hex>   (one line per type and schema; sorted)
+"""
+import argparse
+import ast
+import hashlib
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATA = os.path.join(ROOT, "Sources", "CFNSchema", "Data")
+PREFIX = "cfnlint/data/schemas/"
+# Top-level schema keys no cfntool check reads (AWS's documentation links, drift and tagging hints).
+DROPPED = {"sourceUrl", "documentationUrl", "tagging", "handlers", "propertyTransform", "$schema", "$comment"}
+
+
+def fnv1a64(chunks):
+    h = 0xCBF29CE484222325
+    for chunk in chunks:
+        for b in chunk:
+            h = ((h ^ b) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return h
+
+
+class Source:
+    """The schema files of one cfn-lint release: a wheel, or the installed package."""
+
+    def __init__(self, wheel=None):
+        self.wheel = wheel
+        if wheel:
+            self.zip = zipfile.ZipFile(wheel)
+            names = self.zip.namelist()
+            meta = [n for n in names if n.endswith(".dist-info/METADATA")][0]
+            self.version = next(
+                l.split(":", 1)[1].strip() for l in self.zip.read(meta).decode().splitlines() if l.startswith("Version:")
+            )
+            self.names = [n[len(PREFIX):] for n in names if n.startswith(PREFIX)]
+            with open(wheel, "rb") as f:
+                self.sha = hashlib.sha256(f.read()).hexdigest()
+        else:
+            import cfnlint
+            from importlib.metadata import version
+
+            self.base = os.path.join(os.path.dirname(cfnlint.__file__), "data", "schemas")
+            self.version = version("cfn-lint")
+            self.names = []
+            for d, _, files in os.walk(self.base):
+                for f in files:
+                    self.names.append(os.path.relpath(os.path.join(d, f), self.base).replace(os.sep, "/"))
+            self.sha = "installed"
+
+    def read(self, name):
+        if self.wheel:
+            return self.zip.read(PREFIX + name)
+        with open(os.path.join(self.base, name), "rb") as f:
+            return f.read()
+
+
+def region_name(module):
+    return module.replace("_", "-")
+
+
+def build(source):
+    """Returns {relative path: bytes} of the bundle."""
+    providers = sorted(
+        n for n in source.names
+        if n.startswith("providers/") and n.endswith(".py") and n.count("/") == 1 and not n.endswith("__init__.py")
+    )
+    regions = [region_name(os.path.basename(n)[:-3]) for n in providers]
+    masks = {}  # (type, id) -> mask
+    for bit, name in enumerate(providers):
+        tree = ast.parse(source.read(name))
+        types = None
+        for node in tree.body:
+            target = getattr(node, "target", None) or (getattr(node, "targets", [None])[0])
+            if getattr(target, "id", None) == "types":
+                types = ast.literal_eval(node.value)
+        if types is None:
+            raise SystemExit(f"{name}: no `types` mapping")
+        for type_name, schema_id in types.items():
+            masks[(type_name, schema_id)] = masks.get((type_name, schema_id), 0) | (1 << bit)
+
+    files = {}
+    for schema_id in sorted({i for _, i in masks}):
+        schema = json.loads(source.read(f"resources/{schema_id}.json"))
+        for key in DROPPED:
+            schema.pop(key, None)
+        files[f"schemas/{schema_id}.json"] = json.dumps(schema, separators=(",", ":"), ensure_ascii=False).encode() + b"\n"
+
+    digest = fnv1a64(
+        chunk for path in sorted(files) for chunk in (path.encode(), b"\0", files[path])
+    )
+    lines = [
+        "cfntool-schemas 1",
+        f"source cfn-lint {source.version}",
+        f"wheel-sha256 {source.sha}",
+        f"digest {digest:016x}",
+        "regions " + " ".join(regions),
+    ]
+    for (type_name, schema_id), mask in sorted(masks.items()):
+        lines.append(f"type {type_name} {schema_id} {mask:x}")
+    files["index.txt"] = ("\n".join(lines) + "\n").encode()
+    return files
+
+
+def download(version):
+    tmp = tempfile.mkdtemp(prefix="cfn-lint-wheel-")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:", "-d", tmp, f"cfn-lint=={version}"],
+        check=True,
+    )
+    return os.path.join(tmp, [f for f in os.listdir(tmp) if f.endswith(".whl")][0])
+
+
+def recorded():
+    with open(os.path.join(DATA, "index.txt")) as f:
+        return dict(l.rstrip("\n").split(" ", 1) for l in f if not l.startswith("type "))
+
+
+def write(files):
+    """Replaces the bundle: a fresh folder is filled, then swapped in."""
+    parent = os.path.dirname(DATA)
+    staging = tempfile.mkdtemp(prefix=".Data-", dir=parent)
+    for path, data in files.items():
+        full = os.path.join(staging, path)
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        with open(full, "wb") as f:
+            f.write(data)
+    old = None
+    if os.path.exists(DATA):
+        old = DATA + ".old"
+        os.rename(DATA, old)
+    os.rename(staging, DATA)
+    if old:
+        subprocess.run(["rm", "-rf", old], check=True)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("command", choices=["build", "check"])
+    ap.add_argument("--version", help="cfn-lint release to download (build; default: the recorded one)")
+    ap.add_argument("--wheel", help="a cfn-lint wheel file")
+    args = ap.parse_args()
+
+    if args.command == "build":
+        wheel = args.wheel or download(args.version or recorded()["source"].split()[-1])
+        files = build(Source(wheel))
+        write(files)
+        print(f"wrote {len(files) - 1} schemas and index.txt ({sum(map(len, files.values())) / 1e6:.1f} MB) from {os.path.basename(wheel)}")
+        return 0
+
+    want = recorded()
+    if args.wheel:
+        source = Source(args.wheel)
+    else:
+        source = Source()
+        if source.version != want["source"].split()[-1]:
+            print(f"check: installed cfn-lint is {source.version}, the bundle is from {want['source']}; pass --wheel")
+            return 1
+    files = build(source)
+    problems = []
+    on_disk = set()
+    for d, _, names in os.walk(DATA):
+        for n in names:
+            on_disk.add(os.path.relpath(os.path.join(d, n), DATA).replace(os.sep, "/"))
+    for path in sorted(on_disk - set(files)):
+        problems.append(f"{path}: not from the source")
+    for path, data in sorted(files.items()):
+        full = os.path.join(DATA, path)
+        if not os.path.exists(full):
+            problems.append(f"{path}: missing")
+            continue
+        with open(full, "rb") as f:
+            have = f.read()
+        if path == "index.txt":
+            # The wheel's hash is what the index records; an installed package has none.
+            have = b"\n".join(l for l in have.split(b"\n") if not l.startswith(b"wheel-sha256 "))
+            data = b"\n".join(l for l in data.split(b"\n") if not l.startswith(b"wheel-sha256 "))
+        if have != data:
+            problems.append(f"{path}: differs from {want['source']}")
+    for p in problems[:20]:
+        print("check:", p)
+    if problems:
+        print(f"check: {len(problems)} differences; rebuild with: scripts/schema-bundle.py build")
+        return 1
+    print(f"check: the bundle ({len(files) - 1} schemas) equals {want['source']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
