@@ -20,6 +20,9 @@ index.txt, one record a line, fields separated by one space:
     digest <FNV-1a 64 over the schema ids and files, hex>
     regions <region> <region> ...            (bit i of a mask = the i-th region)
     type <TypeName> <schema id> <mask hex>   (one line per type and schema; sorted)
+    getatt-all <TypeName>                    (Fn::GetAtt reads any property, not only read-only ones)
+    getatt-extra <TypeName> <Attribute>      (a property Fn::GetAtt reads besides the read-only ones)
+The two getatt records are CloudFormation facts cfn-lint keeps in cfnlint/schema/_getatts.py.
 """
 import argparse
 import ast
@@ -80,6 +83,13 @@ class Source:
         with open(os.path.join(self.base, name), "rb") as f:
             return f.read()
 
+    def read_package(self, name):
+        """A file of the cfnlint package (outside data/schemas)."""
+        if self.wheel:
+            return self.zip.read("cfnlint/" + name)
+        with open(os.path.join(self.base, "..", "..", name), "rb") as f:
+            return f.read()
+
 
 def region_name(module):
     return module.replace("_", "-")
@@ -105,6 +115,17 @@ def build(source):
         for type_name, schema_id in types.items():
             masks[(type_name, schema_id)] = masks.get((type_name, schema_id), 0) | (1 << bit)
 
+    getatt_all, getatt_extra = [], []
+    tree = ast.parse(source.read_package("schema/_getatts.py"))
+    for node in tree.body:
+        target = getattr(node, "target", None) or (getattr(node, "targets", [None])[0])
+        if getattr(target, "id", None) == "_all_property_types":
+            getatt_all = sorted(ast.literal_eval(node.value))
+        elif getattr(target, "id", None) == "_exceptions":
+            getatt_extra = sorted((t, a) for t, attrs in ast.literal_eval(node.value).items() for a in attrs)
+    if not getatt_all:
+        raise SystemExit("schema/_getatts.py: no _all_property_types")
+
     files = {}
     for schema_id in sorted({i for _, i in masks}):
         schema = json.loads(source.read(f"resources/{schema_id}.json"))
@@ -124,6 +145,8 @@ def build(source):
     ]
     for (type_name, schema_id), mask in sorted(masks.items()):
         lines.append(f"type {type_name} {schema_id} {mask:x}")
+    lines += [f"getatt-all {t}" for t in getatt_all]
+    lines += [f"getatt-extra {t} {a}" for t, a in getatt_extra]
     files["index.txt"] = ("\n".join(lines) + "\n").encode()
     return files
 
@@ -139,7 +162,7 @@ def download(version):
 
 def recorded():
     with open(os.path.join(DATA, "index.txt")) as f:
-        return dict(l.rstrip("\n").split(" ", 1) for l in f if not l.startswith("type "))
+        return dict(l.rstrip("\n").split(" ", 1) for l in f if not l.startswith(("type ", "getatt-")))
 
 
 def write(files):

@@ -114,9 +114,9 @@ final class SharedWork: @unchecked Sendable {
     private var dynamicReferences: [DynamicReference]?
     private var schemaFindings: [String: [Finding]]?
 
-    func broken(_ template: Template) -> [BrokenReference] {
+    func broken(_ context: LintContext) -> [BrokenReference] {
         if let brokenReferences { return brokenReferences }
-        let all = BrokenReference.all(template)
+        let all = BrokenReference.all(context.template, region: context.regions.first ?? "us-east-1")
         brokenReferences = all
         return all
     }

@@ -2,5 +2,6 @@
 extension RuleRegistry {
     static let schema: [any Rule.Type] = [
         ResourceTypeExists.self, PropertyUnknown.self, PropertyRequired.self, PropertyType.self,
+        ServiceShutDown.self, ServiceSunset.self, ServiceMaintenance.self,
     ]
 }

@@ -43,6 +43,34 @@ enum SchemaCheck {
         type.hasPrefix("Custom::") || type.hasSuffix("::MODULE") || type.hasPrefix("AWS::Serverless::")
     }
 
+    /// Properties `aws cloudformation package` (and `sam package`) fill in from a local path:
+    /// the template may hold the path, a string, where the schema wants an S3 location object.
+    static let packageable: [String: Set<String>] = [
+        "AWS::Lambda::Function": ["Code"], "AWS::Lambda::LayerVersion": ["Content"],
+        "AWS::ApiGateway::RestApi": ["BodyS3Location"], "AWS::AppSync::GraphQLSchema": ["DefinitionS3Location"],
+        "AWS::AppSync::Resolver": ["RequestMappingTemplateS3Location", "ResponseMappingTemplateS3Location", "CodeS3Location"],
+        "AWS::AppSync::FunctionConfiguration": ["RequestMappingTemplateS3Location", "ResponseMappingTemplateS3Location", "CodeS3Location"],
+        "AWS::ElasticBeanstalk::ApplicationVersion": ["SourceBundle"], "AWS::StepFunctions::StateMachine": ["DefinitionS3Location"],
+        "AWS::CodeCommit::Repository": ["Code"], "AWS::CloudFormation::ModuleVersion": ["ModulePackage"],
+        "AWS::CloudFormation::ResourceVersion": ["SchemaHandlerPackage"],
+    ]
+
+    /// The properties with a packageable local path taken out of the check: such a value is
+    /// replaced by one the validator cannot judge (a function of unknown result).
+    private static func packaged(_ type: String, _ properties: Node) -> Node {
+        guard let names = packageable[type], var map = properties.mapValue,
+            map.entries.contains(where: { names.contains($0.key) && $0.value.stringValue != nil })
+        else { return properties }
+        map = Map(
+            map.entries.map { entry in
+                guard names.contains(entry.key), entry.value.stringValue != nil else { return entry }
+                var opaque = entry
+                opaque.value = Node(.function(Intrinsic(.transform, entry.value)), range: entry.value.range)
+                return opaque
+            })
+        return Node(.map(map), range: properties.range)
+    }
+
     /// The findings of every schema keyword, by rule id.
     static func run(_ context: LintContext) -> [String: [Finding]] {
         guard let store = SchemaStore.bundled else { return [:] }
@@ -55,7 +83,7 @@ enum SchemaCheck {
                 let schema = store.schema(for: type, region: region)
             else { continue }
             if let properties = resource[entry: "Properties"] {
-                validator.validate(properties.value, schema.root, at: properties.keyRange)
+                validator.validate(packaged(type, properties.value), schema.root, at: properties.keyRange)
             } else {
                 validator.validate(Node(.map(Map())), schema.root, at: entry.keyRange)
             }

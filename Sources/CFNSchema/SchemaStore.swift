@@ -22,6 +22,9 @@ public final class SchemaStore: Sendable {
     /// Every region the bundle knows, in its bit order.
     public let regions: [String]
     private let types: [String: [(id: String, mask: UInt64)]]
+    /// Types whose every property `Fn::GetAtt` can read, and extra attributes of others.
+    private let getAttAll: Set<String>
+    private let getAttExtra: [String: [String]]
     private struct Cache {
         var schemas: [String: ResourceSchema?] = [:]
         var patterns: [String: Pattern?] = [:]
@@ -66,6 +69,8 @@ public final class SchemaStore: Sendable {
         let bytes = try SourceFile.read(indexPath)
         var source = "", digest = "", regions: [String] = []
         var types: [String: [(id: String, mask: UInt64)]] = [:]
+        var getAttAll: Set<String> = []
+        var getAttExtra: [String: [String]] = [:]
         var first = true
         for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
             let fields = line.split(separator: " ")
@@ -82,6 +87,10 @@ public final class SchemaStore: Sendable {
             case "regions": regions = fields.dropFirst().map(String.init)
             case "type" where fields.count == 4:
                 types[String(fields[1]), default: []].append((String(fields[2]), UInt64(fields[3], radix: 16) ?? 0))
+            case "getatt-all" where fields.count == 2:
+                getAttAll.insert(String(fields[1]))
+            case "getatt-extra" where fields.count == 3:
+                getAttExtra[String(fields[1]), default: []].append(String(fields[2]))
             default: break
             }
         }
@@ -92,6 +101,8 @@ public final class SchemaStore: Sendable {
         self.digest = digest
         self.regions = regions
         self.types = types
+        self.getAttAll = getAttAll
+        self.getAttExtra = getAttExtra
         self.cache = Mutex(Cache(bytesRead: bytes.count))
     }
 
@@ -129,7 +140,8 @@ public final class SchemaStore: Sendable {
         let patterns = cache.withLock { $0.patterns }
         var compiler = SchemaCompiler(root: json, patterns: patterns)
         let (root, morePatterns) = compiler.compile()
-        let schema = ResourceSchema(typeName: type, json: json, root: root)
+        let schema = ResourceSchema(
+            typeName: type, json: json, root: root, getAttAll: getAttAll.contains(type), getAttExtra: getAttExtra[type] ?? [])
         return cache.withLock {
             $0.bytesRead += bytes.count
             $0.patterns.merge(morePatterns) { a, _ in a }
@@ -163,7 +175,7 @@ public struct ResourceSchema: Sendable {
     /// `shutdown`, `maintenance`..., and the day it applies from.
     public let lifecycle: (status: String, date: String)?
 
-    init(typeName: String, json: JSONValue, root: SchemaNode) {
+    init(typeName: String, json: JSONValue, root: SchemaNode, getAttAll: Bool, getAttExtra: [String]) {
         self.typeName = typeName
         self.root = root
         func paths(_ key: String) -> [[String]] {
@@ -176,13 +188,33 @@ public struct ResourceSchema: Sendable {
         conditionalCreateOnly = paths("conditionalCreateOnlyProperties")
         primaryIdentifier = paths("primaryIdentifier")
         readOnly = paths("readOnlyProperties")
-        attributes = readOnly.map { path in
-            var node: SchemaNode? = root
-            for part in path where part != "*" {
-                node = node?.resolved.properties[part] ?? node?.resolved.items?.resolved.properties[part]
+        var attributes: [(name: String, schema: SchemaNode?)] = []
+        if getAttAll {
+            // Every property: objects by their leaves, lists of scalars whole (not into lists of objects).
+            func walk(_ node: SchemaNode, _ name: String, depth: Int) {
+                let r = node.resolved
+                let types = r.types ?? node.types ?? []
+                if types.contains(.object), depth < 8 {
+                    for p in r.propertyOrder { walk(r.properties[p]!, name + "." + p, depth: depth + 1) }
+                } else if types.contains(.array) {
+                    if let items = r.items?.effectiveTypes, !items.isDisjoint(with: [.object, .array]) { return }
+                    attributes.append((name, node))
+                } else {
+                    attributes.append((name, node))
+                }
             }
-            return (path.filter { $0 != "*" }.joined(separator: "."), node)
+            for p in root.resolved.propertyOrder { walk(root.resolved.properties[p]!, p, depth: 0) }
+        } else {
+            for name in getAttExtra { attributes.append((name, root.resolved.properties[name])) }
+            for path in readOnly {
+                var node: SchemaNode? = root
+                for part in path where part != "*" {
+                    node = node?.resolved.properties[part] ?? node?.resolved.items?.resolved.properties[part]
+                }
+                attributes.append((path.filter { $0 != "*" }.joined(separator: "."), node))
+            }
         }
+        self.attributes = attributes
         if let status = json["lifecycle"]?["status"]?.string, let date = json["lifecycle"]?["date"]?.string {
             lifecycle = (status, date)
         } else {

@@ -96,6 +96,7 @@ public struct Validator {
             check(Node(.map(map), range: node.range), schema, at: at, hops: hops)
             return
         }
+        if case .map(let m) = node.value, m.count == 1, Validator.otherFunctions.contains(m.entries[0].key) { return }
         if schema.rejectsAll {
             report(.not, "\(describe(node)) is not allowed here", at: at)
             return

@@ -1,4 +1,5 @@
 import CFNModel
+import CFNSchema
 
 /// A `Ref`, `Fn::GetAtt` or `${}` in `Fn::Sub` that names nothing in the template, and the rule
 /// that reports it.
@@ -46,12 +47,15 @@ struct BrokenReference: Sendable {
         }
     }
 
-    /// Every dangling reference of a template, in document order. A template with a
-    /// `Transform` has none: the transform may define the names.
-    static func all(_ template: Template) -> [BrokenReference] {
+    /// Every dangling reference of a template, in document order; a `Fn::GetAtt` attribute is
+    /// checked against the resource type's schema in `region`. A template with a `Transform`
+    /// has none: the transform may define the names.
+    static func all(_ template: Template, region: String) -> [BrokenReference] {
         if FunctionWalker.isTransformed(template) { return [] }
         let targets = FunctionWalker.refTargets(template)
         let resources = Set(template.resources.map(\.logicalId))
+        var types: [String: String] = [:]
+        for r in template.resources { if let t = r.type { types[r.logicalId] = t } }
         var out: [BrokenReference] = []
         FunctionWalker.functions(template) { f, node, path, scope in
             switch f.name {
@@ -71,14 +75,22 @@ struct BrokenReference: Sendable {
                     )
                 )
             case .getAtt:
-                guard !scope.inConditions, let first = f.argument.listValue?.first, let name = first.stringValue, !resources.contains(name),
-                    !samReference(name, resources)
-                else { return }
+                guard !scope.inConditions, let first = f.argument.listValue?.first, let name = first.stringValue else { return }
+                let range = f.dotted ? (f.form == .long ? f.keyRange : scope.anchor) : first.range
+                if resources.contains(name) {
+                    guard let (_, attribute) = f.getAttTarget, let type = types[name],
+                        let problem = attributeProblem(type: type, resource: name, attribute: attribute, region: region)
+                    else { return }
+                    let at = f.dotted ? range : (f.argument.listValue.map { $0.count > 1 ? $0[1].range : range } ?? range)
+                    out.append(BrokenReference(kind: .getAtt, message: problem, range: at, path: path, scope: scope))
+                    return
+                }
+                guard !samReference(name, resources) else { return }
                 out.append(
                     BrokenReference(
                         kind: .getAtt,
                         message: "Fn::GetAtt reads an attribute of '\(name)', which is not a resource of this template",
-                        range: f.dotted ? (f.form == .long ? f.keyRange : scope.anchor) : first.range,
+                        range: range,
                         path: path,
                         scope: scope
                     )
@@ -103,6 +115,22 @@ struct BrokenReference: Sendable {
             }
         }
         return out
+    }
+
+    /// Why `attribute` is not one `Fn::GetAtt` can read from a resource of `type`; nil when it is
+    /// (or when the type has no schema: custom resources take any attribute).
+    private static func attributeProblem(type: String, resource: String, attribute: String, region: String) -> String? {
+        guard let store = SchemaStore.bundled, !SchemaCheck.isSchemaless(type), type != "AWS::CloudFormation::CustomResource",
+            !((type == "AWS::CloudFormation::Stack" || type == "AWS::ServiceCatalog::CloudFormationProvisionedProduct")
+                && attribute.hasPrefix("Outputs.")),
+            let schema = store.schema(for: type, region: region),
+            !schema.attributes.contains(where: { $0.name == attribute })
+        else { return nil }
+        let names = schema.attributes.map(\.name)
+        if names.isEmpty { return "Fn::GetAtt reads '\(attribute)' of '\(resource)', but \(type) has no attributes" }
+        let guess = NameMatch.closest(to: attribute, in: names, limit: 1).first
+        return "Fn::GetAtt reads '\(attribute)' of '\(resource)', which \(type) does not have"
+            + (guess.map { "; did you mean '\($0)'?" } ?? " (it has: \(names.prefix(8).joined(separator: ", "))\(names.count > 8 ? ", ..." : ""))")
     }
 
     /// `Function.Alias`, `Api.Stage`: a SAM resource's generated resource, named through it.
@@ -146,7 +174,7 @@ struct BrokenReference: Sendable {
 
     /// Adds the findings routed to `rule`.
     static func report<R: Rule>(_ rule: R.Type, _ context: LintContext, into findings: inout [Finding]) {
-        for b in context.shared.broken(context.template) {
+        for b in context.shared.broken(context) {
             guard let (id, range) = b.route, id == R.info.id else { continue }
             findings.append(context.finding(rule, b.message, at: range, path: b.path))
         }

@@ -1,15 +1,16 @@
 import CFNModel
 
-/// E1010: the resource part of `Fn::GetAtt` is a resource of the template.
+/// E1010: `Fn::GetAtt` names a resource of the template and an attribute its type has.
 struct GetAttResourceExists: Rule {
     static let info = RuleInfo(
         id: "E1010",
-        title: "GetAtt of a resource that does not exist",
+        title: "GetAtt of a resource or attribute that does not exist",
         description: """
             `Fn::GetAtt` reads an attribute of a resource of the same template: its first item must \
-            be the logical id of one of the template's resources. (Attribute names depend on the \
-            resource type and are checked against the resource schemas elsewhere; under an \
-            output's `Value` the same problem is E6101.)
+            be the logical id of one of the template's resources (under an output's `Value` the \
+            same problem is E6101), and the attribute one that the resource type's schema lists \
+            as read-only (`Arn`, `Endpoint.Address`). Custom resources and nested stacks' \
+            `Outputs.X` can have any attribute.
             """,
         passing: [
             """
@@ -35,7 +36,17 @@ struct GetAttResourceExists: Rule {
                 Properties:
                   Role: !GetAtt ExecutionRole.Arn # <-
                   Code: {ZipFile: "def handler(e, c): pass"}
+            """,
             """
+            Resources:
+              Queue:
+                Type: AWS::SQS::Queue
+            Outputs:
+              QueueArn:
+                Value: !GetAtt Queue.QueueArn # <-
+              QueueName:
+                Value: !GetAtt [Queue, Name] # <-
+            """,
         ]
     )
 
