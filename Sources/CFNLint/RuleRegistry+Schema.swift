@@ -2,6 +2,18 @@
 extension RuleRegistry {
     static let schema: [any Rule.Type] = [
         ResourceTypeExists.self, PropertyUnknown.self, PropertyRequired.self, PropertyType.self,
+        // The service behind the type.
         ServiceShutDown.self, ServiceSunset.self, ServiceMaintenance.self,
+        // Which properties go together.
+        PropertyRequiredXor.self, PropertyRequiredOr.self, PropertyDependentRequired.self,
+        PropertyDependentExcluded.self, PropertyAnyOf.self, PropertyOneOf.self,
+        // What a value may be.
+        PropertyEnum.self, PropertyPattern.self, PropertyLength.self, PropertyRange.self,
+        PropertyItemCount.self, PropertyUniqueItems.self, YAMLImplicitConversion.self,
+        // AWS identifiers (the schemas' `format`s).
+        SecurityGroupIdFormat.self, VpcIdFormat.self, ImageIdFormat.self, SecurityGroupNameFormat.self,
+        SubnetIdFormat.self, LogGroupNameFormat.self, RoleArnFormat.self, KmsKeyArnFormat.self,
+        SnsTopicArnFormat.self, CertificateArnFormat.self, LambdaFunctionArnFormat.self,
+        LambdaFunctionNameFormat.self, KmsAliasNameFormat.self,
     ]
 }
