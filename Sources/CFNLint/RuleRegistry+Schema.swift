@@ -2,6 +2,8 @@
 extension RuleRegistry {
     static let schema: [any Rule.Type] = [
         ResourceTypeExists.self, PropertyUnknown.self, PropertyRequired.self, PropertyType.self,
+        // Between resources.
+        RouteTableAssociationUnique.self, PrimaryIdentifierUnique.self,
         // The service behind the type.
         ServiceShutDown.self, ServiceSunset.self, ServiceMaintenance.self,
         // Which properties go together.

@@ -369,7 +369,7 @@ public struct Validator {
         }
         for (key, excludes) in schema.dependentExcluded where present(key) {
             for other in excludes where present(other) {
-                report(.dependentExcluded, "'\(other)' must not be given with '\(key)'", at: at)
+                report(.dependentExcluded, "'\(other)' must not be given with '\(key)'", at: map[entry: other]?.keyRange ?? at)
             }
         }
     }

@@ -29,7 +29,7 @@ struct CidrArgument: Rule {
                 Type: AWS::EC2::Subnet
                 Properties:
                   VpcId: vpc-123
-                  CidrBlock:
+                  CidrBlock: # <-
                     Fn::Cidr:
                       - 10.0.0.0 # <-
                       - 300 # <-
