@@ -30,6 +30,7 @@ let package = Package(
             dependencies: [
                 "CFNModel",
                 "CFNSplit",
+                "CFNSchema",
                 "CFNLint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

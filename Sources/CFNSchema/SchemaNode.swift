@@ -82,6 +82,8 @@ public final class SchemaNode: @unchecked Sendable {
     public internal(set) var format: String?
     /// `false` as a schema: nothing is valid.
     public internal(set) var rejectsAll = false
+    /// The name under `definitions` when this node stands for one (`LoadBalancer`).
+    public internal(set) var definitionName: String?
 
     init() {}
 
@@ -230,6 +232,7 @@ struct SchemaCompiler {
         guard let target = root["definitions"]?[name] else { return nil }
         // A placeholder first: a definition may refer to itself.
         let placeholder = SchemaNode()
+        placeholder.definitionName = name
         definitions[name] = placeholder
         let compiled = compile(target)
         placeholder.ref = compiled
