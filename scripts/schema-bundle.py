@@ -22,7 +22,11 @@ index.txt, one record a line, fields separated by one space:
     type <TypeName> <schema id> <mask hex>   (one line per type and schema; sorted)
     getatt-all <TypeName>                    (Fn::GetAtt reads any property, not only read-only ones)
     getatt-extra <TypeName> <Attribute>      (a property Fn::GetAtt reads besides the read-only ones)
-The two getatt records are CloudFormation facts cfn-lint keeps in cfnlint/schema/_getatts.py.
+    extension <RuleId> <file> <path>         (a constraint schema, extensions/<file>, that applies
+                                              at <path>: Resources/<Type>/Properties/..., * = any item)
+The getatt records are CloudFormation facts cfn-lint keeps in cfnlint/schema/_getatts.py; the
+extension records are cfn-lint's per-resource constraint schemas (data/schemas/extensions) and
+where its rules apply them (read from the rule sources, not run).
 """
 import argparse
 import ast
@@ -83,6 +87,17 @@ class Source:
         with open(os.path.join(self.base, name), "rb") as f:
             return f.read()
 
+    def package_names(self, prefix):
+        """Files of the cfnlint package under `prefix` (relative to the package)."""
+        if self.wheel:
+            return [n[len("cfnlint/"):] for n in self.zip.namelist() if n.startswith("cfnlint/" + prefix)]
+        root = os.path.join(self.base, "..", "..")
+        out = []
+        for d, _, files in os.walk(os.path.join(root, prefix)):
+            for f in files:
+                out.append(os.path.relpath(os.path.join(d, f), root).replace(os.sep, "/"))
+        return out
+
     def read_package(self, name):
         """A file of the cfnlint package (outside data/schemas)."""
         if self.wheel:
@@ -126,7 +141,41 @@ def build(source):
     if not getatt_all:
         raise SystemExit("schema/_getatts.py: no _all_property_types")
 
+    extensions = []
+    for name in sorted(source.package_names("rules/")):
+        if not name.endswith(".py"):
+            continue
+        tree = ast.parse(source.read_package(name))
+        for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+            rule_id = next(
+                (st.value.value for st in cls.body if isinstance(st, ast.Assign) and getattr(st.targets[0], "id", None) == "id"
+                 and isinstance(st.value, ast.Constant)), None)
+            details = [n for n in ast.walk(cls) if isinstance(n, ast.Call) and getattr(n.func, "id", None) == "SchemaDetails"]
+            keywords = None
+            for call in (n for n in ast.walk(cls) if isinstance(n, ast.Call)):
+                for k in call.keywords:
+                    if k.arg == "keywords":
+                        try:
+                            keywords = ast.literal_eval(k.value)
+                        except ValueError:
+                            pass
+            if not (rule_id and details and keywords):
+                continue
+            args = {k.arg: k.value for k in details[0].keywords}
+            module = ast.unparse(args.get("module", ast.Constant(""))).split(".")
+            filename = getattr(args.get("filename"), "value", None)
+            if module[:4] != ["cfnlint", "data", "schemas", "extensions"] or not filename:
+                continue
+            path = "extensions/" + "/".join(module[4:]) + "/" + filename
+            for keyword in keywords:
+                if keyword.startswith("Resources/AWS::") and "/Properties" in keyword:
+                    extensions.append((rule_id, path, keyword))
+    extensions.sort()
+
     files = {}
+    for _, path, _ in extensions:
+        if path not in files:
+            files[path] = json.dumps(json.loads(source.read(path)), separators=(",", ":"), ensure_ascii=False).encode() + b"\n"
     for schema_id in sorted({i for _, i in masks}):
         schema = json.loads(source.read(f"resources/{schema_id}.json"))
         for key in DROPPED:
@@ -147,6 +196,7 @@ def build(source):
         lines.append(f"type {type_name} {schema_id} {mask:x}")
     lines += [f"getatt-all {t}" for t in getatt_all]
     lines += [f"getatt-extra {t} {a}" for t, a in getatt_extra]
+    lines += [f"extension {i} {p} {k}" for i, p, k in extensions]
     files["index.txt"] = ("\n".join(lines) + "\n").encode()
     return files
 
@@ -162,7 +212,7 @@ def download(version):
 
 def recorded():
     with open(os.path.join(DATA, "index.txt")) as f:
-        return dict(l.rstrip("\n").split(" ", 1) for l in f if not l.startswith(("type ", "getatt-")))
+        return dict(l.rstrip("\n").split(" ", 1) for l in f if not l.startswith(("type ", "getatt-", "extension ")))
 
 
 def write(files):

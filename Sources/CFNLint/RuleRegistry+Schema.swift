@@ -2,8 +2,10 @@
 extension RuleRegistry {
     static let schema: [any Rule.Type] = [
         ResourceTypeExists.self, PropertyUnknown.self, PropertyRequired.self, PropertyType.self,
+        // Constraints of one resource type, beyond its schema.
+        ResourceConstraints.self,
         // Between resources.
-        RouteTableAssociationUnique.self, PrimaryIdentifierUnique.self,
+        RouteTableAssociationUnique.self, PrimaryIdentifierUnique.self, NestedStackParameters.self,
         // The service behind the type.
         ServiceShutDown.self, ServiceSunset.self, ServiceMaintenance.self,
         // Which properties go together.

@@ -71,6 +71,39 @@ enum SchemaCheck {
         return Node(.map(map), range: properties.range)
     }
 
+    /// Properties CloudFormation reads without regard to case (`Engine: MySQL` is `mysql`):
+    /// lowered before the constraint schemas, which list the lower-case values.
+    static let caseInsensitive: [String: Set<String>] = [
+        "AWS::RDS::DBInstance": ["Engine"], "AWS::RDS::DBCluster": ["Engine"],
+    ]
+
+    private static func caseFolded(_ type: String, _ properties: Node) -> Node {
+        guard let names = caseInsensitive[type], let map = properties.mapValue else { return properties }
+        let folded = Map(
+            map.entries.map { entry in
+                guard names.contains(entry.key), let s = entry.value.stringValue else { return entry }
+                var lower = entry
+                lower.value = Node(.string(s.lowercased()), range: entry.value.range, style: entry.value.style)
+                return lower
+            })
+        return Node(.map(folded), range: properties.range)
+    }
+
+    /// The values at `path` under `node` (`*`: every list item), each with where to report it;
+    /// both branches of a `Fn::If` are followed.
+    static func reach(_ node: Node, at: SourceRange, _ path: ArraySlice<String>) -> [(Node, SourceRange)] {
+        if let f = node.functionValue, f.name == .if, let args = f.argument.listValue, args.count == 3 {
+            return reach(args[1], at: args[1].range, path) + reach(args[2], at: args[2].range, path)
+        }
+        if node.isNoValue { return [] }
+        guard let first = path.first else { return [(node, at)] }
+        if first == "*" {
+            return (node.listValue ?? []).flatMap { reach($0, at: $0.range, path.dropFirst()) }
+        }
+        guard let entry = node.mapValue?[entry: first] else { return [] }
+        return reach(entry.value, at: entry.keyRange, path.dropFirst())
+    }
+
     /// The findings of every schema keyword, by rule id.
     static func run(_ context: LintContext) -> [String: [Finding]] {
         guard let store = SchemaStore.bundled else { return [:] }
@@ -78,17 +111,28 @@ enum SchemaCheck {
         let region = context.regions.first ?? "us-east-1"
         let values = ValueContext(template: template, store: store, region: region)
         var validator = Validator(context: values)
+        var extensionFindings: [Finding] = []
         for entry in template.root["Resources"]?.mapValue ?? Map() {
             guard let resource = entry.value.mapValue, let type = resource["Type"]?.stringValue, !isSchemaless(type),
                 let schema = store.schema(for: type, region: region)
             else { continue }
-            if let properties = resource[entry: "Properties"] {
+            let properties = resource[entry: "Properties"]
+            if let properties {
                 validator.validate(packaged(type, properties.value), schema.root, at: properties.keyRange)
             } else {
                 validator.validate(Node(.map(Map())), schema.root, at: entry.keyRange)
             }
+            guard let properties else { continue }
+            let folded = caseFolded(type, properties.value)
+            for ext in store.extensions(for: type) {
+                var constraint = Validator(context: values, groupsRequired: true)
+                for (node, at) in reach(folded, at: properties.keyRange, ext.path[...]) {
+                    constraint.validate(node, ext.schema, at: at)
+                }
+                for v in constraint.violations { extensionFindings.append(context.finding(id: ext.ruleId, v.message, at: v.range)) }
+            }
         }
-        var out: [String: [Finding]] = [:]
+        var out: [String: [Finding]] = ["extensions": extensionFindings]
         for v in validator.violations {
             guard let id = ruleId(v) else { continue }
             out[id, default: []].append(context.finding(id: id, v.message, at: v.range))

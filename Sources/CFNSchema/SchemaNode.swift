@@ -69,6 +69,7 @@ public final class SchemaNode: @unchecked Sendable {
     public internal(set) var uniqueItems = false
     public internal(set) var items: SchemaNode?
     public internal(set) var prefixItems: [SchemaNode] = []
+    public internal(set) var contains: SchemaNode?
     public internal(set) var minProperties: Int?
     public internal(set) var maxProperties: Int?
     public internal(set) var ref: SchemaNode?
@@ -195,6 +196,7 @@ struct SchemaCompiler {
                 } else {
                     node.items = compile(v)
                 }
+            case "contains": node.contains = compile(v)
             case "prefixItems": node.prefixItems = (v.array ?? []).map { compile($0) }
             case "minProperties": node.minProperties = v.number.map { Int($0) }
             case "maxProperties": node.maxProperties = v.number.map { Int($0) }

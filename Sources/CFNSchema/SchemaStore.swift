@@ -25,8 +25,11 @@ public final class SchemaStore: Sendable {
     /// Types whose every property `Fn::GetAtt` can read, and extra attributes of others.
     private let getAttAll: Set<String>
     private let getAttExtra: [String: [String]]
+    /// Per type: constraint schemas (rule id, file, path under `Properties`).
+    private let extensionEntries: [String: [(ruleId: String, file: String, path: [String])]]
     private struct Cache {
         var schemas: [String: ResourceSchema?] = [:]
+        var extensions: [String: SchemaNode?] = [:]
         var patterns: [String: Pattern?] = [:]
         var bytesRead = 0
     }
@@ -71,6 +74,7 @@ public final class SchemaStore: Sendable {
         var types: [String: [(id: String, mask: UInt64)]] = [:]
         var getAttAll: Set<String> = []
         var getAttExtra: [String: [String]] = [:]
+        var extensionEntries: [String: [(ruleId: String, file: String, path: [String])]] = [:]
         var first = true
         for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
             let fields = line.split(separator: " ")
@@ -91,6 +95,11 @@ public final class SchemaStore: Sendable {
                 getAttAll.insert(String(fields[1]))
             case "getatt-extra" where fields.count == 3:
                 getAttExtra[String(fields[1]), default: []].append(String(fields[2]))
+            case "extension" where fields.count == 4:
+                // Resources/<Type>/Properties[/<name>|*]...
+                let parts = fields[3].split(separator: "/").map(String.init)
+                guard parts.count >= 3, parts[0] == "Resources", parts[2] == "Properties" else { continue }
+                extensionEntries[parts[1], default: []].append((String(fields[1]), String(fields[2]), Array(parts.dropFirst(3))))
             default: break
             }
         }
@@ -103,6 +112,7 @@ public final class SchemaStore: Sendable {
         self.types = types
         self.getAttAll = getAttAll
         self.getAttExtra = getAttExtra
+        self.extensionEntries = extensionEntries
         self.cache = Mutex(Cache(bytesRead: bytes.count))
     }
 
@@ -149,6 +159,27 @@ public final class SchemaStore: Sendable {
             $0.schemas[id] = schema
             return schema
         }
+    }
+
+    /// The constraint schemas that apply to `type`'s properties: for each, the rule id it is
+    /// reported under, the path under `Properties` (`*` = every item) and the schema.
+    public func extensions(for type: String) -> [(ruleId: String, path: [String], schema: SchemaNode)] {
+        (extensionEntries[type] ?? []).compactMap { e in
+            guard let node = extensionSchema(e.file) else { return nil }
+            return (e.ruleId, e.path, node)
+        }
+    }
+
+    private func extensionSchema(_ file: String) -> SchemaNode? {
+        if let hit = cache.withLock({ $0.extensions[file] }) { return hit }
+        var node: SchemaNode?
+        if let bytes = try? SourceFile.read(directory + "/" + file), let json = JSONValue.parse(bytes) {
+            var compiler = SchemaCompiler(root: json, patterns: cache.withLock { $0.patterns })
+            node = compiler.compile().0
+            cache.withLock { $0.bytesRead += bytes.count }
+        }
+        cache.withLock { $0.extensions[file] = .some(node) }
+        return node
     }
 
     /// Bytes of bundle data read so far (the index and every schema loaded).

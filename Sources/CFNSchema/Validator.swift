@@ -27,6 +27,8 @@ public struct Violation: Sendable {
 public struct ValueContext: Sendable {
     public var parameterTypes: [String: String]
     public var resourceTypes: [String: String]
+    /// The template's condition names: a `Fn::If` on another name is broken, not judged here.
+    public var conditions: Set<String>
     public var store: SchemaStore
     public var region: String
 
@@ -39,6 +41,7 @@ public struct ValueContext: Sendable {
         for e in template.root["Resources"]?.mapValue ?? Map() {
             if let t = e.value["Type"]?.stringValue { resources[e.key] = t }
         }
+        self.conditions = Set((template.root["Conditions"]?.mapValue ?? Map()).entries.map(\.key))
         self.parameterTypes = parameters
         self.resourceTypes = resources
         self.store = store
@@ -54,9 +57,19 @@ public struct Validator {
     /// Violations found so far.
     public private(set) var violations: [Violation] = []
     private var silent = false
+    /// In an `if` condition a function's value is unknown: it does not match a `const` or `enum`
+    /// (so the `then` it would trigger is not applied on a guess).
+    private var unknownFails = false
     private var failed = false
 
-    public init(context: ValueContext) { self.context = context }
+    /// Whether a `required` list with several missing names gives one violation (the constraint
+    /// schemas' "FromPort and ToPort are required") rather than one per name.
+    public var groupsRequired = false
+
+    public init(context: ValueContext, groupsRequired: Bool = false) {
+        self.context = context
+        self.groupsRequired = groupsRequired
+    }
 
     /// Functions CloudFormation has that the template model does not treat as its own.
     static let otherFunctions: Set<String> = ["Fn::GetStackOutput"]
@@ -77,9 +90,10 @@ public struct Validator {
     }
 
     /// Whether `node` is valid under `schema`, reporting nothing.
-    private func isValid(_ node: Node, _ schema: SchemaNode, hops: Int) -> Bool {
-        var probe = Validator(context: context)
+    private func isValid(_ node: Node, _ schema: SchemaNode, hops: Int, condition: Bool = false) -> Bool {
+        var probe = Validator(context: context, groupsRequired: groupsRequired)
         probe.silent = true
+        probe.unknownFails = condition || unknownFails
         probe.check(node, schema, at: node.range, hops: hops)
         return !probe.failed
     }
@@ -88,6 +102,10 @@ public struct Validator {
         guard hops < 64 else { return }
         if case .function(let f) = node.value {
             if f.name.isKnown || Validator.otherFunctions.contains(f.name.rawValue) {
+                if unknownFails, schema.enumValues != nil || schema.constValue != nil || schema.resolved.enumValues != nil {
+                    failed = true
+                    return
+                }
                 checkFunction(f, node, schema, at: at, hops: hops)
                 return
             }
@@ -136,7 +154,7 @@ public struct Validator {
             report(.not, "\(describe(node)) is not allowed here", at: at)
         }
         if let condition = schema.ifSchema {
-            if isValid(node, condition, hops: hops + 1) {
+            if isValid(node, condition, hops: hops + 1, condition: true) {
                 if let then = schema.thenSchema { check(node, then, at: at, hops: hops + 1) }
             } else if let otherwise = schema.elseSchema {
                 check(node, otherwise, at: at, hops: hops + 1)
@@ -148,7 +166,9 @@ public struct Validator {
 
     private mutating func checkFunction(_ f: Intrinsic, _ node: Node, _ schema: SchemaNode, at: SourceRange, hops: Int) {
         if f.name == .if {
-            guard let args = f.argument.listValue, args.count == 3 else { return }
+            guard let args = f.argument.listValue, args.count == 3, let condition = args[0].stringValue,
+                context.conditions.contains(condition)
+            else { return }
             for branch in args[1...] where !branch.isNoValue {
                 check(branch, schema, at: branch.range, hops: hops)
             }
@@ -308,6 +328,9 @@ public struct Validator {
         if schema.uniqueItems, items.count > 1, hasDuplicates(items) {
             report(.uniqueItems, "\(describe(node)) has non-unique elements", at: at)
         }
+        if let contains = schema.contains, !items.contains(where: { isValid($0, contains, hops: hops + 1) }) {
+            report(.itemCount, "\(describe(node)) has no item of the kind required", at: at)
+        }
         for (k, item) in items.enumerated() {
             let sub = k < schema.prefixItems.count ? schema.prefixItems[k] : schema.items
             if let sub { check(item, sub, at: item.range, hops: hops + 1) }
@@ -353,8 +376,11 @@ public struct Validator {
             guard let v = map[key] else { return false }
             return !v.isNoValue
         }
-        for key in schema.required where !present(key) {
-            report(.required, "'\(key)' is a required property", at: at)
+        let missing = schema.required.filter { !present($0) }
+        if groupsRequired, missing.count > 1 {
+            report(.required, "\(quoted(missing)) are required properties", at: at)
+        } else {
+            for key in missing { report(.required, "'\(key)' is a required property", at: at) }
         }
         if !schema.requiredXor.isEmpty, schema.requiredXor.filter(present).count != 1 {
             report(.requiredXor, "Exactly one of \(quoted(schema.requiredXor)) must be given", at: at)
@@ -398,7 +424,7 @@ public struct Validator {
 
 extension Node {
     /// `!Ref AWS::NoValue`: the property is left out.
-    var isNoValue: Bool { functionValue?.refTarget == "AWS::NoValue" }
+    public var isNoValue: Bool { functionValue?.refTarget == "AWS::NoValue" }
 
     /// `{{resolve:ssm:...}}`: the value is filled in at deploy time.
     var isDynamicReference: Bool {

@@ -8,8 +8,9 @@ struct RouteTableAssociationUnique: Rule {
         description: """
             A subnet has one route table: two `AWS::EC2::SubnetRouteTableAssociation`s of the same \
             `SubnetId` fail at deploy time (the second one finds the subnet taken). Each \
-            association is reported, naming the others. Associations under different resource \
-            conditions, or whose `SubnetId` depends on a condition, are not compared.
+            association that can exist together with another one of the same subnet (both always, \
+            or under the same condition) is reported, naming the others; each branch of a \
+            `Fn::If` counts as a possible subnet.
             """,
         passing: [
             """
@@ -44,33 +45,31 @@ struct RouteTableAssociationUnique: Rule {
     )
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
-        // Subnet (written as the value's JSON text) -> the associations naming it.
-        var bySubnet: [String: [(name: String, range: SourceRange)]] = [:]
-        var order: [String] = []
+        struct Association {
+            var name: String
+            var condition: String?
+            var subnets: Set<String>
+            var range: SourceRange
+        }
+        var all: [Association] = []
+        var bySubnet: [String: [Int]] = [:]
         for r in context.template.resources where r.type == "AWS::EC2::SubnetRouteTableAssociation" {
-            guard let subnet = r.node["Properties"]?[entry: "SubnetId"], !subnet.value.containsFunction(.if) else { continue }
-            let key = (r.node["Condition"]?.stringValue ?? "") + "\u{0}" + Formatter.json(subnet.value)
-            if bySubnet[key] == nil { order.append(key) }
-            bySubnet[key, default: []].append((r.logicalId, subnet.keyRange))
+            guard let subnet = r.node["Properties"]?[entry: "SubnetId"] else { continue }
+            let subnets = Set(subnet.value.branches().map(\.0).map { String(decoding: Formatter.json($0), as: UTF8.self) })
+            for s in subnets { bySubnet[s, default: []].append(all.count) }
+            all.append(Association(name: r.logicalId, condition: r.node["Condition"]?.stringValue, subnets: subnets, range: subnet.keyRange))
         }
-        for key in order {
-            guard let group = bySubnet[key], group.count > 1 else { continue }
-            for a in group {
-                let others = group.filter { $0.name != a.name }.map(\.name).joined(separator: ", ")
-                findings.append(context.finding(Self.self, "The SubnetId of \(a.name) is also associated by \(others)", at: a.range))
+        for (k, a) in all.enumerated() {
+            // Another association that exists whenever this one does takes the subnet from it.
+            var others: [String] = []
+            for s in a.subnets.sorted() {
+                for j in bySubnet[s] ?? [] where j != k && (all[j].condition == nil || all[j].condition == a.condition) {
+                    if !others.contains(all[j].name) { others.append(all[j].name) }
+                }
             }
-        }
-    }
-}
-
-extension Node {
-    /// Whether the node holds a call of `name` anywhere inside.
-    func containsFunction(_ name: FunctionName) -> Bool {
-        switch value {
-        case .function(let f): return f.name == name || f.argument.containsFunction(name)
-        case .list(let items): return items.contains { $0.containsFunction(name) }
-        case .map(let m): return m.entries.contains { $0.value.containsFunction(name) }
-        default: return false
+            if !others.isEmpty {
+                findings.append(context.finding(Self.self, "The SubnetId of \(a.name) is also associated by \(others.joined(separator: ", "))", at: a.range))
+            }
         }
     }
 }

@@ -1,0 +1,47 @@
+import CFNSchema
+
+/// E3000: the per-resource constraints of the schema bundle (cfn-lint's extension schemas), each
+/// reported under its own rule id.
+struct ResourceConstraints: Rule {
+    static let info = RuleInfo(
+        id: "E3000",
+        title: "Per-resource constraints",
+        description: """
+            Constraints AWS's resource schemas cannot say on their own, kept in the schema bundle \
+            as schemas applied at a path of one resource type (cfn-lint's extension schemas): \
+            ICMP rules need ports -1, a Fargate task definition needs `awsvpc`, `Cpu` and \
+            `Memory`, an instance family must match its engine, and about eighty more. Each is \
+            reported under its own id (E3016, E3023, ..., E3721, W3663, ...): `--ignore-checks` \
+            takes those ids, and this \
+            one turns them all off.
+            """,
+        passing: [
+            """
+            Resources:
+              Ping:
+                Type: AWS::EC2::SecurityGroupIngress
+                Properties:
+                  GroupId: sg-12345678
+                  IpProtocol: icmp
+                  FromPort: -1
+                  ToPort: -1
+                  CidrIp: 10.0.0.0/8
+            """
+        ],
+        failing: [
+            """
+            Resources:
+              Ping:
+                Type: AWS::EC2::SecurityGroupIngress
+                Properties: # <-
+                  GroupId: sg-12345678
+                  IpProtocol: icmp
+                  CidrIp: 10.0.0.0/8
+            """
+        ]
+    )
+
+    func check(_ context: LintContext, into findings: inout [Finding]) {
+        findings += context.shared.schema(context)["extensions"] ?? []
+    }
+}
