@@ -48,6 +48,7 @@ test: deps pydeps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	python3 scripts/check-convert.py --cfntool $(DEBUG) --corpus $(CORPUS) --sample 120
+	python3 scripts/schema-bundle.py check
 
 # Every corpus template: cfntool convert --to json equals cfn-lint's reading of it.
 # Agreement with cfn-lint 1.51.0's saved findings on the corpus, for the rule ids lint covers so far.

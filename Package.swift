@@ -38,7 +38,7 @@ let package = Package(
         .executableTarget(name: "cfnbench", dependencies: ["CFNModel", "CFNSplit"], path: "Benchmarks/cfnbench"),
         .testTarget(name: "CFNModelTests", dependencies: ["CFNModel"]),
         .testTarget(name: "CFNSplitTests", dependencies: ["CFNSplit", "CFNModel"]),
-        .testTarget(name: "CFNLintTests", dependencies: ["CFNLint", "CFNModel"]),
+        .testTarget(name: "CFNLintTests", dependencies: ["CFNLint", "CFNModel", "CFNSchema"]),
         .testTarget(name: "cfntoolTests", dependencies: ["cfntool", "CFNModel"]),
     ],
     swiftLanguageModes: [.v6]

@@ -5,7 +5,8 @@ extension RuleRegistry {
         // Constraints of one resource type, beyond its schema.
         ResourceConstraints.self,
         // Between resources.
-        RouteTableAssociationUnique.self, PrimaryIdentifierUnique.self, NestedStackParameters.self,
+        RouteTableAssociationUnique.self, PrimaryIdentifierUnique.self, NestedStackParameters.self, ApiLambdaTimeout.self,
+        ServerlessTransformMissing.self,
         // The service behind the type.
         ServiceShutDown.self, ServiceSunset.self, ServiceMaintenance.self,
         // Which properties go together.

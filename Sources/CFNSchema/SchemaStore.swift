@@ -161,6 +161,9 @@ public final class SchemaStore: Sendable {
         }
     }
 
+    /// Every rule id a constraint schema reports under.
+    public var extensionRuleIds: Set<String> { Set(extensionEntries.values.flatMap { $0.map(\.ruleId) }) }
+
     /// The constraint schemas that apply to `type`'s properties: for each, the rule id it is
     /// reported under, the path under `Properties` (`*` = every item) and the schema.
     public func extensions(for type: String) -> [(ruleId: String, path: [String], schema: SchemaNode)] {

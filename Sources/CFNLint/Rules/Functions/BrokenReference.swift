@@ -36,7 +36,7 @@ struct BrokenReference: Sendable {
         case .ref:
             return ("E1020", range)
         case .getAtt:
-            return (host == .select ? "E1017" : "E1010", range)
+            return (outer.contains(.select) ? "E1017" : "E1010", range)
         default:
             switch host {
             case .select?: return nil

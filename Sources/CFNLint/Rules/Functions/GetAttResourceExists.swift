@@ -41,11 +41,14 @@ struct GetAttResourceExists: Rule {
             Resources:
               Queue:
                 Type: AWS::SQS::Queue
-            Outputs:
-              QueueArn:
-                Value: !GetAtt Queue.QueueArn # <-
-              QueueName:
-                Value: !GetAtt [Queue, Name] # <-
+              Alarm:
+                Type: AWS::CloudWatch::Alarm
+                Properties:
+                  ComparisonOperator: GreaterThanThreshold
+                  EvaluationPeriods: 1
+                  AlarmActions: # <-
+                    - !GetAtt Queue.QueueArn
+                    - !GetAtt [Queue, Url] # <-
             """,
         ]
     )

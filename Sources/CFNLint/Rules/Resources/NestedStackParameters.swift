@@ -22,6 +22,18 @@ struct NestedStackParameters: Rule {
                   Parameters:
                     CidrBlock: 10.0.0.0/16
             """
+        ],
+        failing: [
+            // Read from the working folder: the repository's own templates/vpc.yaml.
+            """
+            Resources:
+              Network:
+                Type: AWS::CloudFormation::Stack
+                Properties:
+                  TemplateURL: templates/vpc.yaml
+                  Parameters:
+                    VpcCidrBlock: 10.0.0.0/16 # <-
+            """
         ]
     )
 

@@ -7,7 +7,7 @@ struct PropertyDependentExcluded: SchemaRule {
             Some properties rule others out: an instance given `NetworkInterfaces` takes its subnet \
             from them, so it cannot also have `SubnetId`; a network interface that attaches an \
             existing `NetworkInterfaceId` cannot ask for `AssociatePublicIpAddress`. Reported on \
-            the key of the object that has both (on the item, for an object in a list).
+            the key of the property that must go (on both, when each rules the other out).
             """,
         passing: [
             """
@@ -27,10 +27,10 @@ struct PropertyDependentExcluded: SchemaRule {
             Resources:
               Server:
                 Type: AWS::EC2::Instance
-                Properties: # <-
+                Properties:
                   ImageId: ami-0abcdef1234567890
-                  SubnetId: subnet-0a1b2c3d4e5f67890
-                  NetworkInterfaces:
+                  SubnetId: subnet-0a1b2c3d4e5f67890 # <-
+                  NetworkInterfaces: # <-
                     - DeviceIndex: "0"
                       SubnetId: subnet-0a1b2c3d4e5f67890
               Bastion:
@@ -38,9 +38,9 @@ struct PropertyDependentExcluded: SchemaRule {
                 Properties:
                   ImageId: ami-0abcdef1234567890
                   NetworkInterfaces:
-                    - DeviceIndex: "0" # <-
-                      NetworkInterfaceId: eni-0123456789abcdef0
-                      AssociatePublicIpAddress: true
+                    - DeviceIndex: "0"
+                      NetworkInterfaceId: eni-0123456789abcdef0 # <-
+                      AssociatePublicIpAddress: true # <-
             """
         ]
     )
