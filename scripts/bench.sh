@@ -3,7 +3,8 @@
 #   1. decode of a 1 MB Serverless template vs raw libyaml event parsing (in-process medians,
 #      and callgrind instruction counts, which do not drift on a busy machine);
 #   2. `cfntool --version` start-up;
-#   3. `cfntool fmt` vs `cfn-flip -n` (reformat, same format) on the same file.
+#   3. `cfntool fmt` vs `cfn-flip -n` (reformat, same format) on the same file;
+#   4. graph build; 5. split; 6. lint vs cfn-lint; 7. schema data read by lint.
 # Quote the medians. Needs hyperfine (apt) and cfn-flip (pip); installs them if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -93,3 +94,17 @@ print(f"one template:   cfntool {one*1e3:.1f} ms, cfn-lint {one_ref*1e3:.0f} ms:
 print(f"50 templates:   cfntool {fifty*1e3:.1f} ms, cfn-lint {fifty_ref:.1f} s: {fifty_ref/fifty:.0f}x")
 print(f"peak memory (50 templates): cfntool {ours_kb/1024:.1f} MB, cfn-lint {ref_kb/1024:.1f} MB: {ours_kb/ref_kb:.2f} of it")
 PY
+echo
+
+echo "== 7. schema data read by lint (target: one-resource template < 1 MB)"
+# Every file of the schema bundle that lint opens, and its size (strace, from Debian's strace).
+command -v strace >/dev/null || { apt-get update -qq && apt-get install -y -qq strace; }
+printf 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      DelaySeconds: 5\n' > "$OUT/one-resource.yaml"
+schema_bytes() {
+  strace -f -e trace=openat -o "$OUT/strace.txt" "$BIN" lint "$@" >/dev/null || true
+  grep -o '"[^"]*CFNSchema/Data/[^"]*\.\(json\|txt\)"' "$OUT/strace.txt" | tr -d '"' | sort -u \
+    | while read -r f; do stat -c %s "$f"; done | awk '{s+=$1; n++} END {printf "%d files, %.2f MB\n", n, s/1e6}'
+}
+echo "one resource (AWS::SQS::Queue):      $(schema_bytes "$OUT/one-resource.yaml")"
+echo "the 250-resource template:           $(schema_bytes "$OUT/lint-40.json")"
+echo "the whole bundle:                    $(du -sb Sources/CFNSchema/Data | awk '{printf "%.2f MB", $1/1e6}')"
