@@ -5,16 +5,20 @@ public enum NameMatch {
     /// small edit distance (about a third of the name's length). Closest first; ties in
     /// candidate order.
     public static func closest(to name: String, in candidates: [String], limit: Int = 3) -> [String] {
-        let wanted = Array(name.lowercased().unicodeScalars)
+        let lowered = name.lowercased()
+        let wanted = Array(lowered.unicodeScalars)
         let allowed = max(1, min(4, (wanted.count + 1) / 3))
         var scored: [(score: Int, order: Int, name: String)] = []
         for (order, candidate) in candidates.enumerated() where candidate != name {
-            let c = Array(candidate.lowercased().unicodeScalars)
-            let d = distance(wanted, c, cap: max(allowed, abs(c.count - wanted.count)) + 1)
-            let contains =
-                wanted.count >= 3
-                && (candidate.lowercased().contains(name.lowercased()) || name.lowercased().contains(candidate.lowercased()))
-            if d <= allowed || contains { scored.append((d, order, candidate)) }
+            let other = candidate.lowercased()
+            let contains = wanted.count >= 3 && (other.contains(lowered) || lowered.contains(other))
+            // Only a distance within `allowed` counts, so the search stops as soon as it is exceeded.
+            let d = distance(wanted, Array(other.unicodeScalars), cap: allowed + 1)
+            if d <= allowed {
+                scored.append((d, order, candidate))
+            } else if contains {
+                scored.append((abs(other.count - lowered.count), order, candidate))
+            }
         }
         scored.sort { $0.score != $1.score ? $0.score < $1.score : $0.order < $1.order }
         return scored.prefix(limit).map(\.name)

@@ -76,30 +76,33 @@ public final class SchemaStore: Sendable {
         var getAttExtra: [String: [String]] = [:]
         var extensionEntries: [String: [(ruleId: String, file: String, path: [String])]] = [:]
         var first = true
-        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
-            let fields = line.split(separator: " ")
+        // Bytes, not Characters: the index has thousands of lines and is read on every run.
+        for raw in bytes.split(separator: 0x0A) {
+            let fields = raw.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
             if first {
-                guard line == "cfntool-schemas 1" else {
-                    throw CFNError(file: indexPath, position: SourcePosition(line: 1, column: 1, offset: 0), message: "not a cfntool schema bundle index (version 1)", kind: .structure)
+                guard fields == ["cfntool-schemas", "1"] else {
+                    throw CFNError(
+                        file: indexPath, position: SourcePosition(line: 1, column: 1, offset: 0),
+                        message: "not a cfntool schema bundle index (version 1)", kind: .structure)
                 }
                 first = false
                 continue
             }
             switch fields.first {
             case "source": source = fields.dropFirst().joined(separator: " ")
-            case "digest": digest = fields.count > 1 ? String(fields[1]) : ""
-            case "regions": regions = fields.dropFirst().map(String.init)
+            case "digest": digest = fields.count > 1 ? fields[1] : ""
+            case "regions": regions = Array(fields.dropFirst())
             case "type" where fields.count == 4:
-                types[String(fields[1]), default: []].append((String(fields[2]), UInt64(fields[3], radix: 16) ?? 0))
+                types[fields[1], default: []].append((fields[2], UInt64(fields[3], radix: 16) ?? 0))
             case "getatt-all" where fields.count == 2:
-                getAttAll.insert(String(fields[1]))
+                getAttAll.insert(fields[1])
             case "getatt-extra" where fields.count == 3:
-                getAttExtra[String(fields[1]), default: []].append(String(fields[2]))
+                getAttExtra[fields[1], default: []].append(fields[2])
             case "extension" where fields.count == 4:
                 // Resources/<Type>/Properties[/<name>|*]...
-                let parts = fields[3].split(separator: "/").map(String.init)
+                let parts = fields[3].utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
                 guard parts.count >= 3, parts[0] == "Resources", parts[2] == "Properties" else { continue }
-                extensionEntries[parts[1], default: []].append((String(fields[1]), String(fields[2]), Array(parts.dropFirst(3))))
+                extensionEntries[parts[1], default: []].append((fields[1], fields[2], Array(parts.dropFirst(3))))
             default: break
             }
         }
@@ -116,7 +119,7 @@ public final class SchemaStore: Sendable {
         self.cache = Mutex(Cache(bytesRead: bytes.count))
     }
 
-    /// Every resource type in any region, sorted.
+    /// Every resource type in any region, sorted (sorted when asked: only suggestions need it).
     public var typeNames: [String] { types.keys.sorted() }
 
     /// Whether `type` is a type of some region of the bundle.

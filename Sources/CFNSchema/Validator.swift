@@ -260,12 +260,14 @@ public struct Validator {
             if let p = schema.pattern, !p.search(text) {
                 report(.pattern, "\(describe(node)) does not match '\(p.source)'", at: at)
             }
-            let length = text.unicodeScalars.count
-            if let min = schema.minLength, length < min {
-                report(.length, "\(describe(node)) is shorter than \(min)", at: at)
-            }
-            if let max = schema.maxLength, length > max {
-                report(.length, "\(describe(node)) is longer than \(max)", at: at)
+            if schema.minLength != nil || schema.maxLength != nil {
+                let length = text.unicodeScalars.count
+                if let min = schema.minLength, length < min {
+                    report(.length, "\(describe(node)) is shorter than \(min)", at: at)
+                }
+                if let max = schema.maxLength, length > max {
+                    report(.length, "\(describe(node)) is longer than \(max)", at: at)
+                }
             }
             if let format = schema.format, !silent, let check = Formats.table[format], let p = check.pattern,
                 case .string = node.value, !p.matchesPrefix(text)
@@ -278,6 +280,8 @@ public struct Validator {
                 checkImplicitConversion(node, at: at)
             }
         }
+        guard schema.minimum != nil || schema.maximum != nil || schema.exclusiveMinimum != nil || schema.exclusiveMaximum != nil
+        else { return }
         let number: Double? =
             switch node.value {
             case .number(let n): n.doubleValue

@@ -41,12 +41,13 @@ struct SubNeeded: Rule {
         let template = context.template
         let targets = FunctionWalker.refTargets(template)
         let resources = Set(template.resources.map(\.logicalId))
-        walk(template.rootNode, [], context, targets, resources, &findings)
+        var path: [String] = []
+        walk(template.rootNode, &path, context, targets, resources, &findings)
     }
 
     private func walk(
         _ node: Node,
-        _ path: [String],
+        _ path: inout [String],
         _ context: LintContext,
         _ targets: Set<String>,
         _ resources: Set<String>,
@@ -54,7 +55,7 @@ struct SubNeeded: Rule {
     ) {
         switch node.value {
         case .string(let s):
-            guard s.contains("${"), path.last != "TemplateBody", !path.contains("Fn::Sub") else { return }
+            guard s.utf8.containsDollarBrace, path.last != "TemplateBody", !path.contains("Fn::Sub") else { return }
             for name in SubNeeded.variables(in: s) {
                 if stepFunctionsSubstitutes(name, path, context.template) { continue }
                 var known = targets.contains(name)
@@ -71,12 +72,23 @@ struct SubNeeded: Rule {
                     )
                 )
             }
+        // One path, grown and shrunk on the way down and up (no array per node).
         case .list(let items):
-            for (i, item) in items.enumerated() { walk(item, path + [String(i)], context, targets, resources, &findings) }
+            for (i, item) in items.enumerated() {
+                path.append(String(i))
+                walk(item, &path, context, targets, resources, &findings)
+                path.removeLast()
+            }
         case .map(let m):
-            for e in m.entries { walk(e.value, path + [e.key], context, targets, resources, &findings) }
+            for e in m.entries {
+                path.append(e.key)
+                walk(e.value, &path, context, targets, resources, &findings)
+                path.removeLast()
+            }
         case .function(let f):
-            walk(f.argument, path + [f.name.rawValue], context, targets, resources, &findings)
+            path.append(f.name.rawValue)
+            walk(f.argument, &path, context, targets, resources, &findings)
+            path.removeLast()
         default:
             break
         }
@@ -115,6 +127,18 @@ struct SubNeeded: Rule {
                 if let i = Int(k), let list = node?.listValue { node = i < list.count ? list[i] : nil } else { node = node?[k] }
             }
             if node?["DefinitionSubstitutions"]?[name] != nil { return true }
+        }
+        return false
+    }
+}
+
+extension String.UTF8View {
+    /// Whether the text holds `${`, found byte by byte.
+    fileprivate var containsDollarBrace: Bool {
+        var previous: UInt8 = 0
+        for b in self {
+            if b == UInt8(ascii: "{") && previous == UInt8(ascii: "$") { return true }
+            previous = b
         }
         return false
     }

@@ -35,11 +35,13 @@ struct ResourceTypeExists: Rule {
     func check(_ context: LintContext, into findings: inout [Finding]) {
         guard let store = SchemaStore.bundled else { return }
         let sam = context.template.hasServerlessTransform
+        var guesses: [String: String?] = [:]  // a template often repeats its unknown type
         for entry in context.template.root["Resources"]?.mapValue ?? Map() {
             guard let typeEntry = entry.value[entry: "Type"], let type = typeEntry.value.stringValue else { continue }
             if type.hasPrefix("Custom::") || type.hasSuffix("::MODULE") || (sam && type.hasPrefix("AWS::Serverless::")) { continue }
             if !store.knows(type) {
-                let guess = NameMatch.closest(to: type, in: store.typeNames, limit: 1).first
+                if guesses[type] == nil { guesses[type] = .some(NameMatch.closest(to: type, in: store.typeNames, limit: 1).first) }
+                let guess = guesses[type]!
                 findings.append(
                     context.finding(
                         Self.self,
