@@ -49,7 +49,7 @@ struct RouteTableAssociationUnique: Rule {
         var order: [String] = []
         for r in context.template.resources where r.type == "AWS::EC2::SubnetRouteTableAssociation" {
             guard let subnet = r.node["Properties"]?[entry: "SubnetId"], !subnet.value.containsFunction(.if) else { continue }
-            let key = (r.node["Condition"]?.stringValue ?? "") + "\u{0}" + Formatter.json(subnet.value)
+            let key = (r.node["Condition"]?.stringValue ?? "") + "\u{0}" + String(decoding: Formatter.json(subnet.value), as: UTF8.self)
             if bySubnet[key] == nil { order.append(key) }
             bySubnet[key, default: []].append((r.logicalId, subnet.keyRange))
         }
