@@ -96,10 +96,12 @@ enum Security {
                 "SourcePrefixListId", "DestinationSecurityGroupId", "DestinationPrefixListId", "GroupId", "Description",
             ]
         }
-        guard let m = item.node.mapValue else { return [("Value", Inline.text(item.node))] }
+        // In a table, a plain string reads better without its quotes.
+        func text(_ n: Node) -> String { n.stringValue ?? Inline.text(n) }
+        guard let m = item.node.mapValue else { return [("Value", text(item.node))] }
         var out: [(String, String)] = []
-        for n in names { if let v = m[n] { out.append((n, Inline.text(v))) } }
-        for e in m.entries where !names.contains(e.key) { out.append((e.key, Inline.text(e.value))) }
+        for n in names { if let v = m[n] { out.append((n, text(v))) } }
+        for e in m.entries where !names.contains(e.key) { out.append((e.key, text(e.value))) }
         return out
     }
 }

@@ -73,9 +73,7 @@ enum Semantics {
         switch n.value {
         case .string(let s):
             if s == "true" || s == "false" { return "b" + s }
-            if let first = s.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: ".") || (first >= 48 && first <= 57),
-                let d = Double(s), d.isFinite
-            {
+            if looksNumeric(s), let d = Double(s), d.isFinite {
                 return numberKey(d, integerText: Int(s) != nil ? s : nil)
             }
             return "s" + s
@@ -85,6 +83,34 @@ enum Semantics {
         case .null: return "z"
         default: return nil
         }
+    }
+
+    /// A number as JSON writes it (`80`, `-1.5`, `1e3`): `"01"` and `"+1"` stay strings, as a
+    /// template author who wrote them meant.
+    static func looksNumeric(_ s: String) -> Bool {
+        var u = Array(s.utf8)[...]
+        func digits() -> Int {
+            var n = 0
+            while let c = u.first, c >= 48 && c <= 57 {
+                u = u.dropFirst()
+                n += 1
+            }
+            return n
+        }
+        if u.first == UInt8(ascii: "-") { u = u.dropFirst() }
+        let leadingZero = u.first == 48
+        let intDigits = digits()
+        if intDigits == 0 || (leadingZero && intDigits > 1) { return false }
+        if u.first == UInt8(ascii: ".") {
+            u = u.dropFirst()
+            if digits() == 0 { return false }
+        }
+        if u.first == UInt8(ascii: "e") || u.first == UInt8(ascii: "E") {
+            u = u.dropFirst()
+            if u.first == UInt8(ascii: "+") || u.first == UInt8(ascii: "-") { u = u.dropFirst() }
+            if digits() == 0 { return false }
+        }
+        return u.isEmpty
     }
 
     private static func numberKey(_ d: Double, integerText: String?) -> String {

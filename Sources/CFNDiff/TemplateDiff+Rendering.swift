@@ -171,7 +171,7 @@ extension TemplateDiff {
                 out.append("")
                 for reason in r.reasons where r.impact != .renamed { out.append("- why: \(Self.cell(reason))") }
                 if !r.changes.isEmpty {
-                    out.append("")
+                    if !r.reasons.isEmpty && r.impact != .renamed { out.append("") }
                     out.append("```")
                     for c in r.changes { out.append(Self.changeLine(c)) }
                     out.append("```")

@@ -246,3 +246,26 @@ struct DifferTests {
         #expect(r["newLine"]?.scalarText == "43")
     }
 }
+
+@Suite("value semantics")
+struct SemanticsTests {
+    func same(_ a: String, _ b: String) throws -> Bool {
+        let x = try Template(text: "Resources:\n  R:\n    Type: AWS::SQS::Queue\n    Properties: {V: \(a)}\n")
+        let y = try Template(text: "Resources:\n  R:\n    Type: AWS::SQS::Queue\n    Properties: {V: \(b)}\n")
+        return Differ(schemas: nil).diff(x, y).isEmpty
+    }
+
+    @Test("numbers and their JSON spellings as strings are equal; other spellings are not")
+    func numbers() throws {
+        #expect(try same("80", "'80'"))
+        #expect(try same("1.5", "'1.5'"))
+        #expect(try same("true", "'true'"))
+        #expect(try same("yes", "'true'"))
+        #expect(try !same("80", "'081'"))
+        #expect(try !same("1", "'01'"))
+        #expect(try !same("0755", "'0755'"))
+        #expect(try same("0755", "493"))
+        #expect(try !same("true", "'True'"))
+        #expect(try !same("80", "81"))
+    }
+}
