@@ -83,7 +83,7 @@ public struct Differ: Sendable {
 
     // MARK: resources
 
-    private struct Entry {
+    struct Entry {
         var id: String
         var node: Node
         var range: SourceRange
@@ -91,21 +91,27 @@ public struct Differ: Sendable {
         var properties: Node? { node["Properties"] }
     }
 
+    /// A template's resources by position and by logical id (the section's own index: no copy).
+    struct Resources: RandomAccessCollection {
+        let map: Map
+        init(_ t: Template) { map = t.root["Resources"]?.mapValue ?? Map() }
+        var startIndex: Int { 0 }
+        var endIndex: Int { map.count }
+        subscript(i: Int) -> Entry {
+            let e = map.entries[i]
+            return Entry(id: e.key, node: e.value, range: e.keyRange)
+        }
+        func index(_ id: String) -> Int? { map.indexOf(id) }
+    }
+
     private func resourceChanges(_ old: Template, _ new: Template) -> [ResourceChange] {
-        let oldEntries = (old.root["Resources"]?.mapValue?.entries ?? []).map { Entry(id: $0.key, node: $0.value, range: $0.keyRange) }
-        let newEntries = (new.root["Resources"]?.mapValue?.entries ?? []).map { Entry(id: $0.key, node: $0.value, range: $0.keyRange) }
-        var oldById: [String: Int] = [:]
-        oldById.reserveCapacity(oldEntries.count)
-        for (i, e) in oldEntries.enumerated() { oldById[e.id] = i }
-        var newIds: Set<String> = []
-        newIds.reserveCapacity(newEntries.count)
-        for e in newEntries { newIds.insert(e.id) }
+        let oldEntries = Resources(old), newEntries = Resources(new)
 
         var changes: [ResourceChange] = []
         var indexById: [String: Int] = [:]
         var added: [Int] = []  // indices into `changes`
         for e in newEntries {
-            guard let oi = oldById[e.id] else {
+            guard let oi = oldEntries.index(e.id) else {
                 indexById[e.id] = changes.count
                 added.append(changes.count)
                 changes.append(
@@ -120,7 +126,7 @@ public struct Differ: Sendable {
             changes.append(modified(o, e))
         }
         var removed: [Int] = []
-        for o in oldEntries where !newIds.contains(o.id) {
+        for o in oldEntries where newEntries.index(o.id) == nil {
             removed.append(changes.count)
             let retained = o.node["DeletionPolicy"]?.scalarText == "Retain" || o.node["DeletionPolicy"]?.scalarText == "RetainExceptOnCreate"
             changes.append(
@@ -129,14 +135,15 @@ public struct Differ: Sendable {
                     reasons: retained ? ["DeletionPolicy: \(o.node["DeletionPolicy"]?.scalarText ?? "Retain") keeps it"] : [],
                     security: Security.changes(old: o.node, new: nil, type: o.type), oldRange: o.range))
         }
-        detectRenames(&changes, added: added, removed: removed, oldEntries: oldEntries, oldById: oldById, newEntries: newEntries)
+        detectRenames(&changes, added: added, removed: removed, oldEntries: oldEntries, newEntries: newEntries)
+        let before = changes.count
         propagateReplacement(&changes, indexById: &indexById, new: newEntries)
         // New template order; what left the template after, in the old order.
-        var position: [String: Int] = [:]
-        for (i, e) in newEntries.enumerated() { position[e.id] = i }
         let kept = changes.filter { !$0.logicalId.isEmpty }
-        let present = kept.filter { $0.impact != .removed && $0.impact != .orphaned }
-            .sorted { position[$0.logicalId, default: 0] < position[$1.logicalId, default: 0] }
+        var present = kept.filter { $0.impact != .removed && $0.impact != .orphaned }
+        if changes.count > before {
+            present.sort { (newEntries.index($0.logicalId) ?? 0) < (newEntries.index($1.logicalId) ?? 0) }
+        }
         return present + kept.filter { $0.impact == .removed || $0.impact == .orphaned }
     }
 
@@ -257,20 +264,18 @@ public struct Differ: Sendable {
     // MARK: renames
 
     private func detectRenames(
-        _ changes: inout [ResourceChange], added: [Int], removed: [Int], oldEntries: [Entry], oldById: [String: Int], newEntries: [Entry]
+        _ changes: inout [ResourceChange], added: [Int], removed: [Int], oldEntries: Resources, newEntries: Resources
     ) {
         guard !added.isEmpty, !removed.isEmpty else { return }
         var byHash: [String: [Int]] = [:]
         for ci in removed {
-            guard let oi = oldById[changes[ci].logicalId] else { continue }
+            guard let oi = oldEntries.index(changes[ci].logicalId) else { continue }
             byHash[Self.identity(oldEntries[oi].node), default: []].append(ci)
         }
-        var newNodes: [String: Node] = [:]
-        let addedIds = Set(added.map { changes[$0].logicalId })
-        for e in newEntries where addedIds.contains(e.id) { newNodes[e.id] = e.node }
         var dropped: Set<Int> = []
         for ci in added {
-            guard let node = newNodes[changes[ci].logicalId] else { continue }
+            guard let ni = newEntries.index(changes[ci].logicalId) else { continue }
+            let node = newEntries[ni].node
             let h = Self.identity(node)
             guard var list = byHash[h], !list.isEmpty else { continue }
             let ri = list.removeFirst()
@@ -294,7 +299,7 @@ public struct Differ: Sendable {
 
     // MARK: replacement carried to dependents
 
-    private func propagateReplacement(_ changes: inout [ResourceChange], indexById: inout [String: Int], new: [Entry]) {
+    private func propagateReplacement(_ changes: inout [ResourceChange], indexById: inout [String: Int], new: Resources) {
         var queue = changes.filter { $0.impact == .replaced || $0.impact == .mayReplace }.map(\.logicalId)
         guard !queue.isEmpty else { return }
         // Who refers to whom, in the new template (once, linearly).

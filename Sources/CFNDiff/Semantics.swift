@@ -48,8 +48,17 @@ enum Semantics {
             return true
         case (.map(let x), .map(let y)):
             guard x.count == y.count else { return false }
-            for e in x.entries {
-                guard let v = y[e.key], equal(e.value, v, key: e.key, context) else { return false }
+            let xs = x.entries, ys = y.entries
+            for i in xs.indices {
+                // Usually the keys are in the same order: no lookup needed.
+                let v: Node
+                if xs[i].key == ys[i].key {
+                    v = ys[i].value
+                } else {
+                    guard let found = y[xs[i].key] else { return false }
+                    v = found
+                }
+                guard equal(xs[i].value, v, key: xs[i].key, context) else { return false }
             }
             return true
         case (.function(let f), .function(let g)):
