@@ -93,3 +93,16 @@ print(f"one template:   cfntool {one*1e3:.1f} ms, cfn-lint {one_ref*1e3:.0f} ms:
 print(f"50 templates:   cfntool {fifty*1e3:.1f} ms, cfn-lint {fifty_ref:.1f} s: {fifty_ref/fifty:.0f}x")
 print(f"peak memory (50 templates): cfntool {ours_kb/1024:.1f} MB, cfn-lint {ref_kb/1024:.1f} MB: {ours_kb/ref_kb:.2f} of it")
 PY
+echo
+
+echo "== 7. diff of two 5,641-resource templates: a deploy-sized change (target < 300 ms)"
+# Every function's code changes (update), ten FunctionNames (replace, carried to versions and
+# permissions), ten log groups renamed, MemorySize as strings and DependsOn reversed (no change).
+[ -f "$OUT/serverless-1000.json" ] || python3 "$GEN" 1000 > "$OUT/serverless-1000.json"
+python3 scripts/bench/mutate_template.py "$OUT/serverless-1000.json" > "$OUT/serverless-1000-changed.json"
+swift build -c release --product cfnbench >/dev/null
+echo "in-process, decode both + diff (median of 9): $("$BENCH" diff "$OUT/serverless-1000.json,$OUT/serverless-1000-changed.json" 9 2>/dev/null) ms"
+echo "in-process, the diff alone (median of 9):     $("$BENCH" diff-only "$OUT/serverless-1000.json,$OUT/serverless-1000-changed.json" 9 2>/dev/null) ms"
+hyperfine -N -i --warmup 1 --runs 10 --export-json "$OUT/diff.json" \
+  "$BIN diff $OUT/serverless-1000.json $OUT/serverless-1000-changed.json" >/dev/null
+python3 -c "import json; r=json.load(open('$OUT/diff.json'))['results'][0]; print(f\"whole command (read, decode, diff, print ~2,100 lines): median {r['median']*1e3:.0f} ms\")"

@@ -45,14 +45,18 @@ public struct Differ: Sendable {
                         var d = ValueDiff()
                         d.diff(e.value, f.value, path: [], key: nil, .plain)
                         if !d.changes.isEmpty {
-                            out.append(SectionChange(section: section, name: e.key, kind: .modified, changes: d.changes, oldRange: e.keyRange, newRange: f.keyRange))
+                            out.append(
+                                SectionChange(
+                                    section: section, name: e.key, kind: .modified, changes: d.changes, oldRange: e.keyRange, newRange: f.keyRange,
+                                    old: e.value, new: f.value))
                         }
                     } else {
-                        out.append(SectionChange(section: section, name: e.key, kind: .removed, changes: [], oldRange: e.keyRange, newRange: .unknown))
+                        out.append(
+                            SectionChange(section: section, name: e.key, kind: .removed, changes: [], oldRange: e.keyRange, newRange: .unknown, old: e.value))
                     }
                 }
                 for f in y.entries where x[f.key] == nil {
-                    out.append(SectionChange(section: section, name: f.key, kind: .added, changes: [], oldRange: .unknown, newRange: f.keyRange))
+                    out.append(SectionChange(section: section, name: f.key, kind: .added, changes: [], oldRange: .unknown, newRange: f.keyRange, new: f.value))
                 }
                 continue
             }
@@ -69,7 +73,7 @@ public struct Differ: Sendable {
             out.append(
                 SectionChange(
                     section: section, name: nil, kind: kind, changes: kind == .modified ? d.changes : [], oldRange: a?.keyRange ?? .unknown,
-                    newRange: b?.keyRange ?? .unknown))
+                    newRange: b?.keyRange ?? .unknown, old: a?.value, new: b?.value))
         }
         return out
     }
@@ -169,6 +173,9 @@ public struct Differ: Sendable {
         if !changedAlways.isEmpty {
             change.impact = .replaced
             for p in changedAlways { change.reasons.append("Properties.\(Self.display(p)) is create-only") }
+            if let policy = e.node["UpdateReplacePolicy"]?.scalarText, policy == "Retain" || policy == "Snapshot" {
+                change.reasons.append("UpdateReplacePolicy: \(policy): the old resource is \(policy == "Retain" ? "kept" : "snapshotted") when replaced")
+            }
         } else if !changedConditional.isEmpty {
             change.impact = .mayReplace
             for p in changedConditional { change.reasons.append("Properties.\(Self.display(p)) may require replacement") }

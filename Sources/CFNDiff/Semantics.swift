@@ -62,7 +62,7 @@ enum Semantics {
             }
             return true
         case (.function(let f), .function(let g)):
-            return f.name == g.name && equal(f.argument, g.argument, key: nil, context)
+            return f.name == g.name && equal(argument(f), argument(g), key: nil, context)
         case (.function(let f), .map(let m)), (.map(let m), .function(let f)):
             guard m.count == 1, let e = m.entries.first, e.key == f.name.rawValue else { return false }
             return equal(e.value, f.argument, key: nil, context)
@@ -128,6 +128,14 @@ enum Semantics {
         return "n" + String(d)
     }
 
+    /// A function's argument as CloudFormation reads it: `Fn::Sub: [text, {}]` is `Fn::Sub: text`.
+    static func argument(_ f: Intrinsic) -> Node {
+        if f.name == .sub, let items = f.argument.listValue, items.count == 2, items[1].mapValue?.isEmpty == true {
+            return items[0]
+        }
+        return f.argument
+    }
+
     // MARK: canonical rendering
 
     /// A text that two values share exactly when `equal` says they mean the same (for hashing
@@ -177,7 +185,7 @@ enum Semantics {
             out += ":"
             out += f.name.rawValue
             out += "="
-            write(f.argument, key: nil, context, into: &out)
+            write(argument(f), key: nil, context, into: &out)
             out += ",}"
         default:
             let k = scalarKey(n) ?? "?"

@@ -107,7 +107,13 @@ extension TemplateDiff {
         if !resources.isEmpty {
             lines.append("Resources")
             for r in resources {
-                lines.append("  " + paint(Self.symbol(r.impact) + " " + Self.headline(r), Self.colorCode(r.impact)))
+                var at = ""
+                if r.newRange.isKnown {
+                    at = "  \(newPath):\(r.newRange.start.line)"
+                } else if r.oldRange.isKnown {
+                    at = "  \(oldPath):\(r.oldRange.start.line)"
+                }
+                lines.append("  " + paint(Self.symbol(r.impact) + " " + Self.headline(r), Self.colorCode(r.impact)) + (color ? paint(at, "2") : at))
                 for c in r.changes { lines.append("      " + Self.changeLine(c)) }
                 for reason in r.reasons where r.impact != .renamed { lines.append("      why: " + reason) }
                 for kind in [SecurityChange.Kind.statement, .ingress, .egress] {
@@ -267,7 +273,9 @@ extension TemplateDiff {
         let secs = sections.map { s in
             Self.object([
                 ("section", .string(s.section)), ("name", s.name.map(Node.string) ?? Node(.null)), ("kind", .string(s.kind.rawValue)),
-                ("oldLine", Self.line(s.oldRange)), ("newLine", Self.line(s.newRange)), ("changes", Node(.list(s.changes.map(Self.json)))),
+                ("oldLine", Self.line(s.oldRange)), ("newLine", Self.line(s.newRange)),
+                ("old", s.old.map(Self.stripped) ?? Node(.null)), ("new", s.new.map(Self.stripped) ?? Node(.null)),
+                ("changes", Node(.list(s.changes.map(Self.json)))),
             ])
         }
         return Self.object([

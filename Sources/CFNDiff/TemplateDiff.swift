@@ -266,4 +266,8 @@ public struct SectionChange: Sendable {
     public var oldRange: SourceRange
     /// Where the name (or section key) is written in the new template.
     public var newRange: SourceRange
+    /// The entry's old value (nil when added).
+    public var old: Node?
+    /// The entry's new value (nil when removed).
+    public var new: Node?
 }

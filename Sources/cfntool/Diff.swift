@@ -31,7 +31,7 @@ struct Diff: ParsableCommand {
             "resources": [{"logicalId", "type", "oldType", "impact", "renamedFrom", "reasons", \
             "oldLine", "newLine", "changes": [{"path", "oldPath", "kind", "old", "new", \
             "replacement", "oldLine", "newLine"}], "security": [{"kind", "change", "path", \
-            "value"}]}], "sections": [{"section", "name", "kind", "oldLine", "newLine", \
+            "value"}]}], "sections": [{"section", "name", "kind", "oldLine", "newLine", "old", "new", \
             "changes"}]}. Impacts: added, removed, orphaned, updated, mayReplace, replaced, renamed.
 
             Exit codes: 0 no differences, or none of the kinds --fail-on names, or neither \
@@ -74,11 +74,12 @@ struct Diff: ParsableCommand {
     func run() throws {
         var status = ExitStatus()
         var templates: [Template] = []
-        for path in [old, new] {
-            do {
-                templates.append(try Self.load(path))
-            } catch {
-                status.failed(error)
+        // Both sides decode at once: on big templates decoding is most of the time.
+        let loaded = Parallel.map([old, new]) { path in Result { try Self.load(path) } }
+        for result in loaded {
+            switch result {
+            case .success(let t): templates.append(t)
+            case .failure(let error): status.failed(error)
             }
         }
         guard templates.count == 2 else {

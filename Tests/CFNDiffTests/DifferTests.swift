@@ -269,3 +269,57 @@ struct SemanticsTests {
         #expect(try !same("80", "81"))
     }
 }
+
+@Suite("Differ details")
+struct DifferDetailTests {
+    let differ = Differ()
+
+    func template(_ yaml: String) throws -> Template { try Template(text: yaml, path: "t.yaml") }
+
+    @Test("replacement carries through GetAtt and Sub into create-only properties")
+    func carriedThroughGetAttAndSub() throws {
+        let old = try template("""
+            Resources:
+              Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}
+              Subnet:
+                Type: AWS::EC2::Subnet
+                Properties: {VpcId: vpc-123, CidrBlock: !Select [0, !Cidr [!GetAtt Vpc.CidrBlock, 4, 8]]}
+              Queue: {Type: AWS::SQS::Queue, Properties: {QueueName: !Sub "${Vpc}-queue"}}
+              Topic: {Type: AWS::SNS::Topic, Properties: {DisplayName: !Ref Vpc}}
+              Unrelated: {Type: AWS::SNS::Topic}
+            """)
+        let new = old.setting("Resources/Vpc/Properties/CidrBlock", str("10.1.0.0/16"))
+        let d = differ.diff(old, new)
+        #expect(d.resource("Vpc")?.impact == .replaced)
+        #expect(d.resource("Subnet")?.impact == .replaced)
+        #expect(d.resource("Queue")?.impact == .replaced)
+        // DisplayName is mutable: the topic is updated with the new id, not replaced.
+        #expect(d.resource("Topic")?.impact == .updated)
+        #expect(d.resource("Unrelated") == nil)
+        #expect(d.resources.map(\.logicalId) == ["Vpc", "Subnet", "Queue", "Topic"])
+    }
+
+    @Test("UpdateReplacePolicy: Retain is said; Fn::Sub with no variables equals its string; Fn::If names its branch")
+    func details() throws {
+        let old = try template("""
+            Conditions:
+              Prod: !Equals [!Ref AWS::Region, us-east-1]
+            Resources:
+              Bucket:
+                Type: AWS::S3::Bucket
+                UpdateReplacePolicy: Retain
+                Properties:
+                  BucketName: !Sub ["logs-${AWS::AccountId}", {}]
+                  VersioningConfiguration: !If [Prod, {Status: Enabled}, {Status: Suspended}]
+            """)
+        let same = old.setting("Resources/Bucket/Properties/BucketName", Node(.function(Intrinsic(.sub, str("logs-${AWS::AccountId}")))))
+        #expect(differ.diff(old, same).isEmpty)
+        let renamed = same.setting("Resources/Bucket/Properties/BucketName", str("logs"))
+        let r = try #require(differ.diff(old, renamed).resource("Bucket"))
+        #expect(r.impact == .replaced)
+        #expect(r.reasons.contains { $0.contains("UpdateReplacePolicy: Retain") })
+        let branch = old.setting("Resources/Bucket/Properties/VersioningConfiguration/Fn::If/2/Status", str("Enabled"))
+        let changes = try #require(differ.diff(old, branch).resource("Bucket")).changes
+        #expect(changes.map(\.path.dotted) == ["Properties.VersioningConfiguration.Fn::If[2].Status"])
+    }
+}

@@ -68,6 +68,9 @@ extension Template {
                 l[i] = set(l[i], path.dropFirst(), value)
             }
             out.value = .list(l)
+        case .function(var f) where f.name.rawValue == first:
+            f.argument = path.count == 1 ? (value ?? f.argument) : set(f.argument, path.dropFirst(), value)
+            out.value = .function(f)
         default:
             Issue.record("cannot step into \(first)")
         }
