@@ -26,7 +26,9 @@ func ms(_ v: Double) -> String {
 }
 
 let args = CommandLine.arguments
-guard args.count >= 3 else { fail("usage: cfnbench decode|decode-comments|format|render|graph|split FILE [RUNS] | diff|diff-only OLD,NEW [RUNS]") }
+guard args.count >= 3 else {
+    fail("usage: cfnbench decode|decode-comments|format|render|graph|split FILE [RUNS] | diff|diff-only OLD,NEW [RUNS]")
+}
 let operation = args[1]
 let runs = args.count > 3 ? Int(args[3]) ?? 15 : 15
 let bytes: [UInt8]

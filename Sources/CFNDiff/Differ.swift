@@ -34,12 +34,14 @@ public struct Differ: Sendable {
         for k in old.root.keys + new.root.keys where k != "Resources" && !keys.contains(k) { keys.append(k) }
         var out: [SectionChange] = []
         for section in keys {
-            let a = old.root[entry: section], b = new.root[entry: section]
+            let a = old.root[entry: section]
+            let b = new.root[entry: section]
             if a == nil && b == nil { continue }
             if Self.namedSections.contains(section), a?.value.mapValue != nil || b?.value.mapValue != nil,
                 a.map({ $0.value.mapValue != nil }) ?? true, b.map({ $0.value.mapValue != nil }) ?? true
             {
-                let x = a?.value.mapValue ?? Map(), y = b?.value.mapValue ?? Map()
+                let x = a?.value.mapValue ?? Map()
+                let y = b?.value.mapValue ?? Map()
                 for e in x.entries {
                     if let f = y[entry: e.key] {
                         var d = ValueDiff()
@@ -47,20 +49,48 @@ public struct Differ: Sendable {
                         if !d.changes.isEmpty {
                             out.append(
                                 SectionChange(
-                                    section: section, name: e.key, kind: .modified, changes: d.changes, oldRange: e.keyRange, newRange: f.keyRange,
-                                    old: e.value, new: f.value))
+                                    section: section,
+                                    name: e.key,
+                                    kind: .modified,
+                                    changes: d.changes,
+                                    oldRange: e.keyRange,
+                                    newRange: f.keyRange,
+                                    old: e.value,
+                                    new: f.value
+                                )
+                            )
                         }
                     } else {
                         out.append(
-                            SectionChange(section: section, name: e.key, kind: .removed, changes: [], oldRange: e.keyRange, newRange: .unknown, old: e.value))
+                            SectionChange(
+                                section: section,
+                                name: e.key,
+                                kind: .removed,
+                                changes: [],
+                                oldRange: e.keyRange,
+                                newRange: .unknown,
+                                old: e.value
+                            )
+                        )
                     }
                 }
                 for f in y.entries where x[f.key] == nil {
-                    out.append(SectionChange(section: section, name: f.key, kind: .added, changes: [], oldRange: .unknown, newRange: f.keyRange, new: f.value))
+                    out.append(
+                        SectionChange(
+                            section: section,
+                            name: f.key,
+                            kind: .added,
+                            changes: [],
+                            oldRange: .unknown,
+                            newRange: f.keyRange,
+                            new: f.value
+                        )
+                    )
                 }
                 continue
             }
-            var x = a?.value, y = b?.value
+            var x = a?.value
+            var y = b?.value
             if section == "Transform" {
                 // One name or a list of one: the same transform.
                 x = x.map(Self.asList)
@@ -72,8 +102,16 @@ public struct Differ: Sendable {
             let kind: SectionChange.Kind = a == nil ? .added : b == nil ? .removed : .modified
             out.append(
                 SectionChange(
-                    section: section, name: nil, kind: kind, changes: kind == .modified ? d.changes : [], oldRange: a?.keyRange ?? .unknown,
-                    newRange: b?.keyRange ?? .unknown, old: a?.value, new: b?.value))
+                    section: section,
+                    name: nil,
+                    kind: kind,
+                    changes: kind == .modified ? d.changes : [],
+                    oldRange: a?.keyRange ?? .unknown,
+                    newRange: b?.keyRange ?? .unknown,
+                    old: a?.value,
+                    new: b?.value
+                )
+            )
         }
         return out
     }
@@ -109,7 +147,8 @@ public struct Differ: Sendable {
     }
 
     private func resourceChanges(_ old: Template, _ new: Template) -> [ResourceChange] {
-        let oldEntries = Resources(old), newEntries = Resources(new)
+        let oldEntries = Resources(old)
+        let newEntries = Resources(new)
 
         var changes: [ResourceChange] = []
         var indexById: [String: Int] = [:]
@@ -120,8 +159,13 @@ public struct Differ: Sendable {
                 added.append(changes.count)
                 changes.append(
                     ResourceChange(
-                        logicalId: e.id, type: e.type, impact: .added, security: Security.changes(old: nil, new: e.node, type: e.type),
-                        newRange: e.range))
+                        logicalId: e.id,
+                        type: e.type,
+                        impact: .added,
+                        security: Security.changes(old: nil, new: e.node, type: e.type),
+                        newRange: e.range
+                    )
+                )
                 continue
             }
             let o = oldEntries[oi]
@@ -132,12 +176,18 @@ public struct Differ: Sendable {
         var removed: [Int] = []
         for o in oldEntries where newEntries.index(o.id) == nil {
             removed.append(changes.count)
-            let retained = o.node["DeletionPolicy"]?.scalarText == "Retain" || o.node["DeletionPolicy"]?.scalarText == "RetainExceptOnCreate"
+            let retained =
+                o.node["DeletionPolicy"]?.scalarText == "Retain" || o.node["DeletionPolicy"]?.scalarText == "RetainExceptOnCreate"
             changes.append(
                 ResourceChange(
-                    logicalId: o.id, type: o.type, impact: retained ? .orphaned : .removed,
+                    logicalId: o.id,
+                    type: o.type,
+                    impact: retained ? .orphaned : .removed,
                     reasons: retained ? ["DeletionPolicy: \(o.node["DeletionPolicy"]?.scalarText ?? "Retain") keeps it"] : [],
-                    security: Security.changes(old: o.node, new: nil, type: o.type), oldRange: o.range))
+                    security: Security.changes(old: o.node, new: nil, type: o.type),
+                    oldRange: o.range
+                )
+            )
         }
         detectRenames(&changes, added: added, removed: removed, oldEntries: oldEntries, newEntries: newEntries)
         let before = changes.count
@@ -155,8 +205,14 @@ public struct Differ: Sendable {
         var d = ValueDiff()
         diffResource(o.node, e.node, into: &d)
         var change = ResourceChange(
-            logicalId: e.id, type: e.type, impact: .updated, changes: d.changes,
-            security: Security.changes(old: o.node, new: e.node, type: e.type), oldRange: o.range, newRange: e.range)
+            logicalId: e.id,
+            type: e.type,
+            impact: .updated,
+            changes: d.changes,
+            security: Security.changes(old: o.node, new: e.node, type: e.type),
+            oldRange: o.range,
+            newRange: e.range
+        )
         if o.type != e.type {
             change.oldType = o.type
             change.impact = .replaced
@@ -174,7 +230,9 @@ public struct Differ: Sendable {
             change.impact = .replaced
             for p in changedAlways { change.reasons.append("Properties.\(Self.display(p)) is create-only") }
             if let policy = e.node["UpdateReplacePolicy"]?.scalarText, policy == "Retain" || policy == "Snapshot" {
-                change.reasons.append("UpdateReplacePolicy: \(policy): the old resource is \(policy == "Retain" ? "kept" : "snapshotted") when replaced")
+                change.reasons.append(
+                    "UpdateReplacePolicy: \(policy): the old resource is \(policy == "Retain" ? "kept" : "snapshotted") when replaced"
+                )
             }
         } else if !changedConditional.isEmpty {
             change.impact = .mayReplace
@@ -223,7 +281,8 @@ public struct Differ: Sendable {
 
     /// Whether the values at a create-only path (list items as `*`) are the same in both.
     static func sameValues(_ a: Node?, _ b: Node?, at path: [String]) -> Bool {
-        var x: [Node?] = [], y: [Node?] = []
+        var x: [Node?] = []
+        var y: [Node?] = []
         collect(a, path[...], into: &x)
         collect(b, path[...], into: &y)
         guard x.count == y.count else { return false }
@@ -271,7 +330,11 @@ public struct Differ: Sendable {
     // MARK: renames
 
     private func detectRenames(
-        _ changes: inout [ResourceChange], added: [Int], removed: [Int], oldEntries: Resources, newEntries: Resources
+        _ changes: inout [ResourceChange],
+        added: [Int],
+        removed: [Int],
+        oldEntries: Resources,
+        newEntries: Resources
     ) {
         guard !added.isEmpty, !removed.isEmpty else { return }
         var byHash: [String: [Int]] = [:]
@@ -332,10 +395,12 @@ public struct Differ: Sendable {
                 if let type = dep.type, let schema = schemas?.schema(for: type, region: region) {
                     if let p = schema.createOnly.first(where: { Self.refers(dep.properties, at: $0, to: target) }) {
                         impact = targetImpact == .replaced ? .replaced : .mayReplace
-                        reason = "create-only Properties.\(Self.display(p)) takes \(target)'s Ref or GetAtt, and \(target) \(targetImpact == .replaced ? "is" : "may be") replaced"
+                        reason =
+                            "create-only Properties.\(Self.display(p)) takes \(target)'s Ref or GetAtt, and \(target) \(targetImpact == .replaced ? "is" : "may be") replaced"
                     } else if let p = schema.conditionalCreateOnly.first(where: { Self.refers(dep.properties, at: $0, to: target) }) {
                         impact = .mayReplace
-                        reason = "Properties.\(Self.display(p)) (may require replacement) takes \(target)'s Ref or GetAtt, and \(target) \(targetImpact == .replaced ? "is" : "may be") replaced"
+                        reason =
+                            "Properties.\(Self.display(p)) (may require replacement) takes \(target)'s Ref or GetAtt, and \(target) \(targetImpact == .replaced ? "is" : "may be") replaced"
                     }
                 }
                 if let ci = indexById[dep.id] {
@@ -346,7 +411,16 @@ public struct Differ: Sendable {
                     changes[ci].reasons.append(reason)
                 } else {
                     indexById[dep.id] = changes.count
-                    changes.append(ResourceChange(logicalId: dep.id, type: dep.type, impact: impact, reasons: [reason], oldRange: dep.range, newRange: dep.range))
+                    changes.append(
+                        ResourceChange(
+                            logicalId: dep.id,
+                            type: dep.type,
+                            impact: impact,
+                            reasons: [reason],
+                            oldRange: dep.range,
+                            newRange: dep.range
+                        )
+                    )
                     if impact != .updated { queue.append(dep.id) }
                 }
             }

@@ -64,7 +64,9 @@ enum Security {
                     }
                 } else if e.key == "Statement", e.value.mapValue != nil {
                     // A single statement written as a mapping.
-                    out.append(Item(kind: .statement, path: p, node: e.value, key: p.dotted + "#" + Semantics.canonical(e.value, .statement)))
+                    out.append(
+                        Item(kind: .statement, path: p, node: e.value, key: p.dotted + "#" + Semantics.canonical(e.value, .statement))
+                    )
                 } else {
                     walk(e.value, path: p, into: &out)
                 }

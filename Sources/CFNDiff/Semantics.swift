@@ -48,7 +48,8 @@ enum Semantics {
             return true
         case (.map(let x), .map(let y)):
             guard x.count == y.count else { return false }
-            let xs = x.entries, ys = y.entries
+            let xs = x.entries
+            let ys = y.entries
             for i in xs.indices {
                 // Usually the keys are in the same order: no lookup needed.
                 let v: Node

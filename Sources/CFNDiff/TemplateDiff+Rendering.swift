@@ -113,7 +113,9 @@ extension TemplateDiff {
                 } else if r.oldRange.isKnown {
                     at = "  \(oldPath):\(r.oldRange.start.line)"
                 }
-                lines.append("  " + paint(Self.symbol(r.impact) + " " + Self.headline(r), Self.colorCode(r.impact)) + (color ? paint(at, "2") : at))
+                lines.append(
+                    "  " + paint(Self.symbol(r.impact) + " " + Self.headline(r), Self.colorCode(r.impact)) + (color ? paint(at, "2") : at)
+                )
                 for c in r.changes { lines.append("      " + Self.changeLine(c)) }
                 for reason in r.reasons where r.impact != .renamed { lines.append("      why: " + reason) }
                 for kind in [SecurityChange.Kind.statement, .ingress, .egress] {
@@ -165,7 +167,9 @@ extension TemplateDiff {
         if !resources.isEmpty {
             out += ["| | Resource | Type | Impact |", "|---|---|---|---|"]
             for r in resources {
-                var impact = r.impact == .replaced || r.impact == .removed || r.impact == .mayReplace ? "**\(r.impact.rawValue)**" : r.impact.rawValue
+                var impact =
+                    r.impact == .replaced || r.impact == .removed || r.impact == .mayReplace
+                    ? "**\(r.impact.rawValue)**" : r.impact.rawValue
                 if r.impact == .renamed { impact = "renamed from `\(r.renamedFrom ?? "?")` (delete + create unless refactored)" }
                 if r.impact == .orphaned { impact = "orphan (DeletionPolicy: Retain)" }
                 out.append("| \(Self.symbol(r.impact)) | `\(r.logicalId)` | \(r.type ?? "") | \(impact) |")
@@ -190,7 +194,12 @@ extension TemplateDiff {
                     out.append("| " + (["added/removed"] + t.header.dropFirst()).joined(separator: " | ") + " |")
                     out.append("|" + String(repeating: "---|", count: t.header.count))
                     for row in t.rows {
-                        out.append("| " + row.map { Self.cell($0.isEmpty ? "" : ($0 == "+" || $0 == "-") ? $0 : "`\($0)`") }.joined(separator: " | ") + " |")
+                        out.append(
+                            "| "
+                                + row.map { Self.cell($0.isEmpty ? "" : ($0 == "+" || $0 == "-") ? $0 : "`\($0)`") }.joined(
+                                    separator: " | "
+                                ) + " |"
+                        )
                     }
                 }
                 out += ["", "</details>", ""]
@@ -224,7 +233,8 @@ extension TemplateDiff {
 
     private static func json(_ c: PropertyChange) -> Node {
         object([
-            ("path", .string(c.path.dotted)), ("oldPath", c.oldPath.map { .string($0.dotted) } ?? Node(.null)), ("kind", .string(c.kind.rawValue)),
+            ("path", .string(c.path.dotted)), ("oldPath", c.oldPath.map { .string($0.dotted) } ?? Node(.null)),
+            ("kind", .string(c.kind.rawValue)),
             ("old", c.old.map(stripped) ?? Node(.null)), ("new", c.new.map(stripped) ?? Node(.null)),
             ("replacement", .string(c.replacement.rawValue)), ("oldLine", line(c.old?.range ?? .unknown)),
             ("newLine", line(c.new?.range ?? .unknown)),
@@ -266,7 +276,9 @@ extension TemplateDiff {
                                     ("kind", .string(s.kind.rawValue)), ("change", .string(s.added ? "added" : "removed")),
                                     ("path", .string(s.path.dotted)), ("value", Self.stripped(s.node)),
                                 ])
-                            }))
+                            }
+                        )
+                    )
                 ),
             ])
         }

@@ -167,7 +167,14 @@ public struct PropertyChange: Sendable {
     public var replacement: Replacement
 
     /// Creates a change.
-    public init(path: [PathComponent], oldPath: [PathComponent]? = nil, kind: Kind, old: Node?, new: Node?, replacement: Replacement = .never) {
+    public init(
+        path: [PathComponent],
+        oldPath: [PathComponent]? = nil,
+        kind: Kind,
+        old: Node?,
+        new: Node?,
+        replacement: Replacement = .never
+    ) {
         self.path = path
         self.oldPath = oldPath
         self.kind = kind
@@ -226,8 +233,16 @@ public struct ResourceChange: Sendable {
 
     /// Creates a resource change.
     public init(
-        logicalId: String, type: String?, oldType: String? = nil, impact: Impact, renamedFrom: String? = nil, reasons: [String] = [],
-        changes: [PropertyChange] = [], security: [SecurityChange] = [], oldRange: SourceRange = .unknown, newRange: SourceRange = .unknown
+        logicalId: String,
+        type: String?,
+        oldType: String? = nil,
+        impact: Impact,
+        renamedFrom: String? = nil,
+        reasons: [String] = [],
+        changes: [PropertyChange] = [],
+        security: [SecurityChange] = [],
+        oldRange: SourceRange = .unknown,
+        newRange: SourceRange = .unknown
     ) {
         self.logicalId = logicalId
         self.type = type

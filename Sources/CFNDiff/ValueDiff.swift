@@ -68,12 +68,14 @@ struct ValueDiff {
         var unmatchedNew: [Int] = []
         var lo = 0
         while lo < kx.count && lo < ky.count && kx[lo] == ky[lo] { lo += 1 }
-        var hx = kx.count, hy = ky.count
+        var hx = kx.count
+        var hy = ky.count
         while hx > lo && hy > lo && kx[hx - 1] == ky[hy - 1] {
             hx -= 1
             hy -= 1
         }
-        let n = hx - lo, m = hy - lo
+        let n = hx - lo
+        let m = hy - lo
         if n > 0 && m > 0 && n * m <= Self.alignLimit {
             // Classic LCS table on the differing middle.
             var table = [Int](repeating: 0, count: (n + 1) * (m + 1))
@@ -84,7 +86,8 @@ struct ValueDiff {
                         ? table[(i + 1) * (m + 1) + j + 1] + 1 : max(table[(i + 1) * (m + 1) + j], table[i * (m + 1) + j + 1])
                 }
             }
-            var i = 0, j = 0
+            var i = 0
+            var j = 0
             while i < n && j < m {
                 if kx[lo + i] == ky[lo + j] {
                     i += 1

@@ -102,15 +102,24 @@ struct Diff: ParsableCommand {
         let spec = path.dropFirst(4)
         guard let colon = spec.firstIndex(of: ":"), colon != spec.startIndex, spec.index(after: colon) != spec.endIndex else {
             throw CFNError(
-                file: path, position: SourcePosition(line: 1, column: 1, offset: 0), message: "expected git:REV:PATH, such as git:HEAD:templates/app.yaml",
-                kind: .io)
+                file: path,
+                position: SourcePosition(line: 1, column: 1, offset: 0),
+                message: "expected git:REV:PATH, such as git:HEAD:templates/app.yaml",
+                kind: .io
+            )
         }
-        let rev = String(spec[..<colon]), file = String(spec[spec.index(after: colon)...])
+        let rev = String(spec[..<colon])
+        let file = String(spec[spec.index(after: colon)...])
         let (code, out, err) = Git.run(["git", "show", "\(rev):\(file)"])
         guard code == 0 else {
             var reason = err.split(separator: "\n").first.map(String.init) ?? "git exited \(code)"
             if reason.hasPrefix("fatal: ") { reason = String(reason.dropFirst(7)) }
-            throw CFNError(file: path, position: SourcePosition(line: 1, column: 1, offset: 0), message: "git could not read it: \(reason)", kind: .io)
+            throw CFNError(
+                file: path,
+                position: SourcePosition(line: 1, column: 1, offset: 0),
+                message: "git could not read it: \(reason)",
+                kind: .io
+            )
         }
         return try Template(bytes: out, path: path)
     }
@@ -122,7 +131,8 @@ extension TemplateDiff.Focus: ExpressibleByArgument {}
 /// Runs git and collects its output.
 enum Git {
     static func run(_ args: [String]) -> (code: Int32, out: [UInt8], err: String) {
-        var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
+        var outPipe: [Int32] = [0, 0]
+        var errPipe: [Int32] = [0, 0]
         guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { return (127, [], "cannot create a pipe") }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)

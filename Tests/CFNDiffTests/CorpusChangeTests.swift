@@ -18,7 +18,8 @@ struct CorpusChangeTests {
     static func stringified(_ n: Node) -> Node {
         var out = n
         switch n.value {
-        case .number(let x) where x.canonical != "Infinity" && x.canonical != "-Infinity" && x.canonical != "NaN": out.value = .string(x.canonical)
+        case .number(let x) where x.canonical != "Infinity" && x.canonical != "-Infinity" && x.canonical != "NaN":
+            out.value = .string(x.canonical)
         case .bool(let b): out.value = .string(b ? "true" : "false")
         case .list(let items): out.value = .list(items.map(stringified))
         case .map(let m): out.value = .map(m.mapValues(stringified))
@@ -123,7 +124,9 @@ struct CorpusChangeTests {
             guard let first = t.resources.first, let type = first.type else { return [] }
             let retyped = t.setting("Resources/\(first.logicalId)/Type", Node.string(type + "Other"))
             let r = differ.diff(t, retyped).resource(first.logicalId)
-            if r?.impact != .replaced || r?.oldType != type { failures.append("\(t.path): Type change gave \(String(describing: r?.impact))") }
+            if r?.impact != .replaced || r?.oldType != type {
+                failures.append("\(t.path): Type change gave \(String(describing: r?.impact))")
+            }
 
             // Rename a resource whose type and properties no other resource shares.
             var seen: [String: Int] = [:]

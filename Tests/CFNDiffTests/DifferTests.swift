@@ -124,12 +124,17 @@ struct DifferTests {
     func reorderedLists() throws {
         let old = try Corpus.template(Self.vpc)
             .setting("Resources/PublicLoadBalancer/DependsOn", Node(.list([str("GatewayAttachement"), str("PublicRoute")])))
-        let swappedDependsOn = old.setting("Resources/PublicLoadBalancer/DependsOn", Node(.list([str("PublicRoute"), str("GatewayAttachement")])))
+        let swappedDependsOn = old.setting(
+            "Resources/PublicLoadBalancer/DependsOn",
+            Node(.list([str("PublicRoute"), str("GatewayAttachement")]))
+        )
         #expect(differ.diff(old, swappedDependsOn).isEmpty)
 
         let actions = try #require(old.value(at: "Resources/ECSRole/Properties/Policies/0/PolicyDocument/Statement/0/Action")?.listValue)
         let reversedActions = old.setting(
-            "Resources/ECSRole/Properties/Policies/0/PolicyDocument/Statement/0/Action", Node(.list(actions.reversed())))
+            "Resources/ECSRole/Properties/Policies/0/PolicyDocument/Statement/0/Action",
+            Node(.list(actions.reversed()))
+        )
         #expect(differ.diff(old, reversedActions).isEmpty)
 
         let subnets = try #require(old.value(at: "Resources/PublicLoadBalancer/Properties/Subnets")?.listValue)
@@ -143,7 +148,9 @@ struct DifferTests {
 
         // An item inserted in the middle is one addition, not a shift of everything after it.
         let inserted = old.setting(
-            "Resources/PublicLoadBalancer/Properties/Subnets", Node(.list([subnets[0], Node(.function(Intrinsic(.ref, str("PrivateSubnetOne")))), subnets[1]])))
+            "Resources/PublicLoadBalancer/Properties/Subnets",
+            Node(.list([subnets[0], Node(.function(Intrinsic(.ref, str("PrivateSubnetOne")))), subnets[1]]))
+        )
         let changes = try #require(differ.diff(old, inserted).resource("PublicLoadBalancer")).changes
         #expect(changes.map(\.kind) == [.added])
         #expect(changes.first?.path.dotted == "Properties.Subnets[1]")
@@ -194,13 +201,22 @@ struct DifferTests {
     @Test("security-group rules and IAM statements added and removed")
     func securityTables() throws {
         let old = try Corpus.template(Self.vpc)
-        let rule = Node(.map(Map([
-            Map.Entry(key: "IpProtocol", value: str("tcp")), Map.Entry(key: "FromPort", value: num(22)),
-            Map.Entry(key: "ToPort", value: num(22)), Map.Entry(key: "CidrIp", value: str("0.0.0.0/0")),
-        ])))
-        let statement = Node(.map(Map([
-            Map.Entry(key: "Effect", value: str("Allow")), Map.Entry(key: "Action", value: str("s3:*")), Map.Entry(key: "Resource", value: str("*")),
-        ])))
+        let rule = Node(
+            .map(
+                Map([
+                    Map.Entry(key: "IpProtocol", value: str("tcp")), Map.Entry(key: "FromPort", value: num(22)),
+                    Map.Entry(key: "ToPort", value: num(22)), Map.Entry(key: "CidrIp", value: str("0.0.0.0/0")),
+                ])
+            )
+        )
+        let statement = Node(
+            .map(
+                Map([
+                    Map.Entry(key: "Effect", value: str("Allow")), Map.Entry(key: "Action", value: str("s3:*")),
+                    Map.Entry(key: "Resource", value: str("*")),
+                ])
+            )
+        )
         let new = old.updating("Resources/PublicLoadBalancerSG/Properties/SecurityGroupIngress") { Node(.list($0.listValue! + [rule])) }
             .updating("Resources/ECSRole/Properties/Policies/0/PolicyDocument/Statement") { _ in Node(.list([statement])) }
         let d = differ.diff(old, new)
@@ -278,7 +294,8 @@ struct DifferDetailTests {
 
     @Test("replacement carries through GetAtt and Sub into create-only properties")
     func carriedThroughGetAttAndSub() throws {
-        let old = try template("""
+        let old = try template(
+            """
             Resources:
               Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}
               Subnet:
@@ -287,7 +304,8 @@ struct DifferDetailTests {
               Queue: {Type: AWS::SQS::Queue, Properties: {QueueName: !Sub "${Vpc}-queue"}}
               Topic: {Type: AWS::SNS::Topic, Properties: {DisplayName: !Ref Vpc}}
               Unrelated: {Type: AWS::SNS::Topic}
-            """)
+            """
+        )
         let new = old.setting("Resources/Vpc/Properties/CidrBlock", str("10.1.0.0/16"))
         let d = differ.diff(old, new)
         #expect(d.resource("Vpc")?.impact == .replaced)
@@ -301,7 +319,8 @@ struct DifferDetailTests {
 
     @Test("UpdateReplacePolicy: Retain is said; Fn::Sub with no variables equals its string; Fn::If names its branch")
     func details() throws {
-        let old = try template("""
+        let old = try template(
+            """
             Conditions:
               Prod: !Equals [!Ref AWS::Region, us-east-1]
             Resources:
@@ -311,7 +330,8 @@ struct DifferDetailTests {
                 Properties:
                   BucketName: !Sub ["logs-${AWS::AccountId}", {}]
                   VersioningConfiguration: !If [Prod, {Status: Enabled}, {Status: Suspended}]
-            """)
+            """
+        )
         let same = old.setting("Resources/Bucket/Properties/BucketName", Node(.function(Intrinsic(.sub, str("logs-${AWS::AccountId}")))))
         #expect(differ.diff(old, same).isEmpty)
         let renamed = same.setting("Resources/Bucket/Properties/BucketName", str("logs"))
