@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "CFNSplit", targets: ["CFNSplit"]),
         .library(name: "CFNSchema", targets: ["CFNSchema"]),
         .library(name: "CFNLint", targets: ["CFNLint"]),
+        .library(name: "CFNDiff", targets: ["CFNDiff"]),
         .executable(name: "cfntool", targets: ["cfntool"]),
     ],
     dependencies: [
@@ -25,6 +26,7 @@ let package = Package(
         // The schema bundle (Data/) is read at run time from beside the binary or the source tree.
         .target(name: "CFNSchema", dependencies: ["CFNModel"], exclude: ["Data"]),
         .target(name: "CFNLint", dependencies: ["CFNModel", "CFNSchema"]),
+        .target(name: "CFNDiff", dependencies: ["CFNModel", "CFNSchema"]),
         .executableTarget(
             name: "cfntool",
             dependencies: [
@@ -32,13 +34,15 @@ let package = Package(
                 "CFNSplit",
                 "CFNSchema",
                 "CFNLint",
+                "CFNDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "cfnbench", dependencies: ["CFNModel", "CFNSplit"], path: "Benchmarks/cfnbench"),
+        .executableTarget(name: "cfnbench", dependencies: ["CFNModel", "CFNSplit", "CFNDiff"], path: "Benchmarks/cfnbench"),
         .testTarget(name: "CFNModelTests", dependencies: ["CFNModel"]),
         .testTarget(name: "CFNSplitTests", dependencies: ["CFNSplit", "CFNModel"]),
         .testTarget(name: "CFNLintTests", dependencies: ["CFNLint", "CFNModel", "CFNSchema"]),
+        .testTarget(name: "CFNDiffTests", dependencies: ["CFNDiff", "CFNModel", "CFNSchema"]),
         .testTarget(name: "cfntoolTests", dependencies: ["cfntool", "CFNModel"]),
     ],
     swiftLanguageModes: [.v6]

@@ -4,7 +4,7 @@
 #      and callgrind instruction counts, which do not drift on a busy machine);
 #   2. `cfntool --version` start-up;
 #   3. `cfntool fmt` vs `cfn-flip -n` (reformat, same format) on the same file;
-#   4. graph build; 5. split; 6. lint vs cfn-lint; 7. schema data read by lint.
+#   4. graph build; 5. split; 6. lint vs cfn-lint; 7. diff; 8. schema data read by lint.
 # Quote the medians. Needs hyperfine (apt) and cfn-flip (pip); installs them if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -96,7 +96,20 @@ print(f"peak memory (50 templates): cfntool {ours_kb/1024:.1f} MB, cfn-lint {ref
 PY
 echo
 
-echo "== 7. schema data read by lint (target: one-resource template < 1 MB)"
+echo "== 7. diff of two 5,641-resource templates: a deploy-sized change (target < 300 ms)"
+# Every function's code changes (update), ten FunctionNames (replace, carried to versions and
+# permissions), ten log groups renamed, MemorySize as strings and DependsOn reversed (no change).
+[ -f "$OUT/serverless-1000.json" ] || python3 "$GEN" 1000 > "$OUT/serverless-1000.json"
+python3 scripts/bench/mutate_template.py "$OUT/serverless-1000.json" > "$OUT/serverless-1000-changed.json"
+swift build -c release --product cfnbench >/dev/null
+echo "in-process, decode both + diff (median of 9): $("$BENCH" diff "$OUT/serverless-1000.json,$OUT/serverless-1000-changed.json" 9 2>/dev/null) ms"
+echo "in-process, the diff alone (median of 9):     $("$BENCH" diff-only "$OUT/serverless-1000.json,$OUT/serverless-1000-changed.json" 9 2>/dev/null) ms"
+hyperfine -N -i --warmup 1 --runs 10 --export-json "$OUT/diff.json" \
+  "$BIN diff $OUT/serverless-1000.json $OUT/serverless-1000-changed.json" >/dev/null
+python3 -c "import json; r=json.load(open('$OUT/diff.json'))['results'][0]; print(f\"whole command (read, decode, diff, print ~2,100 lines): median {r['median']*1e3:.0f} ms\")"
+echo
+
+echo "== 8. schema data read by lint (target: one-resource template < 1 MB)"
 # Every file of the schema bundle that lint opens, and its size (strace, from Debian's strace).
 command -v strace >/dev/null || { apt-get update -qq && apt-get install -y -qq strace; }
 printf 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      DelaySeconds: 5\n' > "$OUT/one-resource.yaml"

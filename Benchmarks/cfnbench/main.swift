@@ -1,5 +1,7 @@
 // In-process timings for `make bench`: the median of several runs of one operation on one file.
 // usage: cfnbench decode|decode-comments|format|render|graph|split FILE [RUNS]
+//        cfnbench diff|diff-only OLD,NEW [RUNS]   (diff: decode both and diff; diff-only: the diff alone)
+import CFNDiff
 import CFNModel
 import CFNSplit
 
@@ -24,12 +26,22 @@ func ms(_ v: Double) -> String {
 }
 
 let args = CommandLine.arguments
-guard args.count >= 3 else { fail("usage: cfnbench decode|decode-comments|format|render|graph|split FILE [RUNS]") }
+guard args.count >= 3 else {
+    fail("usage: cfnbench decode|decode-comments|format|render|graph|split FILE [RUNS] | diff|diff-only OLD,NEW [RUNS]")
+}
 let operation = args[1]
 let runs = args.count > 3 ? Int(args[3]) ?? 15 : 15
 let bytes: [UInt8]
+var otherBytes: [UInt8] = []
 do {
-    bytes = try SourceFile.read(args[2])
+    if operation.hasPrefix("diff") {
+        let pair = args[2].split(separator: ",").map(String.init)
+        guard pair.count == 2 else { fail("diff takes OLD,NEW") }
+        bytes = try SourceFile.read(pair[0])
+        otherBytes = try SourceFile.read(pair[1])
+    } else {
+        bytes = try SourceFile.read(args[2])
+    }
 } catch {
     fail("\(error)")
 }
@@ -63,6 +75,19 @@ for _ in 0..<runs {
             } catch {
                 fail("\(error)")
             }
+        case "diff":
+            let a = try Template(bytes: bytes, path: "old")
+            let b = try Template(bytes: otherBytes, path: "new")
+            sink &+= Differ().diff(a, b).resources.count
+        case "diff-only":
+            // Decoding is outside the timing: only the diff is built.
+            let a = try Template(bytes: bytes, path: "old")
+            let b = try Template(bytes: otherBytes, path: "new")
+            let differ = Differ()
+            _ = differ.diff(a, a)  // schemas read once, as in a warm process
+            let s = clock.now
+            sink &+= differ.diff(a, b).resources.count
+            graphTime = clock.now - s
         case "render":
             sink &+= Formatter.render(try Template(bytes: bytes, path: args[2])).count
         default:
