@@ -13,37 +13,44 @@ public struct SubTemplate: Sendable, Hashable {
     public var parts: [Part]
 
     /// Parses a `Fn::Sub` string. An unclosed `${` is literal text, as CloudFormation reads it.
+    /// One pass over the UTF-8 bytes (the markers are ASCII), so a long string costs little.
     public init(_ string: String) {
+        let bytes = Array(string.utf8)
+        let n = bytes.count
+        func text(_ from: Int, _ to: Int) -> String { String(decoding: bytes[from..<to], as: UTF8.self) }
         var parts: [Part] = []
-        var literal = ""
-        var rest = Substring(string)
-        while let open = rest.dollarBrace() {
-            literal += rest[..<open.lowerBound]
-            let after = rest[open.upperBound...]
-            guard let close = after.firstIndex(of: "}") else {
-                literal += rest[open.lowerBound...]
-                rest = ""
-                break
+        var literal: [UInt8] = []
+        var i = 0
+        var copied = 0  // bytes before this are in `literal` or a part
+        while i + 1 < n {
+            guard bytes[i] == UInt8(ascii: "$"), bytes[i + 1] == UInt8(ascii: "{") else {
+                i += 1
+                continue
             }
-            let body = after[..<close]
-            if body.hasPrefix("!") {
-                literal += "${" + body.dropFirst() + "}"
+            guard let close = bytes[(i + 2)...].firstIndex(of: UInt8(ascii: "}")) else { break }
+            literal += bytes[copied..<i]
+            let bodyStart = i + 2
+            if bodyStart < close, bytes[bodyStart] == UInt8(ascii: "!") {
+                literal += Array("${".utf8) + bytes[(bodyStart + 1)..<close] + [UInt8(ascii: "}")]
             } else {
                 if !literal.isEmpty {
-                    parts.append(.literal(literal))
-                    literal = ""
+                    parts.append(.literal(String(decoding: literal, as: UTF8.self)))
+                    literal = []
                 }
-                let name = body.trimmingSpaces()
-                if let dot = name.firstIndex(of: ".") {
-                    parts.append(.variable(name: String(name[..<dot]), attribute: String(name[name.index(after: dot)...])))
+                var from = bodyStart, to = close
+                while from < to, bytes[from] == 0x20 { from += 1 }
+                while to > from, bytes[to - 1] == 0x20 { to -= 1 }
+                if let dot = bytes[from..<to].firstIndex(of: UInt8(ascii: ".")) {
+                    parts.append(.variable(name: text(from, dot), attribute: text(dot + 1, to)))
                 } else {
-                    parts.append(.variable(name: String(name), attribute: nil))
+                    parts.append(.variable(name: text(from, to), attribute: nil))
                 }
             }
-            rest = after[after.index(after: close)...]
+            i = close + 1
+            copied = i
         }
-        literal += rest
-        if !literal.isEmpty { parts.append(.literal(literal)) }
+        literal += bytes[copied..<n]
+        if !literal.isEmpty { parts.append(.literal(String(decoding: literal, as: UTF8.self))) }
         self.parts = parts
     }
 
@@ -85,13 +92,6 @@ extension Substring {
             i = index(after: i)
         }
         return nil
-    }
-
-    fileprivate func trimmingSpaces() -> Substring {
-        var s = self
-        while s.first == " " { s = s.dropFirst() }
-        while s.last == " " { s = s.dropLast() }
-        return s
     }
 }
 
