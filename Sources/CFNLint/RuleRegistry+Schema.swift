@@ -6,7 +6,7 @@ extension RuleRegistry {
         ResourceConstraints.self,
         // Between resources.
         RouteTableAssociationUnique.self, PrimaryIdentifierUnique.self, NestedStackParameters.self, ApiLambdaTimeout.self,
-        ServerlessTransformMissing.self,
+        ServerlessTransformMissing.self, CloudFrontAliases.self,
         // The service behind the type.
         ServiceShutDown.self, ServiceSunset.self, ServiceMaintenance.self,
         // Which properties go together.
