@@ -6,7 +6,6 @@ import Musl
 import Darwin
 #endif
 import CFNModel
-import Synchronization
 
 /// The resource schema bundle (`Sources/CFNSchema/Data`, built by `scripts/schema-bundle.py`):
 /// an index of every resource type with its schema id and the regions that have it, and one
@@ -33,7 +32,7 @@ public final class SchemaStore: Sendable {
         var patterns: [String: Pattern?] = [:]
         var bytesRead = 0
     }
-    private let cache: Mutex<Cache>
+    private let cache: Locked<Cache>
 
     /// The bundle this build carries, found beside the executable or in the source tree (or
     /// where `CFNTOOL_SCHEMAS` points); nil when none is found.
@@ -137,7 +136,7 @@ public final class SchemaStore: Sendable {
         self.getAttAll = getAttAll
         self.getAttExtra = getAttExtra
         self.extensionEntries = extensionEntries
-        self.cache = Mutex(Cache(bytesRead: bytes.count))
+        self.cache = Locked(Cache(bytesRead: bytes.count))
     }
 
     /// Every resource type in any region, sorted (sorted when asked: only suggestions need it).
