@@ -101,20 +101,17 @@ struct Split: ParsableCommand {
             let parent = slash.map { String(dir[...$0]) } ?? ""
             let base = slash.map { String(dir[dir.index(after: $0)...]) } ?? dir
             var template = Array((parent + "." + base + ".cfntool-XXXXXX").utf8CString)
-            guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) != nil }) else {
-                throw CFNError(
-                    file: dir, position: here, message: "cannot create the directory: \(String(cString: strerror(errno)))", kind: .io)
+            let cannotCreate = {
+                CFNError(file: dir, position: here, message: "cannot create the directory: \(String(cString: strerror(errno)))", kind: .io)
             }
+            guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) != nil }) else { throw cannotCreate() }
             let staging = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
             do throws(CFNError) {
                 try writeFiles(result, into: staging, replacing: [])
                 let mask = umask(0)
                 umask(mask)
                 chmod(staging, 0o777 & ~mask)
-                if rename(staging, dir) != 0 {
-                    throw CFNError(
-                        file: dir, position: here, message: "cannot create the directory: \(String(cString: strerror(errno)))", kind: .io)
-                }
+                if rename(staging, dir) != 0 { throw cannotCreate() }
             } catch {
                 for name in FileSystem.listDirectory(staging) { unlink(staging + "/" + name) }
                 rmdir(staging)

@@ -1,9 +1,9 @@
 import Foundation
+import Testing
 
 #if canImport(Glibc)
 import Glibc
 #endif
-import Testing
 
 @Suite("Malformed files through the binary: exit 2 and file:line:col, for every case")
 struct MalformedFileTests {
@@ -97,7 +97,9 @@ struct UnreadableFileTests {
         try Data(binary).write(to: URL(fileURLWithPath: dir + "/binary.json"))
         let latin1 = Array("Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: caf".utf8) + [0xE9, 0x0A]
         try Data(latin1).write(to: URL(fileURLWithPath: dir + "/latin1.yaml"))
-        let json = Array("{\"Resources\": {\"Queue\": {\"Type\": \"AWS::SQS::Queue\", \"Properties\": {\"QueueName\": \"caf".utf8) + [0xE9] + Array("\"}}}}".utf8)
+        let json =
+            Array("{\"Resources\": {\"Queue\": {\"Type\": \"AWS::SQS::Queue\", \"Properties\": {\"QueueName\": \"caf".utf8) + [0xE9]
+            + Array("\"}}}}".utf8)
         try Data(json).write(to: URL(fileURLWithPath: dir + "/latin1.json"))
         return [
             ("missing.yaml", "no such file"), ("nodir/missing.yaml", "no such file"), ("good.yaml/x.yaml", "not a directory"),
