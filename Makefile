@@ -4,8 +4,13 @@ RELEASE := .build/release/cfntool
 DEBUG   := .build/debug/cfntool
 CORPUS  ?= ../shared/corpus
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+VERSION := $(shell sed -n 's/.*static let version = "\(.*\)".*/\1/p' Sources/CFNModel/Release.swift)
+ARCH    := $(shell uname -m)
+DIST    := cfntool-$(VERSION)-linux-$(ARCH)
+# The tests of the parallel paths: bulk lint with --jobs, diff's parallel decode, the split verifier.
+TSAN_TESTS ?= LintCommandTests|DiffCommandTests|SplitCommandTests|DeterminismTests|KillLoopTests|CFNSplitTests
 
-.PHONY: conformance conformance-injected run test deps pydeps build release bench format lint-format check-convert verify-split clean
+.PHONY: asan tsan dist conformance conformance-injected run test deps pydeps build release bench format lint-format check-convert verify-split clean
 
 # libyaml's headers (Debian: libyaml-dev) are the one system dependency.
 deps:
@@ -49,6 +54,34 @@ test: deps pydeps
 	$(SWIFT) test --skip-build
 	python3 scripts/check-convert.py --cfntool $(DEBUG) --corpus $(CORPUS) --sample 120
 	python3 scripts/schema-bundle.py check
+
+# The test suite under AddressSanitizer (and LeakSanitizer), in its own build folder: the CLI
+# tests run the sanitized binary beside the test bundle, so its reports fail them too. Every test
+# is a Swift Testing test: the empty XCTest pass is skipped (XCTest's runner leaks at exit);
+# scripts/lsan.supp names the one leak of the test process's own (Foundation's Process.run).
+asan: deps pydeps
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp \
+	  $(SWIFT) test --skip-build --disable-xctest --sanitize=address --scratch-path .build-asan
+
+# The tests of the parallel paths under ThreadSanitizer (all the tests: make tsan TSAN_TESTS=.).
+tsan: deps pydeps
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+	$(SWIFT) test --skip-build --disable-xctest --sanitize=thread --scratch-path .build-tsan --filter '$(TSAN_TESTS)'
+
+# A release binary with the Swift runtime linked in, and the schema bundle beside it:
+# dist/cfntool-VERSION-linux-ARCH.tar.gz, then checked unpacked outside the checkout.
+dist: deps
+	$(SWIFT) build -c release --product cfntool --static-swift-stdlib --scratch-path .build-dist
+	rm -rf dist/$(DIST) dist/$(DIST).tar.gz
+	mkdir -p dist/$(DIST)/bin dist/$(DIST)/share/cfntool
+	cp .build-dist/release/cfntool dist/$(DIST)/bin/cfntool
+	strip dist/$(DIST)/bin/cfntool
+	cp -R Sources/CFNSchema/Data dist/$(DIST)/share/cfntool/schemas
+	cp README.md CHANGELOG.md dist/$(DIST)/
+	tar -C dist -czf dist/$(DIST).tar.gz $(DIST)
+	rm -rf dist/$(DIST)
+	bash scripts/check-dist.sh dist/$(DIST).tar.gz $(VERSION)
 
 # Agreement with cfn-lint 1.51.0's saved findings on the corpus's plain CloudFormation templates:
 # every error-level finding, per rule.

@@ -145,7 +145,7 @@ public enum Reporter {
             ])
         }
         let driver = obj([
-            ("name", str("cfntool")), ("informationUri", str("https://github.com/cfntool/cfntool")), ("version", str("0.1.0")),
+            ("name", str("cfntool")), ("informationUri", str("https://github.com/cfntool/cfntool")), ("version", str(Release.version)),
             ("rules", Node(.list(rules))),
         ])
         let run = obj([("tool", obj([("driver", driver)])), ("results", Node(.list(results)))])

@@ -5,6 +5,14 @@ import Glibc
 /// Writing files so that a reader (or a crash) never sees half of one: a temporary file in the
 /// same directory, flushed to disk, then renamed over the target.
 public enum AtomicFile {
+    /// Whether `name` is one of the temporary names `write` uses (`.NAME.cfntool-XXXXXX`): what a
+    /// write killed before its rename leaves behind, never a final name.
+    public static func isTemporaryName(_ name: String) -> Bool {
+        let bytes = Array(name.utf8)
+        guard bytes.count >= 17, bytes[0] == UInt8(ascii: ".") else { return false }
+        return bytes[(bytes.count - 15)..<(bytes.count - 6)].elementsEqual(".cfntool-".utf8)
+    }
+
     /// Writes `bytes` to `path` atomically, keeping the permissions of a file it replaces.
     public static func write(_ bytes: [UInt8], to path: String) throws(CFNError) {
         let slash = path.lastIndex(of: "/")

@@ -7,7 +7,11 @@ public enum Parallel {
         guard jobs > 1 && items.count > 1 else { return items.map(transform) }
         let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer {
+            // The slots hold values (arrays, strings): release them before the memory.
+            results.deinitialize()
+            results.deallocate()
+        }
         nonisolated(unsafe) let slots = results
         let lanes = min(jobs, items.count)
         DispatchQueue.concurrentPerform(iterations: lanes) { lane in

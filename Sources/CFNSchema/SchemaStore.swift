@@ -6,7 +6,6 @@ import Musl
 import Darwin
 #endif
 import CFNModel
-import Synchronization
 
 /// The resource schema bundle (`Sources/CFNSchema/Data`, built by `scripts/schema-bundle.py`):
 /// an index of every resource type with its schema id and the regions that have it, and one
@@ -33,7 +32,7 @@ public final class SchemaStore: Sendable {
         var patterns: [String: Pattern?] = [:]
         var bytesRead = 0
     }
-    private let cache: Mutex<Cache>
+    private let cache: Locked<Cache>
 
     /// The bundle this build carries, found beside the executable or in the source tree (or
     /// where `CFNTOOL_SCHEMAS` points); nil when none is found.
@@ -43,6 +42,27 @@ public final class SchemaStore: Sendable {
         }
         return nil
     }()
+
+    /// The source line of the bundle `bundled` opens (`cfn-lint 1.51.0`) and its directory,
+    /// read from the first lines of the index only (for `--version`); nil when none is found.
+    public static func bundleSource() -> (source: String, directory: String)? {
+        for dir in candidateDirectories() {
+            let fd = open(dir + "/index.txt", O_RDONLY | O_CLOEXEC)
+            if fd < 0 { continue }
+            var head = [UInt8](repeating: 0, count: 4096)
+            let n = head.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            close(fd)
+            guard n > 0 else { continue }
+            let lines = head[0..<n].split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }
+            guard lines.first == "cfntool-schemas 1" else { continue }
+            let source = lines.dropFirst().first { $0.hasPrefix("source ") }.map { String($0.dropFirst(7)) } ?? "unknown source"
+            var resolved = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let directory =
+                realpath(dir, &resolved) != nil ? resolved.withUnsafeBufferPointer { String(cString: $0.baseAddress!) } : dir
+            return (source, directory)
+        }
+        return nil
+    }
 
     /// Where a bundle is looked for, in order.
     static func candidateDirectories() -> [String] {
@@ -116,7 +136,7 @@ public final class SchemaStore: Sendable {
         self.getAttAll = getAttAll
         self.getAttExtra = getAttExtra
         self.extensionEntries = extensionEntries
-        self.cache = Mutex(Cache(bytesRead: bytes.count))
+        self.cache = Locked(Cache(bytesRead: bytes.count))
     }
 
     /// Every resource type in any region, sorted (sorted when asked: only suggestions need it).

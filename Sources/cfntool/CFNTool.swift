@@ -1,5 +1,6 @@
 import ArgumentParser
 import CFNModel
+import CFNSchema
 
 @main
 struct CFNTool: ParsableCommand {
@@ -13,9 +14,17 @@ struct CFNTool: ParsableCommand {
             count, a quota exceeded; graph, a dependency cycle; diff, differences with --fail or a replacement/deletion with --fail-on. schema exits 2 for an unknown resource type or property. split exits 2 when a template cannot be split within the quotas. With several files, 2 wins over 1 and the other files are still \
             processed. A FILE of - reads standard input.
             """,
-        version: CFNTool.version,
+        version: CFNTool.versionLine,
         subcommands: [Lint.self, Rules.self, Fmt.self, Convert.self, Info.self, Split.self, Count.self, Graph.self, Schema.self, Diff.self]
     )
 
-    static let version = "cfntool 0.1.0"
+    /// The name and version, as split manifests record their generator.
+    static let version = "cfntool \(Release.version)"
+
+    /// What `--version` prints: the version and the schema data in use, and where it was found
+    /// (read from the index's first lines only, so `--version` stays instant).
+    static var versionLine: String {
+        guard let bundle = SchemaStore.bundleSource() else { return version + " (schemas: none found)" }
+        return version + " (schemas: \(bundle.source) from \(bundle.directory))"
+    }
 }

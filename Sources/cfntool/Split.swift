@@ -94,42 +94,73 @@ struct Split: ParsableCommand {
         let dir = output.hasSuffix("/") ? String(output.dropLast()) : output
         let here = SourcePosition(line: 1, column: 1, offset: 0)
         var st = stat()
-        var stale: [String] = []
-        if stat(dir, &st) == 0 {
-            guard (st.st_mode & S_IFMT) == S_IFDIR else {
-                throw CFNError(file: dir, position: here, message: "exists and is not a directory", kind: .io)
+        guard stat(dir, &st) == 0 else {
+            // A new directory is filled under a hidden name beside it and renamed into place: a
+            // run killed half-way leaves no half-written DIR (only a .DIR.cfntool-XXXXXX).
+            let slash = dir.lastIndex(of: "/")
+            let parent = slash.map { String(dir[...$0]) } ?? ""
+            let base = slash.map { String(dir[dir.index(after: $0)...]) } ?? dir
+            var template = Array((parent + "." + base + ".cfntool-XXXXXX").utf8CString)
+            let cannotCreate = {
+                CFNError(file: dir, position: here, message: "cannot create the directory: \(String(cString: strerror(errno)))", kind: .io)
             }
-            let present = FileSystem.listDirectory(dir)
-            var ours: Set<String> = []
-            if present.contains("manifest.json"), let old = try? Template(contentsOf: dir + "/manifest.json"),
-                old.root["generator"]?.stringValue?.hasPrefix("cfntool") == true
-            {
-                ours.insert("manifest.json")
-                if let p = old.root["parent"]?.stringValue { ours.insert(p) }
-                for e in old.root["stacks"]?.mapValue?.entries ?? [] {
-                    if let f = e.value["file"]?.stringValue { ours.insert(f) }
-                }
+            guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) != nil }) else { throw cannotCreate() }
+            let staging = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            do throws(CFNError) {
+                try writeFiles(result, into: staging, replacing: [])
+                let mask = umask(0)
+                umask(mask)
+                chmod(staging, 0o777 & ~mask)
+                if rename(staging, dir) != 0 { throw cannotCreate() }
+            } catch {
+                for name in FileSystem.listDirectory(staging) { unlink(staging + "/" + name) }
+                rmdir(staging)
+                throw error
             }
-            let foreign = present.filter { !ours.contains($0) }
-            if !foreign.isEmpty && !force {
-                throw CFNError(
-                    file: dir,
-                    position: here,
-                    message:
-                        "is not empty and holds files split did not write (\(foreign.sorted().prefix(3).joined(separator: ", "))): use --force or another directory",
-                    kind: .io
-                )
+            return
+        }
+        guard (st.st_mode & S_IFMT) == S_IFDIR else {
+            throw CFNError(file: dir, position: here, message: "exists and is not a directory", kind: .io)
+        }
+        let present = FileSystem.listDirectory(dir)
+        var ours: Set<String> = []
+        if present.contains("manifest.json"), let old = try? Template(contentsOf: dir + "/manifest.json"),
+            old.root["generator"]?.stringValue?.hasPrefix("cfntool") == true
+        {
+            ours.insert("manifest.json")
+            if let p = old.root["parent"]?.stringValue { ours.insert(p) }
+            for e in old.root["stacks"]?.mapValue?.entries ?? [] {
+                if let f = e.value["file"]?.stringValue { ours.insert(f) }
             }
-            stale = ours.sorted()
-        } else if mkdir(dir, 0o755) != 0 {
+        }
+        // A run killed half-way leaves its journal (the files it was writing) and temporary files.
+        if present.contains(Self.journal), let bytes = try? SourceFile.read(dir + "/" + Self.journal) {
+            ours.insert(Self.journal)
+            for name in bytes.split(separator: 0x0A) { ours.insert(String(decoding: name, as: UTF8.self)) }
+        }
+        let leftovers = present.filter(AtomicFile.isTemporaryName)
+        let foreign = present.filter { !ours.contains($0) && !AtomicFile.isTemporaryName($0) }
+        if !foreign.isEmpty && !force {
             throw CFNError(
                 file: dir,
                 position: here,
-                message: "cannot create the directory: \(String(cString: strerror(errno)))",
+                message:
+                    "is not empty and holds files split did not write (\(foreign.sorted().prefix(3).joined(separator: ", "))): use --force or another directory",
                 kind: .io
             )
         }
-        var written: Set<String> = [result.parentFileName, "manifest.json"]
+        try writeFiles(result, into: dir, replacing: ours.sorted() + leftovers)
+    }
+
+    /// The journal, the nested templates, then the parent, then the manifest (so a manifest only
+    /// ever names files that are complete), each written atomically; then what the last run wrote
+    /// and this one did not is removed, and the journal.
+    private func writeFiles(_ result: SplitResult, into dir: String, replacing stale: [String]) throws(CFNError) {
+        // With what is already there, so that a journal replaced by a run killed later still
+        // names every file of the runs before it.
+        let names = result.stacks.map(\.fileName) + [result.parentFileName] + stale.filter { !AtomicFile.isTemporaryName($0) }
+        try AtomicFile.write(Array(names.joined(separator: "\n").utf8), to: dir + "/" + Self.journal)
+        var written: Set<String> = [result.parentFileName, "manifest.json", Self.journal]
         for s in result.stacks {
             try AtomicFile.write(s.bytes, to: dir + "/" + s.fileName)
             written.insert(s.fileName)
@@ -137,7 +168,13 @@ struct Split: ParsableCommand {
         try AtomicFile.write(result.parentBytes, to: dir + "/" + result.parentFileName)
         try AtomicFile.write(result.manifest(generator: CFNTool.version), to: dir + "/manifest.json")
         for name in stale where !written.contains(name) { unlink(dir + "/" + name) }
+        unlink(dir + "/" + Self.journal)
     }
+
+    /// The names a run is about to write, kept until its manifest is written: what a later run
+    /// may replace even though no manifest names it yet.
+    static let journal = ".cfntool-split-pending"
+
     private func report(_ r: SplitResult) {
         let total = r.source.resources.count
         Console.out("split \(file) (strategy \(r.strategy.rawValue)): \(total) resources -> parent + \(r.stacks.count) nested stacks")

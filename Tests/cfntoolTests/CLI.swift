@@ -23,11 +23,13 @@ enum CLI {
         var stderr: String
     }
 
-    /// Runs `cfntool args...` in `cwd` with `stdin` as standard input.
+    /// Runs `cfntool args...` (or `executable args...`) in `cwd` with `stdin` as standard input.
     @discardableResult
-    static func run(_ args: [String], stdin: String? = nil, cwd: String? = nil, env: [String: String] = [:]) throws -> Result {
+    static func run(
+        _ args: [String], stdin: String? = nil, cwd: String? = nil, env: [String: String] = [:], executable: String? = nil
+    ) throws -> Result {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
+        p.executableURL = URL(fileURLWithPath: executable ?? binary)
         p.arguments = args
         p.currentDirectoryURL = URL(fileURLWithPath: cwd ?? root)
         var environment = ProcessInfo.processInfo.environment

@@ -31,6 +31,11 @@ struct CommandTests {
     func version() throws {
         let v = try CLI.run(["--version"])
         #expect(v.status == 0 && v.stdout.hasPrefix("cfntool "))
+        // The version and the schema data in use, with where it was read from (here the source tree).
+        #expect(v.stdout.hasPrefix("cfntool 0.2.0 (schemas: cfn-lint 1.51.0 from /"), "\(v.stdout)")
+        #expect(v.stdout.hasSuffix("/Sources/CFNSchema/Data)\n"), "\(v.stdout)")
+        let elsewhere = try CLI.run(["--version"], env: ["CFNTOOL_SCHEMAS": CLI.root + "/templates"])
+        #expect(elsewhere.stdout.hasSuffix("/Sources/CFNSchema/Data)\n"), "a folder without an index is passed over")
         let h = try CLI.run(["--help"])
         #expect(h.status == 0 && h.stdout.contains("64 usage error"))
     }

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 @Suite("Malformed files through the binary: exit 2 and file:line:col, for every case")
 struct MalformedFileTests {
     /// name -> bytes
@@ -47,6 +51,107 @@ struct MalformedFileTests {
                 #expect(r.stderr.range(of: pattern, options: .regularExpression) != nil, "\(command) \(name): \(r.stderr)")
                 #expect(r.stdout.isEmpty)
             }
+        }
+    }
+}
+
+/// Files that cannot be read or are not text, through every command that takes files: exit 2,
+/// the path and the reason, within 5 s (a command that hangs is killed at 10 s and fails).
+@Suite("Unreadable and invalid files through every command")
+struct UnreadableFileTests {
+    struct Run {
+        var status: Int32
+        var output: String
+        var seconds: Double
+    }
+
+    static func run(_ args: [String], cwd: String) throws -> Run {
+        var start = timespec()
+        var end = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &start)
+        let r = try CLI.run(["10", CLI.binary] + args, cwd: cwd, executable: "/usr/bin/timeout")
+        clock_gettime(CLOCK_MONOTONIC, &end)
+        let seconds = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
+        return Run(status: r.status, output: r.stdout + r.stderr, seconds: seconds)
+    }
+
+    /// The commands, each with `FILE` where the bad file goes.
+    static let commands: [[String]] = [
+        ["lint", "FILE"], ["fmt", "FILE"], ["fmt", "-w", "FILE"], ["fmt", "--check", "FILE"], ["convert", "--to", "json", "FILE"],
+        ["info", "FILE"], ["split", "FILE", "-o", "out"], ["count", "FILE"], ["graph", "FILE"],
+        ["diff", "FILE", "good.yaml"], ["diff", "good.yaml", "FILE"], ["lint", "good.yaml", "FILE"], ["count", "good.yaml", "FILE"],
+    ]
+
+    /// (file name, what the message must say), after `setUp` made them in `dir`.
+    static func setUp(_ dir: String) throws -> [(String, String)] {
+        let fm = FileManager.default
+        try CLI.write("Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n", to: dir + "/good.yaml")
+        try fm.createDirectory(atPath: dir + "/folder.yaml", withIntermediateDirectories: false)
+        var binary: [UInt8] = []
+        var x: UInt32 = 11
+        for _ in 0..<4096 {
+            x = x &* 1_664_525 &+ 1_013_904_223
+            binary.append(UInt8(truncatingIfNeeded: x >> 24))
+        }
+        try Data(binary).write(to: URL(fileURLWithPath: dir + "/binary.yaml"))
+        try Data(binary).write(to: URL(fileURLWithPath: dir + "/binary.json"))
+        let latin1 = Array("Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: caf".utf8) + [0xE9, 0x0A]
+        try Data(latin1).write(to: URL(fileURLWithPath: dir + "/latin1.yaml"))
+        let json =
+            Array("{\"Resources\": {\"Queue\": {\"Type\": \"AWS::SQS::Queue\", \"Properties\": {\"QueueName\": \"caf".utf8) + [0xE9]
+            + Array("\"}}}}".utf8)
+        try Data(json).write(to: URL(fileURLWithPath: dir + "/latin1.json"))
+        return [
+            ("missing.yaml", "no such file"), ("nodir/missing.yaml", "no such file"), ("good.yaml/x.yaml", "not a directory"),
+            ("folder.yaml", "is a directory"), ("binary.yaml", "binary file"), ("binary.json", "binary file"), ("latin1.yaml", "not UTF-8"),
+            ("latin1.json", "not UTF-8"),
+        ]
+    }
+
+    @Test("missing files, folders, binary and invalid UTF-8: exit 2 with the path and the reason, within 5 s")
+    func everyCommand() throws {
+        let dir = try CLI.scratch()
+        for (name, reason) in try Self.setUp(dir) {
+            for command in Self.commands {
+                // lint searches a folder for templates: a folder is an input, not an error.
+                if command.first == "lint" && name == "folder.yaml" { continue }
+                try? FileManager.default.removeItem(atPath: dir + "/out")
+                let args = command.map { $0 == "FILE" ? name : $0 }
+                let r = try Self.run(args, cwd: dir)
+                #expect(r.status == 2, "\(args): exit \(r.status): \(r.output)")
+                #expect(r.output.contains(name), "\(args): the message does not name the file: \(r.output)")
+                #expect(r.output.contains(reason), "\(args): the message does not say \(reason): \(r.output)")
+                #expect(r.seconds < 5, "\(args) took \(r.seconds) s")
+                #expect(!FileManager.default.fileExists(atPath: dir + "/out"), "\(args): split wrote output")
+            }
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/binary.yaml")).count == 4096, "fmt -w changed a file it could not read")
+    }
+
+    @Test("fmt -w and split -o where nothing may be written: exit 2, permission denied, the file unchanged")
+    func readOnly() throws {
+        // Root ignores permission bits (CI runs the tests as root): nothing to check there.
+        guard getuid() != 0 else { return }
+        let dir = try CLI.scratch()
+        let messy = "Resources:\n  Queue: {Properties: {DelaySeconds: 5}, Type: AWS::SQS::Queue}\n"
+        try FileManager.default.createDirectory(atPath: dir + "/ro", withIntermediateDirectories: false)
+        try CLI.write(messy, to: dir + "/ro/t.yaml")
+        try CLI.write(messy, to: dir + "/secret.yaml")
+        chmod(dir + "/ro", 0o555)
+        chmod(dir + "/secret.yaml", 0o000)
+        defer {
+            chmod(dir + "/ro", 0o755)
+            chmod(dir + "/secret.yaml", 0o644)
+        }
+        let w = try Self.run(["fmt", "-w", "ro/t.yaml"], cwd: dir)
+        #expect(w.status == 2 && w.output.contains("ro/t.yaml") && w.output.contains("permission denied"), "\(w.output)")
+        #expect(try CLI.read(dir + "/ro/t.yaml") == messy)
+        let s = try Self.run(["split", "ro/t.yaml", "-o", "ro/out"], cwd: dir)
+        #expect(s.status == 2 && s.output.contains("ro/out"), "\(s.output)")
+        for command in Self.commands {
+            let args = command.map { $0 == "FILE" ? "secret.yaml" : $0 }
+            let r = try Self.run(args, cwd: dir)
+            #expect(r.status == 2 && r.output.contains("secret.yaml") && r.output.contains("permission denied"), "\(args): \(r.output)")
         }
     }
 }
