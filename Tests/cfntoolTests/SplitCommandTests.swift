@@ -9,7 +9,7 @@ struct SplitCommandTests {
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["python3", CLI.root + "/../shared/tools/gen_serverless.py", String(functions), "--yaml"]
         let path = dir + "/serverless.yaml"
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         try p.run()
         p.waitUntilExit()
