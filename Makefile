@@ -5,7 +5,7 @@ DEBUG   := .build/debug/cfntool
 CORPUS  ?= ../shared/corpus
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: conformance conformance-injected run test deps pydeps build release bench format lint-format check-convert verify-split clean
+.PHONY: fuzz fuzz-build conformance conformance-injected run test deps pydeps build release bench format lint-format check-convert verify-split clean
 
 # libyaml's headers (Debian: libyaml-dev) are the one system dependency.
 deps:
@@ -71,10 +71,32 @@ verify-split: release
 bench: release
 	bash scripts/bench.sh
 
+# libFuzzer targets (Fuzz/: yaml, json, lint, fmt, split, diff) with AddressSanitizer, built in a
+# scratch path of their own so the main build never sees the sanitizer flags. `make fuzz` runs each
+# target FUZZ_SECONDS and fails on any crash, leak, hang or round-trip mismatch (scripts/fuzz.sh).
+FUZZ_SECONDS ?= 60
+fuzz-build: deps
+	SWIFT_BACKTRACE=enable=no $(SWIFT) build -c release --package-path Fuzz --scratch-path .build-fuzz \
+	  -Xswiftc -sanitize=fuzzer,address
+
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) CORPUS=$(CORPUS) bash scripts/fuzz.sh
+
 format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Benchmarks
 
-lint-format:
+lint-# libFuzzer targets (Fuzz/: yaml, json, lint, fmt, split, diff) with AddressSanitizer, built in a
+# scratch path of their own so the main build never sees the sanitizer flags. `make fuzz` runs each
+# target FUZZ_SECONDS and fails on any crash, leak, hang or round-trip mismatch (scripts/fuzz.sh).
+FUZZ_SECONDS ?= 60
+fuzz-build: deps
+	SWIFT_BACKTRACE=enable=no $(SWIFT) build -c release --package-path Fuzz --scratch-path .build-fuzz \
+	  -Xswiftc -sanitize=fuzzer,address
+
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) CORPUS=$(CORPUS) bash scripts/fuzz.sh
+
+format:
 	$(SWIFT) format lint --recursive Sources Tests Benchmarks
 
 clean:
