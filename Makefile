@@ -75,29 +75,19 @@ bench: release
 # scratch path of their own so the main build never sees the sanitizer flags. `make fuzz` runs each
 # target FUZZ_SECONDS and fails on any crash, leak, hang or round-trip mismatch (scripts/fuzz.sh).
 FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= yaml json lint fmt split diff
 fuzz-build: deps
 	SWIFT_BACKTRACE=enable=no $(SWIFT) build -c release --package-path Fuzz --scratch-path .build-fuzz \
 	  -Xswiftc -sanitize=fuzzer,address
 
 fuzz: fuzz-build
-	FUZZ_SECONDS=$(FUZZ_SECONDS) CORPUS=$(CORPUS) bash scripts/fuzz.sh
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_TARGETS="$(FUZZ_TARGETS)" CORPUS=$(CORPUS) bash scripts/fuzz.sh
 
 format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Benchmarks
 
-lint-# libFuzzer targets (Fuzz/: yaml, json, lint, fmt, split, diff) with AddressSanitizer, built in a
-# scratch path of their own so the main build never sees the sanitizer flags. `make fuzz` runs each
-# target FUZZ_SECONDS and fails on any crash, leak, hang or round-trip mismatch (scripts/fuzz.sh).
-FUZZ_SECONDS ?= 60
-fuzz-build: deps
-	SWIFT_BACKTRACE=enable=no $(SWIFT) build -c release --package-path Fuzz --scratch-path .build-fuzz \
-	  -Xswiftc -sanitize=fuzzer,address
-
-fuzz: fuzz-build
-	FUZZ_SECONDS=$(FUZZ_SECONDS) CORPUS=$(CORPUS) bash scripts/fuzz.sh
-
-format:
+lint-format:
 	$(SWIFT) format lint --recursive Sources Tests Benchmarks
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz
