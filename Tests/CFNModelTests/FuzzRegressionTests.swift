@@ -41,6 +41,31 @@ struct FuzzRegressionTests {
         }
     }
 
+    /// fuzz-fmt's first finding (Fuzz/regressions/fmt-long-key-*): YAML reads an implicit key
+    /// only up to 1024 characters, so a longer key (from JSON) made YAML output that did not parse.
+    @Test("a key over 1024 characters is written as an explicit `? key` and reads back")
+    func longKeyIsExplicit() throws {
+        let key = String(repeating: "k", count: 1100)
+        let t = try Template(text: #"{"Resources": {"A": {"Type": "T", "Properties": {"L": [{"\#(key)": 1}], "\#(key)": "v"}}}}"#)
+        let out = Formatter.render(t, as: .yaml)
+        let text = String(decoding: out, as: UTF8.self)
+        #expect(text.contains("      ? " + key + "\n      : v\n"))
+        #expect(text.contains("        - ? " + key + "\n          : 1\n"))
+        #expect(try Formatter.format(t, as: .yaml) == out)
+    }
+
+    /// fuzz-fmt's second finding (Fuzz/regressions/fmt-empty-map): `{}` written as YAML was
+    /// empty output, which reads back as no template at all.
+    @Test("an empty template is written as `{}` in YAML and reads back")
+    func emptyTemplate() throws {
+        for source in ["{}", "--- {}\n", "# only a comment\n{}\n"] {
+            let t = try Template(text: source, options: DecodeOptions(keepComments: true))
+            let out = try Formatter.format(t, as: .yaml)
+            #expect(String(decoding: out, as: UTF8.self).hasSuffix("{}\n"))
+            #expect(try Template(bytes: out).root.isEmpty)
+        }
+    }
+
     /// fuzz-split's first finding (Fuzz/regressions/split-parallel-map-leak): `Parallel.map` freed
     /// its result slots without deinitializing them, so every result it returned leaked.
     @Test("Parallel.map releases every result it computed")

@@ -18,7 +18,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     guard let again = try? Template(bytes: out, path: "fuzz-out", options: DecodeOptions(maxBytes: Int.max)) else { return 0 }
     let d = Shared.differ.diff(t, again)
     if !d.isEmpty {
-        print("fuzz-diff: a template differs from its fmt output\n\(d)\n--- output ---\n\(String(decoding: out, as: UTF8.self))")
+        fputs("fuzz-diff: a template differs from its fmt output\n\(d)\n--- output ---\n\(String(decoding: out, as: UTF8.self))" + "\n", stderr)  // stdout is buffered and lost on abort()
         abort()
     }
     return 0

@@ -8,7 +8,7 @@ import CFNModel
 #endif
 
 func fail(_ message: String, _ out: [UInt8]) -> Never {
-    print("fuzz-fmt: \(message)\n--- output ---\n\(String(decoding: out, as: UTF8.self))")
+    fputs("fuzz-fmt: \(message)\n--- output ---\n\(String(decoding: out, as: UTF8.self))" + "\n", stderr)  // stdout is buffered and lost on abort()
     abort()
 }
 

@@ -19,7 +19,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         _ = result.stacks.count
     } catch {
         if error.message.hasPrefix("verification failed") {
-            print("fuzz-split: \(error)")
+            fputs("fuzz-split: \(error)" + "\n", stderr)  // stdout is buffered and lost on abort()
             abort()
         }
     }
