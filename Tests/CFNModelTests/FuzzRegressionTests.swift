@@ -66,6 +66,22 @@ struct FuzzRegressionTests {
         }
     }
 
+    /// fuzz-split's second finding (Fuzz/regressions/split-sub-unclosed): an unclosed `${` at the
+    /// end of a `Fn::Sub` string came back as `${!`, and so changed the string on every round.
+    @Test("Fn::Sub strings come back as written", arguments: ["${", "a ${!b", "x ${A} ${", "${!Literal}", "${A}${!B} ${ C }", "$${X}{"])
+    func subTemplateRoundTrip(_ source: String) {
+        let once = SubTemplate(source).string
+        #expect(SubTemplate(once) == SubTemplate(source))
+        #expect(SubTemplate(once).string == once)
+    }
+
+    @Test("an unclosed `${` at the end is kept as written")
+    func subUnclosedTail() {
+        #expect(SubTemplate("${").string == "${")
+        #expect(SubTemplate("arn:${AWS::Partition}:s3:::${").string == "arn:${AWS::Partition}:s3:::${")
+        #expect(SubTemplate(parts: [.literal("${Literal}")]).string == "${!Literal}")
+    }
+
     /// fuzz-split's first finding (Fuzz/regressions/split-parallel-map-leak): `Parallel.map` freed
     /// its result slots without deinitializing them, so every result it returned leaked.
     @Test("Parallel.map releases every result it computed")
