@@ -76,9 +76,13 @@ bench: release
 # target FUZZ_SECONDS and fails on any crash, leak, hang or round-trip mismatch (scripts/fuzz.sh).
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= yaml json lint fmt split diff
+# One product at a time: a plain `swift build` there would also link cfntool's own executables
+# with libFuzzer's main, which fails.
 fuzz-build: deps
-	SWIFT_BACKTRACE=enable=no $(SWIFT) build -c release --package-path Fuzz --scratch-path .build-fuzz \
-	  -Xswiftc -sanitize=fuzzer,address
+	for t in $(FUZZ_TARGETS); do \
+	  SWIFT_BACKTRACE=enable=no $(SWIFT) build -c release --package-path Fuzz --scratch-path .build-fuzz \
+	    -Xswiftc -sanitize=fuzzer,address --product fuzz-$$t || exit 1; \
+	done
 
 fuzz: fuzz-build
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_TARGETS="$(FUZZ_TARGETS)" CORPUS=$(CORPUS) bash scripts/fuzz.sh

@@ -21,7 +21,7 @@ RUN="${FUZZ_RUN:-.build-fuzz/run}"
 # A crash must not wait on Swift's backtracer; libFuzzer and ASan report it.
 export SWIFT_BACKTRACE=enable=no
 # Keep the committed corpus small: inputs over this size are not merged back.
-MERGE_MAX_LEN=2048
+MERGE_MAX_LEN=1024
 
 seeds=$(mktemp -d)
 trap 'rm -rf "$seeds"' EXIT
