@@ -20,7 +20,10 @@ enum FuzzRegressions {
 
 @Suite("fuzz regressions: decoding and fmt")
 struct FuzzRegressionTests {
-    @Test("yaml and json inputs decode or give a positioned error", arguments: FuzzRegressions.names("yaml") + FuzzRegressions.names("json"))
+    @Test(
+        "yaml and json inputs decode or give a positioned error",
+        arguments: FuzzRegressions.names("yaml") + FuzzRegressions.names("json")
+    )
     func decodes(_ name: String) throws {
         let bytes = try FuzzRegressions.bytes(name)
         do {

@@ -4,7 +4,7 @@ import CFNDiff
 import CFNModel
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 enum Shared { static let differ = Differ() }
@@ -18,7 +18,11 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     guard let again = try? Template(bytes: out, path: "fuzz-out", options: DecodeOptions(maxBytes: Int.max)) else { return 0 }
     let d = Shared.differ.diff(t, again)
     if !d.isEmpty {
-        fputs("fuzz-diff: a template differs from its fmt output\n\(d)\n--- output ---\n\(String(decoding: out, as: UTF8.self))" + "\n", stderr)  // stdout is buffered and lost on abort()
+        // stderr: stdout is buffered and lost on abort().
+        fputs(
+            "fuzz-diff: a template differs from its fmt output\n\(d)\n--- output ---\n\(String(decoding: out, as: UTF8.self))" + "\n",
+            stderr
+        )
         abort()
     }
     return 0

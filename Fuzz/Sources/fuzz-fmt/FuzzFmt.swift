@@ -4,11 +4,12 @@
 import CFNModel
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 func fail(_ message: String, _ out: [UInt8]) -> Never {
-    fputs("fuzz-fmt: \(message)\n--- output ---\n\(String(decoding: out, as: UTF8.self))" + "\n", stderr)  // stdout is buffered and lost on abort()
+    // stderr: stdout is buffered and lost on abort().
+    fputs("fuzz-fmt: \(message)\n--- output ---\n\(String(decoding: out, as: UTF8.self))" + "\n", stderr)
     abort()
 }
 

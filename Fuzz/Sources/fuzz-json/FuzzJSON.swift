@@ -3,7 +3,7 @@
 import CFNModel
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -3,7 +3,7 @@ import CFNLint
 import CFNModel
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 enum Shared { static let linter = Linter(options: LintOptions(includeChecks: ["I"])) }

@@ -5,7 +5,7 @@ import CFNModel
 import CFNSplit
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -19,7 +19,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         _ = result.stacks.count
     } catch {
         if error.message.hasPrefix("verification failed") {
-            fputs("fuzz-split: \(error)" + "\n", stderr)  // stdout is buffered and lost on abort()
+            // stderr: stdout is buffered and lost on abort().
+            fputs("fuzz-split: \(error)" + "\n", stderr)
             abort()
         }
     }
