@@ -85,6 +85,20 @@ struct FuzzRegressionTests {
         #expect(SubTemplate(parts: [.literal("${Literal}")]).string == "${!Literal}")
     }
 
+    /// fuzz-split's third finding (Fuzz/regressions/split-nan): a `.nan` never equalled itself.
+    @Test("`.nan` equals itself, and fmt keeps a template that has one")
+    func nanEqualsItself() throws {
+        let t = try Template(text: "Resources:\n  i:\n    C: .nan\n    D: [.NaN, .inf]\n")
+        guard case .number(let n)? = t.resources.first?.node["C"]?.value else {
+            Issue.record("C is not a number")
+            return
+        }
+        #expect(n == n && n.hashValue == Number(text: ".NaN", kind: .float, canonical: "NaN").hashValue)
+        #expect(t.isSemanticallyEqual(to: t))
+        let out = try Formatter.format(t)
+        #expect(String(decoding: out, as: UTF8.self).contains("C: .nan"))
+    }
+
     /// fuzz-split's first finding (Fuzz/regressions/split-parallel-map-leak): `Parallel.map` freed
     /// its result slots without deinitializing them, so every result it returned leaked.
     @Test("Parallel.map releases every result it computed")
