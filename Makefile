@@ -10,7 +10,7 @@ DIST    := cfntool-$(VERSION)-linux-$(ARCH)
 # The tests of the parallel paths: bulk lint with --jobs, diff's parallel decode, the split verifier.
 TSAN_TESTS ?= LintCommandTests|DiffCommandTests|SplitCommandTests|DeterminismTests|KillLoopTests|CFNSplitTests
 
-.PHONY: asan tsan dist conformance conformance-injected run test deps pydeps build release bench format lint-format check-convert verify-split clean
+.PHONY: asan tsan dist fuzz fuzz-build conformance conformance-injected run test deps pydeps build release bench format lint-format check-convert verify-split clean
 
 # libyaml's headers (Debian: libyaml-dev) are the one system dependency.
 deps:
@@ -104,6 +104,22 @@ verify-split: release
 bench: release
 	bash scripts/bench.sh
 
+# libFuzzer targets (Fuzz/: yaml, json, lint, fmt, split, diff) with AddressSanitizer, built in a
+# scratch path of their own so the main build never sees the sanitizer flags. `make fuzz` runs each
+# target FUZZ_SECONDS and fails on any crash, leak, hang or round-trip mismatch (scripts/fuzz.sh).
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= yaml json lint fmt split diff
+# One product at a time: a plain `swift build` there would also link cfntool's own executables
+# with libFuzzer's main, which fails.
+fuzz-build: deps
+	for t in $(FUZZ_TARGETS); do \
+	  SWIFT_BACKTRACE=enable=no $(SWIFT) build -c release --package-path Fuzz --scratch-path .build-fuzz \
+	    -Xswiftc -sanitize=fuzzer,address --product fuzz-$$t || exit 1; \
+	done
+
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_TARGETS="$(FUZZ_TARGETS)" CORPUS=$(CORPUS) bash scripts/fuzz.sh
+
 format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Benchmarks
 
@@ -111,4 +127,4 @@ lint-format:
 	$(SWIFT) format lint --recursive Sources Tests Benchmarks
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz .build-asan .build-tsan .build-dist dist

@@ -122,6 +122,13 @@ struct JSONReader {
         case UInt8(ascii: "t"): return try literal("true", .bool(true), start)
         case UInt8(ascii: "f"): return try literal("false", .bool(false), start)
         case UInt8(ascii: "n"): return try literal("null", .null, start)
+        // NaN and the infinities are not JSON, but Python's json module (cfn-lint's reader) takes
+        // them, and they are the only way to write YAML's .nan and .inf as JSON numbers.
+        case UInt8(ascii: "N"): return try literal("NaN", .number(Number(text: "NaN", kind: .float, canonical: "NaN")), start)
+        case UInt8(ascii: "I"):
+            return try literal("Infinity", .number(Number(text: "Infinity", kind: .float, canonical: "Infinity")), start)
+        case UInt8(ascii: "-") where i + 1 < b.count && b[i + 1] == UInt8(ascii: "I"):
+            return try literal("-Infinity", .number(Number(text: "-Infinity", kind: .float, canonical: "-Infinity")), start)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number(start)
         default:
             throw fail("expected a JSON value, found \(describe(b[i]))")

@@ -114,14 +114,20 @@ public struct Number: Sendable, Hashable, CustomStringConvertible {
     public var description: String { text }
 
     /// Two numbers are equal when their values are, whatever their spelling (`0755` == `493`).
+    /// `.nan` equals `.nan`: a template's NaN is the same value on both sides (found by fuzz-split,
+    /// fuzz-fmt and fuzz-diff: with IEEE equality `C: .nan` never equalled itself, so `fmt` refused
+    /// the template and `split`'s verification failed).
     public static func == (lhs: Number, rhs: Number) -> Bool {
         if lhs.kind == .integer && rhs.kind == .integer { return lhs.canonical == rhs.canonical }
-        return lhs.doubleValue == rhs.doubleValue
+        let a = lhs.doubleValue
+        let b = rhs.doubleValue
+        return a == b || (a.isNaN && b.isNaN)
     }
 
-    /// Hashes the value, consistently with `==`.
+    /// Hashes the value, consistently with `==` (every NaN hashes alike).
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(doubleValue)
+        let d = doubleValue
+        hasher.combine(d.isNaN ? Double.nan : d)
     }
 }
 

@@ -7,8 +7,9 @@ public enum Parallel {
         guard jobs > 1 && items.count > 1 else { return items.map(transform) }
         let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
         results.initialize(repeating: nil)
+        // The slots own their results: deinitialize before freeing, or every result leaks (found
+        // by fuzz-split under LeakSanitizer; the returned array holds its own copies).
         defer {
-            // The slots hold values (arrays, strings): release them before the memory.
             results.deinitialize()
             results.deallocate()
         }

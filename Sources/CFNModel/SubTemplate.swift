@@ -60,10 +60,10 @@ public struct SubTemplate: Sendable, Hashable {
     /// The `Fn::Sub` string again: literal `${` written as `${!`.
     public var string: String {
         var out = ""
-        for part in parts {
+        for (i, part) in parts.enumerated() {
             switch part {
             case .literal(let s):
-                out += s.replacingDollarBraces()
+                out += s.replacingDollarBraces(keepUnclosedTail: i == parts.count - 1)
             case .variable(let name, let attribute):
                 out += "${" + name + (attribute.map { "." + $0 } ?? "") + "}"
             }
@@ -97,11 +97,17 @@ extension Substring {
 
 extension String {
     /// Literal text with each `${` escaped as `${!` so `Fn::Sub` leaves it alone.
-    fileprivate func replacingDollarBraces() -> String {
+    ///
+    /// At the end of the string (`keepUnclosedTail`), a `${` that no `}` follows is already
+    /// literal and stays as written: escaping it would add a `!` that reads back as text, so the
+    /// string changed on every round (found by fuzz-split: `!Sub ${` failed the split's
+    /// verification, which compares `Fn::Sub` strings through this form).
+    fileprivate func replacingDollarBraces(keepUnclosedTail: Bool) -> String {
         guard contains("${") else { return self }
         var out = ""
         var rest = Substring(self)
         while let r = rest.dollarBrace() {
+            if keepUnclosedTail && !rest[r.upperBound...].contains("}") { break }
             out += rest[..<r.lowerBound] + "${!"
             rest = rest[r.upperBound...]
         }

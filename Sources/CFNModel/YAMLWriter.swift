@@ -10,6 +10,8 @@ struct YAMLWriter {
     static let flowWidth = 100
     /// Column at which folded (`>`) blocks wrap.
     static let foldWidth = 80
+    /// Longest key written in implicit form, in bytes (YAML's limit is 1024 characters).
+    static let maxImplicitKey = 1000
 
     init(comments: Comments) {
         self.comments = comments
@@ -28,6 +30,8 @@ struct YAMLWriter {
 
     mutating func writeDocument(_ root: Map, blankBetween sections: Set<String>) {
         for c in comments.header { write(c + "\n") }
+        // An empty template is `{}`: no output at all would read back as no template (fuzz-fmt).
+        if root.isEmpty { write("{}\n") }
         writeBlockMap(root, indent: 0, firstInline: false, blankLines: true, blankInside: sections)
         for c in comments.footer { write(c + "\n") }
     }
@@ -67,6 +71,14 @@ struct YAMLWriter {
             }
             let start = out.count
             writeKey(e.key, style: e.keyStyle)
+            if out.count - start > YAMLWriter.maxImplicitKey {
+                // YAML reads an implicit key (`key: value`) only up to 1024 characters: a longer
+                // one is written as an explicit `? key` line, the value after `:` on the next
+                // (found by fuzz-fmt: such a key made output that did not parse).
+                out.insert(contentsOf: Array("? ".utf8), at: start)
+                out.append(10)
+                spaces(indent)
+            }
             out.append(UInt8(ascii: ":"))
             if blankInside.contains(e.key), case .map(let inner) = e.value.value, !inner.isEmpty {
                 out.append(10)
