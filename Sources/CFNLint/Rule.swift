@@ -74,6 +74,9 @@ public struct LintContext: Sendable {
         self.regions = regions
     }
 
+    /// The region whose resource schemas are read: the first of `--regions`.
+    public var schemaRegion: String { regions.first ?? "us-east-1" }
+
     /// A finding under another id than the rule's own (cfn-lint files some problems under the
     /// id of the function they sit in); the id's letter gives the severity.
     public func finding(id: String, _ message: String, at range: SourceRange, path: [String] = []) -> Finding {
@@ -116,7 +119,7 @@ final class SharedWork: @unchecked Sendable {
 
     func broken(_ context: LintContext) -> [BrokenReference] {
         if let brokenReferences { return brokenReferences }
-        let all = BrokenReference.all(context.template, region: context.regions.first ?? "us-east-1")
+        let all = BrokenReference.all(context.template, region: context.schemaRegion)
         brokenReferences = all
         return all
     }

@@ -23,10 +23,11 @@ enum SchemaCheck {
         case .range: return "E3034"
         case .uniqueItems: return "E3037"
         case .requiredOr: return "E3058"
-        case .prefixItems: return "E3008"
         case .implicitConversion: return "W3091"
         case .format: return v.format.flatMap { Formats.table[$0]?.ruleId }
         case .functionType: return v.function.flatMap { functionRule[$0.rawValue] }
+        // The resource schemas use `not` only inside combinations; cfn-lint has no id for it
+        // alone (in a constraint schema it is reported under the constraint's id).
         case .not: return nil
         }
     }
@@ -92,9 +93,8 @@ enum SchemaCheck {
     /// The values at `path` under `node` (`*`: every list item), each with where to report it;
     /// both branches of a `Fn::If` are followed.
     static func reach(_ node: Node, at: SourceRange, _ path: ArraySlice<String>) -> [(Node, SourceRange)] {
-        if let f = node.functionValue, f.name == .if, let args = f.argument.listValue, args.count == 3 {
-            return reach(args[1], at: args[1].range, path) + reach(args[2], at: args[2].range, path)
-        }
+        let branches = node.branches()
+        if branches.count > 1 { return branches.flatMap { reach($0.0, at: $0.0.range, path) } }
         if node.isNoValue { return [] }
         guard let first = path.first else { return [(node, at)] }
         if first == "*" {
@@ -108,7 +108,7 @@ enum SchemaCheck {
     static func run(_ context: LintContext) -> [String: [Finding]] {
         guard let store = SchemaStore.bundled else { return [:] }
         let template = context.template
-        let region = context.regions.first ?? "us-east-1"
+        let region = context.schemaRegion
         let values = ValueContext(template: template, store: store, region: region)
         var validator = Validator(context: values)
         var extensionFindings: [Finding] = []

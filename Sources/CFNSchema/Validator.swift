@@ -6,7 +6,7 @@ public struct Violation: Sendable {
     public enum Keyword: String, Sendable, Hashable, CaseIterable {
         case additionalProperties, required, type, enumeration, pattern, length, itemCount, range
         case uniqueItems, requiredXor, requiredOr, anyOf, oneOf, not, dependentRequired, dependentExcluded
-        case prefixItems, format, functionType
+        case format, functionType
         /// A plain YAML 1.1 boolean or octal (`yes`, `0755`) where text is expected.
         case implicitConversion
     }

@@ -70,14 +70,3 @@ struct NestedStackParameters: Rule {
         }
     }
 }
-
-extension Node {
-    /// The values a node can take through its `Fn::If`s, each with the conditions that choose it
-    /// (`IsProd is true`).
-    func branches(_ scenario: [String] = []) -> [(Node, [String])] {
-        guard let f = functionValue, f.name == .if, let args = f.argument.listValue, args.count == 3,
-            let condition = args[0].stringValue
-        else { return [(self, scenario)] }
-        return args[1].branches(scenario + ["\(condition) is true"]) + args[2].branches(scenario + ["\(condition) is false"])
-    }
-}

@@ -42,7 +42,7 @@ struct PrimaryIdentifierUnique: Rule {
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
         guard let store = SchemaStore.bundled else { return }
-        let region = context.regions.first ?? "us-east-1"
+        let region = context.schemaRegion
         var seen: [String: [(name: String, range: SourceRange)]] = [:]
         var order: [String] = []
         for r in context.template.resources where r.node["Condition"] == nil {

@@ -38,7 +38,8 @@ struct ResourceTypeExists: Rule {
         var guesses: [String: String?] = [:]  // a template often repeats its unknown type
         for entry in context.template.root["Resources"]?.mapValue ?? Map() {
             guard let typeEntry = entry.value[entry: "Type"], let type = typeEntry.value.stringValue else { continue }
-            if type.hasPrefix("Custom::") || type.hasSuffix("::MODULE") || (sam && type.hasPrefix("AWS::Serverless::")) { continue }
+            // SAM types are E3038's when the transform is missing.
+            if SchemaCheck.isSchemaless(type), sam || !type.hasPrefix("AWS::Serverless::") { continue }
             if !store.knows(type) {
                 if guesses[type] == nil { guesses[type] = .some(NameMatch.closest(to: type, in: store.typeNames, limit: 1).first) }
                 let guess = guesses[type]!

@@ -9,7 +9,7 @@ enum ServiceLifecycle {
                                 message: (String, String) -> String)
     {
         guard let store = SchemaStore.bundled else { return }
-        let region = context.regions.first ?? "us-east-1"
+        let region = context.schemaRegion
         for entry in context.template.root["Resources"]?.mapValue ?? Map() {
             guard let type = entry.value["Type"]?.stringValue, let schema = store.schema(for: type, region: region),
                 let lifecycle = schema.lifecycle, lifecycle.status == status
