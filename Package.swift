@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "CFNSchema", targets: ["CFNSchema"]),
         .library(name: "CFNLint", targets: ["CFNLint"]),
         .library(name: "CFNDiff", targets: ["CFNDiff"]),
+        .library(name: "CFNSAM", targets: ["CFNSAM"]),
         .executable(name: "cfntool", targets: ["cfntool"]),
     ],
     dependencies: [
@@ -27,6 +28,9 @@ let package = Package(
         .target(name: "CFNSchema", dependencies: ["CFNModel"], exclude: ["Data"]),
         .target(name: "CFNLint", dependencies: ["CFNModel", "CFNSchema"]),
         .target(name: "CFNDiff", dependencies: ["CFNModel", "CFNSchema"]),
+        // The AWS::Serverless-2016-10-31 transform; its data (policy templates, managed policies,
+        // connector profiles) is generated from the aws-sam-translator wheel into Data/*.swift.
+        .target(name: "CFNSAM", dependencies: ["CFNModel"]),
         .executableTarget(
             name: "cfntool",
             dependencies: [
@@ -35,6 +39,7 @@ let package = Package(
                 "CFNSchema",
                 "CFNLint",
                 "CFNDiff",
+                "CFNSAM",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,6 +48,7 @@ let package = Package(
         .testTarget(name: "CFNSplitTests", dependencies: ["CFNSplit", "CFNModel"]),
         .testTarget(name: "CFNLintTests", dependencies: ["CFNLint", "CFNModel", "CFNSchema"]),
         .testTarget(name: "CFNDiffTests", dependencies: ["CFNDiff", "CFNModel", "CFNSchema"]),
+        .testTarget(name: "CFNSAMTests", dependencies: ["CFNSAM", "CFNModel"]),
         .testTarget(name: "cfntoolTests", dependencies: ["cfntool", "CFNModel"]),
     ],
     swiftLanguageModes: [.v6]

@@ -111,6 +111,17 @@ public struct Map: Sendable {
         return out
     }
 
+    /// The same keys, in the same order, with each entry's key range, style and value changed in place.
+    func updatingEntries(_ update: (inout Entry) -> Void) -> Map {
+        var out = self
+        for i in out.entries.indices {
+            let key = out.entries[i].key
+            update(&out.entries[i])
+            out.entries[i].key = key
+        }
+        return out
+    }
+
     /// Removes the entry under `key`, if any, and returns its value.
     @discardableResult
     public mutating func remove(_ key: String) -> Node? {

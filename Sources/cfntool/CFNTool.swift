@@ -15,7 +15,7 @@ struct CFNTool: ParsableCommand {
             processed. A FILE of - reads standard input.
             """,
         version: CFNTool.versionLine,
-        subcommands: [Lint.self, Rules.self, Fmt.self, Convert.self, Info.self, Split.self, Count.self, Graph.self, Schema.self, Diff.self]
+        subcommands: [Lint.self, Rules.self, Fmt.self, Convert.self, Info.self, Split.self, Count.self, Graph.self, Schema.self, Diff.self, Transform.self]
     )
 
     /// The name and version, as split manifests record their generator.

@@ -1,0 +1,28 @@
+import CFNModel
+
+/// A SAM resource type's translation into plain CloudFormation.
+protocol ResourceTranslator {
+    /// The SAM type (`AWS::Serverless::Function`).
+    static var type: String { get }
+    /// The properties the type takes, checked before `translate`.
+    static var properties: PropertyTable { get }
+    /// Changes the resource before its properties are checked (the policy templates are
+    /// expanded then); the default does nothing.
+    static func prepare(_ resource: inout SAMResource, _ context: inout TransformContext) throws(SAMError)
+    /// The resources `resource` becomes. May change SAM resources still to be translated.
+    static func translate(_ resource: SAMResource, _ context: inout TransformContext) throws(SAMError) -> [CFNResource]
+}
+
+extension ResourceTranslator {
+    static func prepare(_ resource: inout SAMResource, _ context: inout TransformContext) throws(SAMError) {}
+}
+
+/// Every SAM resource type the transform knows.
+enum Translators {
+    static func translator(for type: String) -> (any ResourceTranslator.Type)? {
+        switch type {
+        case ServerlessFunction.type: return ServerlessFunction.self
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import CFNModel
+import CFNSAM
+
+struct Transform: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Apply the AWS::Serverless-2016-10-31 (SAM) transform: print the plain CloudFormation template it deploys.",
+        discussion: """
+            The transform applies to a template that declares it, or that declares no Transform and \
+            has AWS::Serverless::* resources; any other template comes out as it is. Local \
+            CodeUri, ContentUri and DefinitionUri paths stay paths, for aws cloudformation package \
+            to upload. An AWS::Serverless::Application with a serverless-repository ApplicationId \
+            needs --sar-template-url. Exit 0: transformed; 2: the file could not be read or parsed, \
+            or the SAM template is invalid (every error on standard error as \
+            file:line:col: [LogicalId] message); 64: usage error.
+            """
+    )
+
+    @Argument(help: "The SAM template (- for standard input).")
+    var file: String
+
+    @Option(help: "The partition: aws, aws-cn, aws-us-gov, ... (default: the region's).")
+    var partition: String?
+
+    @Option(help: "The region (default AWS_REGION, AWS_DEFAULT_REGION or us-east-1).")
+    var region: String?
+
+    @Option(name: .customLong("parameter"), help: "A parameter value, KEY=VALUE (repeatable).")
+    var parameters: [String] = []
+
+    @Option(
+        name: .customLong("sar-template-url"),
+        help: "The template URL of a serverless-repository application, APPLICATION_ID=URL or *=URL for any (repeatable)."
+    )
+    var sarTemplateURLs: [String] = []
+
+    @Option(help: "json or yaml (default: the input's format).")
+    var format: Template.Format?
+
+    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    func validate() throws {
+        for p in parameters + sarTemplateURLs where !p.contains("=") {
+            throw ValidationError("'\(p)' is not KEY=VALUE")
+        }
+    }
+
+    func run() throws {
+        var status = ExitStatus()
+        do {
+            let template = try Template(contentsOf: file)
+            var options = SAMTransform.Options(region: region ?? Environment.region, partition: partition)
+            for p in parameters {
+                let (key, value) = Transform.pair(p)
+                options.parameterValues[key] = .string(value)
+            }
+            for p in sarTemplateURLs {
+                let (key, value) = Transform.pair(p)
+                options.sarTemplateURLs[key] = value
+            }
+            let result: SAMTransform.Output
+            do {
+                result = try SAMTransform(options).apply(to: template)
+            } catch {
+                for e in error.errors {
+                    let at = e.range.isKnown ? e.range.start : SourcePosition(line: 1, column: 1, offset: 0)
+                    Console.err("\(file):\(at.line):\(at.column): \(e)")
+                }
+                throw ExitCode(2)
+            }
+            let out = try Formatter.format(result.template, as: format ?? template.format)
+            if let output {
+                try AtomicFile.write(out, to: output)
+            } else {
+                Console.out(bytes: out)
+            }
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            status.failed(error)
+        }
+        try status.exit()
+    }
+
+    static func pair(_ s: String) -> (String, String) {
+        let i = s.firstIndex(of: "=")!
+        return (String(s[..<i]), String(s[s.index(after: i)...]))
+    }
+}
