@@ -51,7 +51,7 @@ def render(name, what, raw, version):
         "// sha256 of the source JSON: " + digest + "\n\n"
         "extension SAMData {\n"
         "    /// " + what + ", as JSON.\n"
-        "    static let " + name + " = #\"" + text + "\"#\n"
+        "    static let " + name + " =\n        #\"" + text + "\"#\n"
         "}\n"
     )
 
