@@ -1,0 +1,160 @@
+import CFNModel
+
+/// How events refer to what they invoke: a Lambda function by `Ref` (its name) and `Fn::GetAtt Arn`,
+/// an alias by `Ref` (its ARN) for both.
+extension FunctionTarget {
+    /// Whether the events target the alias `AutoPublishAlias` made.
+    var isAlias: Bool { function.type == "AWS::Lambda::Alias" }
+
+    /// What a permission or an event source mapping names the function by (`FunctionName`).
+    var nameOrArn: Node { .ref(function.logicalId) }
+
+    /// The ARN of what the events invoke.
+    var arn: Node { isAlias ? .ref(function.logicalId) : function.getAtt("Arn") }
+
+    /// The function's `Condition`, if it has one (what it makes is made under the same condition).
+    var condition: String? { resource.attribute("Condition")?.stringValue }
+
+    /// Adds an AWS managed policy ARN to the generated role, once.
+    mutating func addManagedPolicy(_ arn: String) {
+        guard var r = role else { return }
+        var arns = r["ManagedPolicyArns"]?.listValue ?? []
+        if !arns.contains(where: { $0.stringValue == arn }) { arns.append(.string(arn)) }
+        r["ManagedPolicyArns"] = .list(arns)
+        role = r
+    }
+
+    /// Adds an inline policy (`PolicyName` and `PolicyDocument`) to the generated role, unless the
+    /// role already has it or another policy with the same document.
+    mutating func addInlinePolicy(_ policy: Node) {
+        guard var r = role else { return }
+        var policies = r["Policies"]?.listValue ?? []
+        let document = policy["PolicyDocument"]
+        let present = policies.contains { existing in
+            if existing.isSemanticallyEqual(to: policy) { return true }
+            guard let document, let other = existing["PolicyDocument"] else { return false }
+            return other.isSemanticallyEqual(to: document)
+        }
+        if !present { policies.append(policy) }
+        r["Policies"] = .list(policies)
+        role = r
+    }
+}
+
+extension SAMEvent {
+    /// An error about this event that names it by its own logical id (function id + event name), as
+    /// aws-sam-translator does for some checks (`Event with id [FnQueue] is invalid. ...`).
+    func errorByLogicalId(_ message: String, at property: String? = nil) -> SAMError {
+        let at = property.flatMap { properties[entry: $0]?.keyRange } ?? range
+        return SAMError(message, logicalId: owner.logicalId, event: logicalId, range: at)
+    }
+
+    /// An error that aws-sam-translator reports on the event's own logical id as a resource
+    /// (`Resource with id [FnBucketEvent] is invalid. ...`).
+    func errorAsResource(_ message: String, at property: String? = nil) -> SAMError {
+        let at = property.flatMap { properties[entry: $0]?.keyRange } ?? range
+        return SAMError(message, logicalId: logicalId, range: at)
+    }
+
+    /// `sam_expect` on a value of this event, the error naming the event by its own logical id.
+    func expectByLogicalId(_ value: Node?, _ path: String) -> Expect {
+        var e = expect(value, path)
+        e.event = logicalId
+        return e
+    }
+
+    /// A property the way Python's truth test reads it: set and not empty, zero or false.
+    func isSet(_ name: String) -> Bool { self[name]?.isTruthy ?? false }
+}
+
+/// The `AWS::Lambda::Permission` that lets a service invoke the function (push events).
+enum LambdaPermission {
+    /// `<prefix>Permission<suffix>` (the suffix hashed when it is not alphanumeric), for `principal`.
+    static func make(
+        _ event: SAMEvent,
+        _ target: FunctionTarget,
+        principal: String,
+        sourceArn: Node? = nil,
+        sourceAccount: Node? = nil,
+        eventSourceToken: Node? = nil,
+        suffix: String = "",
+        prefix: String? = nil
+    ) -> CFNResource {
+        let base = (prefix ?? event.logicalId) + "Permission"
+        let isAlphanumeric =
+            !suffix.isEmpty && suffix.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+        let logicalId = isAlphanumeric ? base + suffix : LogicalId.make(base, .string(suffix))
+        return event.resource(
+            logicalId,
+            "AWS::Lambda::Permission",
+            [
+                ("Action", "lambda:InvokeFunction"), ("FunctionName", target.nameOrArn), ("Principal", .string(principal)),
+                ("SourceAccount", sourceAccount), ("SourceArn", sourceArn), ("EventSourceToken", eventSourceToken),
+            ],
+            attributes: target.attributes
+        )
+    }
+}
+
+/// IAM policies events add to roles, in aws-sam-translator's words.
+enum EventPolicies {
+    /// `<id>SQSPolicy`: send messages to a queue.
+    static func sqsSendMessage(_ queueArn: Node?, _ logicalId: String) -> Node {
+        named(logicalId + "SQSPolicy", [statement("sqs:SendMessage", queueArn)])
+    }
+
+    /// `<id>SNSPolicy`: publish to a topic.
+    static func snsPublish(_ topicArn: Node?, _ logicalId: String) -> Node {
+        named(logicalId + "SNSPolicy", [statement("sns:publish", topicArn)])
+    }
+
+    /// `<id>S3Policy`: put objects in a bucket (and list it).
+    static func s3SendEventPayload(_ bucketArn: Node?, _ logicalId: String) -> Node {
+        let objects = Node.join("/", [bucketArn ?? Node(.null), "*"])
+        return named(logicalId + "S3Policy", [statement("s3:PutObject", objects), statement("s3:ListBucket", bucketArn)])
+    }
+
+    /// `<id>LambdaPolicy`: invoke a function.
+    static func lambdaInvoke(_ functionArn: Node, _ logicalId: String) -> Node {
+        named(logicalId + "LambdaPolicy", [statement("lambda:InvokeFunction", functionArn)])
+    }
+
+    /// `{"Action": action, "Effect": "Allow", "Resource": resource}` (a null resource when there is none).
+    static func statement(_ action: Node, _ resource: Node?) -> Node {
+        .map([("Action", action), ("Effect", "Allow"), ("Resource", resource ?? Node(.null))])
+    }
+
+    /// `{"PolicyName": name, "PolicyDocument": {"Statement": statements}}`.
+    static func named(_ name: String, _ statements: [Node], version: Bool = false) -> Node {
+        var document: [(String, Node)] = [("Statement", .list(statements))]
+        if version { document.append(("Version", "2012-10-17")) }
+        return .map([("PolicyName", .string(name)), ("PolicyDocument", .map(document))])
+    }
+}
+
+/// A value as Python's `isinstance(value, dict)` sees the decoded template: an intrinsic function is
+/// a mapping too.
+extension Node {
+    var isPythonDict: Bool { mapValue != nil || isIntrinsic }
+
+    /// The keys Python would see in this mapping (a function's one key is its name).
+    var pythonKeys: [String] {
+        if let m = mapValue { return m.keys }
+        if let f = functionValue { return [f.name.rawValue] }
+        return []
+    }
+}
+
+/// Checks every event source of this area makes before it is translated.
+enum EventChecks {
+    /// A function with `TenancyConfig` (one execution environment per tenant) takes only API events.
+    static func tenancy(_ event: SAMEvent) throws(SAMError) {
+        guard event.owner.type == ServerlessFunction.type, event.owner["TenancyConfig"]?.isTruthy ?? false else { return }
+        throw SAMError(
+            "Event source '\(event.type)' is not supported for functions enabled with tenancy configuration. "
+                + "Only Api and HttpApi event sources are supported.",
+            logicalId: event.owner.logicalId,
+            range: event.range
+        )
+    }
+}

@@ -1,0 +1,196 @@
+import CFNModel
+
+/// `Type: CloudWatchLogs`: a subscription filter of a log group sends matching events to the function.
+enum CloudWatchLogsEvent: FunctionEventSource {
+    static let type = "CloudWatchLogs"
+
+    static let properties = PropertyTable([
+        ("LogGroupName", .type(.string, required: true)), ("FilterPattern", .type(.string, required: true)),
+    ])
+
+    static func link(_ event: SAMEvent, _ context: inout TransformContext) throws(SAMError) {
+        try EventChecks.tenancy(event)
+    }
+
+    static func translate(
+        _ event: SAMEvent,
+        _ target: inout FunctionTarget,
+        _ context: inout TransformContext
+    ) throws(SAMError)
+        -> [CFNResource]
+    {
+        let logGroup = event["LogGroupName"] ?? Node(.null)
+        let sourceArn = Node.sub(
+            Partition.arn(context.partition, "logs", "log-group:${__LogGroupName__}:*"),
+            .map([("__LogGroupName__", logGroup)])
+        )
+        let permission = LambdaPermission.make(event, target, principal: "logs.amazonaws.com", sourceArn: sourceArn)
+        // The filter is refused until Logs may invoke the function.
+        let filter = event.resource(
+            event.logicalId,
+            "AWS::Logs::SubscriptionFilter",
+            [("LogGroupName", event["LogGroupName"]), ("FilterPattern", event["FilterPattern"]), ("DestinationArn", target.arn)],
+            attributes: target.attributes + [("DependsOn", [.string(permission.logicalId)])]
+        )
+        return [permission, filter]
+    }
+}
+
+/// `Type: IoTRule`: an IoT topic rule whose SQL selects the messages the function gets.
+enum IoTRuleEvent: FunctionEventSource {
+    static let type = "IoTRule"
+
+    static let properties = PropertyTable([("Sql", .type(.string, required: true)), ("AwsIotSqlVersion", .type(.string))])
+
+    static func link(_ event: SAMEvent, _ context: inout TransformContext) throws(SAMError) {
+        try EventChecks.tenancy(event)
+    }
+
+    static func translate(
+        _ event: SAMEvent,
+        _ target: inout FunctionTarget,
+        _ context: inout TransformContext
+    ) throws(SAMError)
+        -> [CFNResource]
+    {
+        let sourceArn = Node.sub(
+            Partition.arn(context.partition, "iot", "rule/${RuleName}"),
+            .map([("RuleName", .ref(event.logicalId))])
+        )
+        let permission = LambdaPermission.make(
+            event,
+            target,
+            principal: "iot.amazonaws.com",
+            sourceArn: sourceArn,
+            sourceAccount: .sub("${AWS::AccountId}")
+        )
+        var payload: [(String, Node)] = [
+            ("Sql", event["Sql"] ?? Node(.null)), ("RuleDisabled", false),
+            ("Actions", [.map([("Lambda", .map([("FunctionArn", target.arn)]))])]),
+        ]
+        if event.isSet("AwsIotSqlVersion") { payload.append(("AwsIotSqlVersion", event["AwsIotSqlVersion"]!)) }
+        let rule = event.resource(
+            event.logicalId,
+            "AWS::IoT::TopicRule",
+            [("TopicRulePayload", .map(payload))],
+            attributes: target.attributes
+        )
+        return [permission, rule]
+    }
+}
+
+/// `Type: AlexaSkill`: the Alexa Skills Kit may invoke the function (for the skill `SkillId`, if given).
+enum AlexaSkillEvent: FunctionEventSource {
+    static let type = "AlexaSkill"
+
+    static let properties = PropertyTable([("SkillId", .type(.string))])
+
+    static func link(_ event: SAMEvent, _ context: inout TransformContext) throws(SAMError) {
+        try EventChecks.tenancy(event)
+    }
+
+    static func translate(
+        _ event: SAMEvent,
+        _ target: inout FunctionTarget,
+        _ context: inout TransformContext
+    ) throws(SAMError)
+        -> [CFNResource]
+    {
+        [LambdaPermission.make(event, target, principal: "alexa-appkit.amazon.com", eventSourceToken: event["SkillId"])]
+    }
+}
+
+/// `Type: Cognito`: a user pool of the template calls the function on its triggers (`PreSignUp`,
+/// ...): the pool's `LambdaConfig` names the function for each, and one permission per function
+/// lets the pool invoke it.
+enum CognitoEvent: FunctionEventSource {
+    static let type = "Cognito"
+
+    static let properties = PropertyTable([
+        ("UserPool", .type(.string, required: true)), ("Trigger", .strict(.oneOf([.string, .listOf(.string)]), required: true)),
+    ])
+
+    /// The properties aws-sam-translator keeps on the user pool it rewrites (any other is an error).
+    static let userPoolProperties: Set<String> = [
+        "AccountRecoverySetting", "AdminCreateUserConfig", "AliasAttributes", "AutoVerifiedAttributes", "DeletionProtection",
+        "DeviceConfiguration", "EmailAuthenticationMessage", "EmailAuthenticationSubject", "EmailConfiguration",
+        "EmailVerificationMessage", "EmailVerificationSubject", "EnabledMfas", "LambdaConfig", "MfaConfiguration", "Policies",
+        "Schema", "SmsAuthenticationMessage", "SmsConfiguration", "SmsVerificationMessage", "UserAttributeUpdateSettings",
+        "UsernameAttributes", "UsernameConfiguration", "UserPoolAddOns", "UserPoolName", "UserPoolTags", "UserPoolTier",
+        "VerificationMessageTemplate", "WebAuthnRelyingPartyID", "WebAuthnUserVerification",
+    ]
+
+    static func link(_ event: SAMEvent, _ context: inout TransformContext) throws(SAMError) {
+        _ = try userPoolId(event, context)
+        try EventChecks.tenancy(event)
+    }
+
+    /// The logical id of the user pool `UserPool: !Ref Id` names, which must be in the template.
+    private static func userPoolId(_ event: SAMEvent, _ context: TransformContext) throws(SAMError) -> String {
+        if let f = event["UserPool"]?.functionValue, f.name == .ref {
+            guard let id = f.argument.stringValue else { throw event.errorByLogicalId("Ref in Userpool is not a string.", at: "UserPool") }
+            if context.resource(id) != nil { return id }
+        }
+        throw event.error("Cognito events must reference a Cognito UserPool in the same template.", at: "UserPool")
+    }
+
+    static func translate(
+        _ event: SAMEvent,
+        _ target: inout FunctionTarget,
+        _ context: inout TransformContext
+    ) throws(SAMError)
+        -> [CFNResource]
+    {
+        let poolId = try userPoolId(event, context)
+        guard var pool = context.resource(poolId)?.mapValue else { return [] }
+        let permission = LambdaPermission.make(
+            event,
+            target,
+            principal: "cognito-idp.amazonaws.com",
+            sourceArn: .getAtt(poolId, "Arn"),
+            prefix: target.function.logicalId + "Cognito"
+        )
+
+        var properties = Map()
+        if let p = pool["Properties"], !p.isNull {
+            guard let m = p.mapValue else {
+                throw SAMError("Properties of a resource must be an object.", logicalId: poolId, range: p.range)
+            }
+            properties = m
+        }
+        var config = Map()
+        if let c = properties["LambdaConfig"], !c.isNull {
+            guard let m = c.mapValue else { throw SAMError("Property 'LambdaConfig' should be a map.", logicalId: poolId, range: c.range) }
+            config = m
+        }
+        let triggers = event["Trigger"].map { $0.listValue ?? [$0] } ?? []
+        for trigger in triggers.compactMap(\.stringValue) {
+            guard config[trigger] == nil else {
+                let written = event["Trigger"].map { $0.stringValue ?? PythonJSON.pythonListRepr($0) } ?? ""
+                throw event.error("Cognito trigger \"\(written)\" defined multiple times.", at: "Trigger")
+            }
+            config[trigger] = target.arn
+        }
+        properties["LambdaConfig"] = Node(.map(config), range: properties["LambdaConfig"]?.range ?? .unknown)
+        let range = context.resource(poolId)?.range ?? .unknown
+        pool["Properties"] = Node(.map(properties), range: pool["Properties"]?.range ?? .unknown)
+        var resources = context.resources
+        resources[poolId] = Node(.map(pool), range: range)
+        context.resources = resources
+        let output = try BucketLikeResource.output(
+            pool,
+            poolId,
+            type: "AWS::Cognito::UserPool",
+            known: userPoolProperties,
+            origin: event.origin
+        )
+        return [permission, output]
+    }
+}
+
+extension PythonJSON {
+    /// How Python prints a list of strings (`['A', 'B']`).
+    static func pythonListRepr(_ node: Node) -> String {
+        Globals.pythonList((node.listValue ?? []).map { $0.stringValue ?? dumps($0) })
+    }
+}
