@@ -172,17 +172,14 @@ enum CognitoEvent: FunctionEventSource {
             config[trigger] = target.arn
         }
         properties["LambdaConfig"] = Node(.map(config), range: properties["LambdaConfig"]?.range ?? .unknown)
-        let range = context.resource(poolId)?.range ?? .unknown
         pool["Properties"] = Node(.map(properties), range: pool["Properties"]?.range ?? .unknown)
-        var resources = context.resources
-        resources[poolId] = Node(.map(pool), range: range)
-        context.resources = resources
-        let output = try BucketLikeResource.output(
+        let output = try BucketLikeResource.rewrite(
             pool,
             poolId,
             type: "AWS::Cognito::UserPool",
             known: userPoolProperties,
-            origin: event.origin
+            event,
+            &context
         )
         return [permission, output]
     }

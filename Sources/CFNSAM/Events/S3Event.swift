@@ -56,11 +56,8 @@ enum S3Event: FunctionEventSource {
             try dependOn(&bucket, permission, event)
         }
         try addNotifications(&bucket, bucketId, event, target)
-        let range = context.resource(bucketId)?.range ?? .unknown
-        var resources = context.resources
-        resources[bucketId] = Node(.map(bucket), range: range)
-        context.resources = resources
-        return [permission, try output(bucket, bucketId, event)]
+        let output = try BucketLikeResource.rewrite(bucket, bucketId, type: "AWS::S3::Bucket", known: bucketProperties, event, &context)
+        return [permission, output]
     }
 
     /// The bucket waits for the permission: its id joins `DependsOn` (a string or a list).
@@ -162,24 +159,32 @@ enum S3Event: FunctionEventSource {
         )
         bucket["Properties"] = Node(.map(properties), range: bucket["Properties"]?.range ?? .unknown)
     }
-
-    /// The bucket as aws-sam-translator writes it back: its type checked, the properties it knows,
-    /// `DependsOn` and the attributes it keeps.
-    private static func output(_ bucket: Map, _ bucketId: String, _ event: SAMEvent) throws(SAMError) -> CFNResource {
-        try BucketLikeResource.output(
-            bucket,
-            bucketId,
-            type: "AWS::S3::Bucket",
-            known: bucketProperties,
-            origin: event.origin
-        )
-    }
 }
 
 /// A resource of the template that an event rewrites (an S3 bucket, a Cognito user pool), written
 /// back the way aws-sam-translator rebuilds it: only the properties it knows for the type, none of
 /// them null, `DependsOn` when not empty, and the attributes it keeps.
 enum BucketLikeResource {
+    /// The resource `node` (the template's `logicalId`, as `event` changed it) kept for the events
+    /// still to come, and as the output holds it. It is still the template's resource: its origin is
+    /// its own, and only the parts the event added carry the event's source range.
+    static func rewrite(
+        _ node: Map,
+        _ logicalId: String,
+        type: String,
+        known: Set<String>,
+        _ event: SAMEvent,
+        _ context: inout TransformContext
+    ) throws(SAMError) -> CFNResource {
+        let entry = context.resources[entry: logicalId]
+        let stamped = Node(.map(node), range: entry?.value.range ?? .unknown).stamped(event.range)
+        var resources = context.resources
+        resources[logicalId] = stamped
+        context.resources = resources
+        let origin = Origin(logicalId: logicalId, type: type, range: entry?.keyRange ?? event.range)
+        return try output(stamped.mapValue ?? node, logicalId, type: type, known: known, origin: origin)
+    }
+
     static func output(
         _ node: Map,
         _ logicalId: String,
@@ -191,7 +196,11 @@ enum BucketLikeResource {
     {
         let actual = node["Type"]?.stringValue ?? ""
         guard actual == type else {
-            throw SAMError("Resource has incorrect Type; expected '\(type)', got '\(actual)'", logicalId: logicalId)
+            throw SAMError(
+                "Resource has incorrect Type; expected '\(type)', got '\(actual)'",
+                logicalId: logicalId,
+                range: node["Type"]?.range ?? .unknown
+            )
         }
         var properties: [(String, Node?)] = []
         if let p = node["Properties"] {
