@@ -10,7 +10,7 @@ enum S3Event: FunctionEventSource {
     static let properties = PropertyTable([
         ("Bucket", .type(.string, required: true)),
         ("Events", .strict(.oneOf([.string, .listOf(.string)]), required: true)),
-        ("Filter", .type(.oneOf([.map]))),
+        ("Filter", .type(.oneOf([.mapOf(.string)]))),
     ])
 
     /// The properties aws-sam-translator keeps on the bucket it rewrites (any other is an error).

@@ -43,7 +43,8 @@ enum SNSEvent: FunctionEventSource {
             made.append(subscription(event, target, protocol: "sqs", endpoint: queue.getAtt("Arn")))
             return made
         }
-        guard sqs.mapValue != nil else { return [] }
+        // A mapping (an intrinsic function is one, without the keys below).
+        guard sqs.isPythonDict else { return [] }
         let queueArn = sqs["QueueArn"]
         let queueUrl = sqs["QueueUrl"]
         guard let queueArn, queueArn.isTruthy, let queueUrl, queueUrl.isTruthy else {
