@@ -29,6 +29,7 @@ enum Translators {
         case ServerlessFunction.type: return ServerlessFunction.self
         case SimpleTable.type: return SimpleTable.self
         case LayerVersion.type: return LayerVersion.self
+        case ServerlessApplication.type: return ServerlessApplication.self
         default: return nil
         }
     }
