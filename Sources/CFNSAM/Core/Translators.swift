@@ -30,6 +30,7 @@ enum Translators {
         case SimpleTable.type: return SimpleTable.self
         case LayerVersion.type: return LayerVersion.self
         case ServerlessApplication.type: return ServerlessApplication.self
+        case CapacityProvider.type: return CapacityProvider.self
         default: return nil
         }
     }
