@@ -22,6 +22,8 @@ enum Translators {
     static func translator(for type: String) -> (any ResourceTranslator.Type)? {
         switch type {
         case ServerlessFunction.type: return ServerlessFunction.self
+        case ServerlessHttpApi.type: return ServerlessHttpApi.self
+        case ServerlessWebSocketApi.type: return ServerlessWebSocketApi.self
         default: return nil
         }
     }
