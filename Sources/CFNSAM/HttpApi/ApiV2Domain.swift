@@ -8,17 +8,17 @@ struct ApiV2Domain {
     var recordSetGroup: CFNResource?
 
     /// What `Domain` (its parameter references resolved) makes for `api`, whose stage is
-    /// `stageId`. `tagName` is the tag SAM puts on the domain name (`httpapi:createdBy`);
-    /// `groups` holds the record set groups shared with other APIs.
+    /// `stageId`. `tagName` is the tag SAM puts on the domain name (`httpapi:createdBy`),
+    /// `attributes` those every resource made takes (`Condition`, ...); `groups` holds the record set groups shared with other APIs.
     static func make(
         _ config: Node,
         api: SAMResource,
         stageId: String,
         tagName: String,
+        attributes: [(String, Node)],
         groups: inout RecordSetGroups
     ) throws(SAMError) -> ApiV2Domain {
         let origin = api.origin(property: "Domain")
-        let attributes = api.passthroughAttributes
         let map = config.mapValue ?? Map()
         func value(_ key: String) -> Node? {
             guard let v = map[key], !v.isNull else { return nil }
@@ -55,11 +55,11 @@ struct ApiV2Domain {
             }
             let unknown = m.keys.filter { !allowed.contains($0) }.sorted()
             if !unknown.isEmpty {
-                // aws-sam-translator names the unknown fields where the resource id goes.
-                throw SAMError(
-                    "Available MutualTlsAuthentication fields are ['TruststoreUri', 'TruststoreVersion'].",
-                    logicalId: unknown.joined(separator: ","),
-                    range: mtls.range.isKnown ? mtls.range : api.range(of: "Domain")
+                // aws-sam-translator names the unknown fields in brackets, where a resource id goes.
+                throw api.error(
+                    "Unknown MutualTlsAuthentication fields [\(unknown.joined(separator: ","))]. Available MutualTlsAuthentication "
+                        + "fields are ['TruststoreUri', 'TruststoreVersion'].",
+                    at: "Domain"
                 )
             }
             var out: [(String, Node)] = []

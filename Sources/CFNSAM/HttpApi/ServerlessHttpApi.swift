@@ -58,7 +58,14 @@ enum ServerlessHttpApi: ResourceTranslator {
         var made = [api]
         made += authorizerPermissions(authorizers, r)
         if let config = r["Domain"].map({ context.intrinsics.resolved($0) }) {
-            var domain = try ApiV2Domain.make(config, api: r, stageId: stageId, tagName: tagName, groups: &context.recordSetGroups)
+            var domain = try ApiV2Domain.make(
+                config,
+                api: r,
+                stageId: stageId,
+                tagName: tagName,
+                attributes: r.passthroughAttributes,
+                groups: &context.recordSetGroups
+            )
             // Tags given with a body go to the domain name too.
             if let tags = bodyTags, userTags?.isTruthy ?? false { domain.domain["Tags"] = tags }
             made.append(domain.domain)

@@ -4,6 +4,9 @@ import CFNModel
 /// `Routes`, a route, a Lambda proxy integration and the permission to invoke the function; a
 /// stage (`default` unless named), the `$connect` route's authorizer (`Auth`), and a custom
 /// domain.
+///
+/// As in aws-sam-translator 1.110.0, the resource's `Condition`, `DeletionPolicy`,
+/// `UpdateReplacePolicy` and `Metadata` are not passed on to what it makes (`DependsOn` is).
 enum ServerlessWebSocketApi: ResourceTranslator {
     static let type = "AWS::Serverless::WebSocketApi"
     /// The tag SAM puts on the API, its stage and its domain name.
@@ -52,7 +55,7 @@ enum ServerlessWebSocketApi: ResourceTranslator {
                 ("RouteSelectionExpression", r["RouteSelectionExpression"]), ("Tags", .map(tags.entries.map { ($0.key, $0.value) })),
                 ("ProtocolType", "WEBSOCKET"),
             ],
-            attributes: (r.attribute("DependsOn").map { [("DependsOn", $0)] } ?? []) + r.supportedAttributes
+            attributes: r.attribute("DependsOn").map { [("DependsOn", $0)] } ?? []
         )
 
         let prefix = stageName.stringValue ?? ""
@@ -62,7 +65,7 @@ enum ServerlessWebSocketApi: ResourceTranslator {
         var groups = RecordSetGroups()
         var domain: ApiV2Domain? = nil
         if let domainConfig {
-            domain = try ApiV2Domain.make(domainConfig, api: r, stageId: stageId, tagName: tagName, groups: &groups)
+            domain = try ApiV2Domain.make(domainConfig, api: r, stageId: stageId, tagName: tagName, attributes: [], groups: &groups)
         }
         if stageName.stringValue == "$default" {
             throw r.error("Stages cannot be named $default for WebSocket APIs.", at: "StageName")
@@ -92,7 +95,7 @@ enum ServerlessWebSocketApi: ResourceTranslator {
                 ("AccessLogSettings", r["AccessLogSettings"]), ("DefaultRouteSettings", r["DefaultRouteSettings"]),
                 ("Tags", .map([(tagName, Node.string("SAM"))])), ("AutoDeploy", true), ("RouteSettings", r["RouteSettings"]),
             ],
-            attributes: r.passthroughAttributes
+            attributes: []
         )
         // Route settings name route keys: the stage waits for the routes.
         if let settings = r["RouteSettings"], settings.isTruthy, !routeIds.isEmpty {
@@ -136,7 +139,7 @@ enum ServerlessWebSocketApi: ResourceTranslator {
         let key = entry.key
         let base = r.logicalId + (try routeName(key, r))
         let origin = Origin(logicalId: r.logicalId, type: r.type, property: "Routes", range: entry.keyRange)
-        let attributes = r.passthroughAttributes
+        let attributes: [(String, Node)] = []
         let spec = entry.value.mapValue ?? Map()
         func value(_ k: String) -> Node? { spec[k].flatMap { $0.isNull ? nil : $0 } }
 
@@ -241,7 +244,7 @@ enum ServerlessWebSocketApi: ResourceTranslator {
             "AWS::ApiGatewayV2::Authorizer",
             origin: r.origin(property: "Auth"),
             properties: [("ApiId", .ref(r.logicalId))],
-            attributes: r.passthroughAttributes
+            attributes: []
         )
         if auth[entry: "InvokeRole"] != nil { authorizer["AuthorizerCredentialsArn"] = auth["InvokeRole"].flatMap { $0.isNull ? nil : $0 } }
         authorizer["AuthorizerType"] = "REQUEST"
@@ -276,7 +279,7 @@ enum ServerlessWebSocketApi: ResourceTranslator {
                     )
                 ),
             ],
-            attributes: r.passthroughAttributes
+            attributes: []
         )
     }
 }
