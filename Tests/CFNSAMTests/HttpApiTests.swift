@@ -149,7 +149,11 @@ private func resourceIds(_ output: SAMTransform.Output) -> [String] { resources(
                           Type: HttpApi
                 """
         )
-        #expect(resourceIds(output) == ["ServerlessHttpApi", "ServerlessHttpApiApiGatewayDefaultStage", "Users", "UsersEverythingPermission", "UsersRole"])
+        #expect(
+            resourceIds(output) == [
+                "ServerlessHttpApi", "ServerlessHttpApiApiGatewayDefaultStage", "Users", "UsersEverythingPermission", "UsersRole",
+            ]
+        )
         let paths = resource(output, "ServerlessHttpApi")?["Properties"]?["Body"]?["paths"]
         #expect(paths?["$default"]?["x-amazon-apigateway-any-method"]?["isDefaultRoute"]?.isSemanticallyEqual(to: true) == true)
         let get = paths?["/users/{id}"]?["get"]
@@ -382,9 +386,57 @@ private func resourceIds(_ output: SAMTransform.Output) -> [String] { resources(
             Issue.record("a route defined twice was accepted")
         } catch {
             #expect(error.errors.count == 1)
-            #expect(error.errors.first?.description == "[Fn] Event with id [Two] is invalid. API method 'get' defined multiple times for path '/a'.")
+            #expect(
+                error.errors.first?.description
+                    == "[Fn] Event with id [Two] is invalid. API method 'get' defined multiple times for path '/a'."
+            )
             #expect(error.errors.first?.range.start.line == 10)
         }
+    }
+
+    /// An event of a function with an alias (`AutoPublishAlias`) invokes the alias: the
+    /// integration URI names it, the permission is the alias's, and a `$default` route of the
+    /// alias does not stand for the function's permission.
+    @Test func eventOfAnAliasInvokesTheAlias() throws {
+        let template = try Template(
+            text: """
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: s3://b/k.zip
+                      Handler: index.handler
+                      Runtime: python3.12
+                      Events:
+                        Any: {Type: HttpApi}
+                        Get: {Type: HttpApi, Properties: {Path: /a, Method: get}}
+                """,
+            path: "t.yaml"
+        )
+        var context = TransformContext(
+            options: .init(),
+            partition: "aws",
+            region: "eu-west-1",
+            intrinsics: Intrinsics(parameters: [:]),
+            template: template.root,
+            path: "t.yaml"
+        )
+        try ImplicitHttpApi.prepare(&context)
+        let function = SAMResource(logicalId: "Fn", entry: context.resources[entry: "Fn"]!)
+        let alias = CFNResource("FnAliaslive", "AWS::Lambda::Alias", origin: function.origin(property: "AutoPublishAlias"))
+        var target = FunctionTarget(function: alias, role: nil, resource: function)
+        var made: [CFNResource] = []
+        for (event, source) in FunctionEvents.sorted(try FunctionEvents.events(of: function)) {
+            made += try source.translate(event, &target, &context)
+        }
+        #expect(made.map(\.logicalId) == ["FnAnyPermission", "FnGetPermission"])
+        #expect(made.allSatisfy { PythonJSON.dumps($0["FunctionName"]!) == #"{"Ref":"FnAliaslive"}"# })
+        let body = context.resource("ServerlessHttpApi")?["Properties"]?["DefinitionBody"]
+        let uri = body?["paths"]?["/a"]?["get"]?["x-amazon-apigateway-integration"]?["uri"]
+        #expect(
+            uri?.functionValue?.argument.stringValue
+                == "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${FnAliaslive}/invocations"
+        )
     }
 
     /// The permission of a path ends as API Gateway matches it: parameters as `*`, no trailing

@@ -33,7 +33,9 @@ struct ApiV2Domain {
             throw api.error("EndpointConfiguration for Custom Domains must be one of ['REGIONAL'].", at: "Domain")
         }
         var configuration: [(String, Node)] = [("CertificateArn", certificate), ("EndpointType", endpoint)]
-        if let v = value("OwnershipVerificationCertificateArn"), v.isTruthy { configuration.append(("OwnershipVerificationCertificateArn", v)) }
+        if let v = value("OwnershipVerificationCertificateArn"), v.isTruthy {
+            configuration.append(("OwnershipVerificationCertificateArn", v))
+        }
         if let v = value("SecurityPolicy"), v.isTruthy { configuration.append(("SecurityPolicy", v)) }
         var domain = CFNResource(
             domainId,
@@ -73,7 +75,9 @@ struct ApiV2Domain {
                 id,
                 "AWS::ApiGatewayV2::ApiMapping",
                 origin: origin,
-                properties: [("DomainName", .ref(domainId)), ("ApiId", .ref(api.logicalId)), ("Stage", .ref(stageId)), ("ApiMappingKey", key)],
+                properties: [
+                    ("DomainName", .ref(domainId)), ("ApiId", .ref(api.logicalId)), ("Stage", .ref(stageId)), ("ApiMappingKey", key),
+                ],
                 attributes: attributes
             )
         }

@@ -23,7 +23,11 @@ enum HttpApiEvent: FunctionEventSource {
         return node.stringValue
     }
 
-    static func translate(_ event: SAMEvent, _ target: inout FunctionTarget, _ context: inout TransformContext) throws(SAMError)
+    static func translate(
+        _ event: SAMEvent,
+        _ target: inout FunctionTarget,
+        _ context: inout TransformContext
+    ) throws(SAMError)
         -> [CFNResource]
     {
         let path = event["Path"]?.stringValue ?? ""
@@ -69,18 +73,22 @@ enum HttpApiEvent: FunctionEventSource {
             do {
                 editor = try OpenApiEditor(body)
             } catch {
-                var e = error
-                e.logicalId = apiId
-                e.range = event.range
-                throw e
+                throw bodyError(error, apiId, api, event)
             }
         }
         if path == OpenApiEditor.defaultPath {
             path = ""
-        } else if let editor,
-            try editor.integrationInvokes(OpenApiEditor.defaultPath, OpenApiEditor.anyMethod, target.function.logicalId)
-        {
-            return nil
+        } else if let editor {
+            do {
+                let anyInvokes = try editor.integrationInvokes(
+                    OpenApiEditor.defaultPath,
+                    OpenApiEditor.anyMethod,
+                    target.function.logicalId
+                )
+                if anyInvokes { return nil }
+            } catch {
+                throw bodyError(error, apiId, api, event)
+            }
         }
         path = wildcardParameters(path)
         let star = method == "any" || method == OpenApiEditor.anyMethod
@@ -105,6 +113,16 @@ enum HttpApiEvent: FunctionEventSource {
             ],
             attributes: target.attributes
         )
+    }
+
+    /// An error about the API's body, found while adding this event's route: named after the
+    /// API, at its `DefinitionBody` (or the event, for a body SAM wrote).
+    private static func bodyError(_ error: SAMError, _ apiId: String, _ api: Map, _ event: SAMEvent) -> SAMError {
+        var e = error
+        e.logicalId = apiId
+        let at = api[entry: "DefinitionBody"]?.keyRange ?? .unknown
+        e.range = at.isKnown ? at : event.range
+        return e
     }
 
     /// `{name}` and `{proxy+}` path parameters as `*`, as permissions match them.
@@ -143,18 +161,10 @@ enum HttpApiEvent: FunctionEventSource {
         do {
             editor = try OpenApiEditor(body)
         } catch {
-            var e = error
-            e.logicalId = apiId
-            e.range = event.range
-            throw e
+            throw bodyError(error, apiId, api, event)
         }
         func located(_ error: SAMError) -> SAMError {
-            var e = error
-            if e.logicalId == nil {
-                e.logicalId = event.owner.logicalId
-                e.range = event.range
-            }
-            return e
+            error.logicalId == nil ? bodyError(error, apiId, api, event) : error
         }
         do throws(SAMError) {
             if case .bool(true) = api["__MANAGE_SWAGGER"]?.value, try editor.hasIntegration(path, method) {

@@ -41,7 +41,13 @@ enum ImplicitHttpApi {
             let names = events.entries.filter { $0.value.mapValue != nil && $0.value["Type"]?.stringValue == HttpApiEvent.type }.map(\.key)
             if names.isEmpty { continue }
             do {
-                try process(key, names, &resources, globals: globals?[type == ServerlessFunction.type ? "Function" : "StateMachine"], &routes)
+                try process(
+                    key,
+                    names,
+                    &resources,
+                    globals: globals?[type == ServerlessFunction.type ? "Function" : "StateMachine"],
+                    &routes
+                )
             } catch {
                 errors.append(error)
             }
@@ -145,7 +151,14 @@ enum ImplicitHttpApi {
                 setProperties(&resources, api, apiProperties)
             }
             if props[entry: "RouteSettings"] != nil {
-                try addRouteSettings(props["RouteSettings"]!, api: api, path: pathText, method: methodText, condition: condition, &resources) {
+                try addRouteSettings(
+                    props["RouteSettings"]!,
+                    api: api,
+                    path: pathText,
+                    method: methodText,
+                    condition: condition,
+                    &resources
+                ) {
                     fail($0, at: "RouteSettings")
                 }
             }
@@ -156,7 +169,11 @@ enum ImplicitHttpApi {
         setProperties(&resources, owner, functionProperties)
     }
 
-    private static func located(_ make: @autoclosure () throws(SAMError) -> OpenApiEditor, _ api: String, _ resources: Map) throws(SAMError)
+    private static func located(
+        _ make: @autoclosure () throws(SAMError) -> OpenApiEditor,
+        _ api: String,
+        _ resources: Map
+    ) throws(SAMError)
         -> OpenApiEditor
     {
         do {
@@ -263,7 +280,9 @@ enum ImplicitHttpApi {
                 if names.count == 1 {
                     editor.makePathConditional(path, names.first!)
                 } else {
-                    let name = entry.key + path.replacing("/", with: "SLASH").replacing("{", with: "OB").replacing("}", with: "CB") + "PathCondition"
+                    let name =
+                        entry.key + path.replacing("/", with: "SLASH").replacing("{", with: "OB").replacing("}", with: "CB")
+                        + "PathCondition"
                     addCombinedCondition(name, names, &context)
                     editor.makePathConditional(path, name)
                 }

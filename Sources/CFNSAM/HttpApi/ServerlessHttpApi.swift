@@ -277,7 +277,10 @@ enum ServerlessHttpApi: ResourceTranslator {
 
         mutating func setDisableExecuteApiEndpoint(_ value: Node) throws(SAMError) {
             guard isTruthy else {
-                throw resource.error("DisableExecuteApiEndpoint works only within 'DefinitionBody' property.", at: "DisableExecuteApiEndpoint")
+                throw resource.error(
+                    "DisableExecuteApiEndpoint works only within 'DefinitionBody' property.",
+                    at: "DisableExecuteApiEndpoint"
+                )
             }
             try edit { (e: inout OpenApiEditor) throws(SAMError) in try e.setDisableExecuteApiEndpoint(value) }
         }
