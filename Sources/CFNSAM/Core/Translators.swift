@@ -31,6 +31,8 @@ enum Translators {
         case LayerVersion.type: return LayerVersion.self
         case ServerlessApplication.type: return ServerlessApplication.self
         case CapacityProvider.type: return CapacityProvider.self
+        case ServerlessHttpApi.type: return ServerlessHttpApi.self
+        case ServerlessWebSocketApi.type: return ServerlessWebSocketApi.self
         default: return nil
         }
     }
