@@ -163,6 +163,11 @@ private struct Driver {
                 try translator.properties.validate(resource)
                 let made = try translator.translate(resource, &context)
                 try place(made, for: resource, before: before)
+                for (property, type) in translator.referableProperties {
+                    if let id = made.last(where: { $0.type == type })?.logicalId {
+                        context.resourceRefs[logicalId, default: [:]][property] = id
+                    }
+                }
             } catch {
                 errors.append(error)
             }

@@ -34,6 +34,8 @@ struct TransformContext {
     var httpApi = HttpApiState()
     /// The functions' deployment preferences (CodeDeploy), made into resources after all of them.
     var deployments = DeploymentPreferenceState()
+    /// The Route 53 record set groups that APIs' custom domains share.
+    var recordSetGroups = RecordSetGroups()
 
     /// The SAM resources of the template, by logical id.
     var resources: Map {

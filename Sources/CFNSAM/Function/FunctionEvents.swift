@@ -95,6 +95,7 @@ extension FunctionEventSource {
 enum FunctionEvents {
     static func source(for type: String) -> (any FunctionEventSource.Type)? {
         switch type {
+        case HttpApiEvent.type: return HttpApiEvent.self
         case S3Event.type: return S3Event.self
         case SNSEvent.type: return SNSEvent.self
         case ScheduleEvent.type: return ScheduleEvent.self

@@ -25,6 +25,11 @@ enum ServerlessFunction: ResourceTranslator {
         ("PublishToLatestPublished", .pass), ("TenancyConfig", .pass), ("DurableConfig", .type(.map)),
     ])
 
+    static let referableProperties = [
+        "Alias": "AWS::Lambda::Alias", "Version": "AWS::Lambda::Version", "DestinationTopic": "AWS::SNS::Topic",
+        "DestinationQueue": "AWS::SQS::Queue",
+    ]
+
     static func prepare(_ resource: inout SAMResource, _ context: inout TransformContext) throws(SAMError) {
         try Policies.expandTemplates(&resource)
     }
