@@ -12,9 +12,6 @@ extension FunctionTarget {
     /// The ARN of what the events invoke.
     var arn: Node { isAlias ? .ref(function.logicalId) : function.getAtt("Arn") }
 
-    /// The function's `Condition`, if it has one (what it makes is made under the same condition).
-    var condition: String? { resource.attribute("Condition")?.stringValue }
-
     /// Adds an AWS managed policy ARN to the generated role, once.
     mutating func addManagedPolicy(_ arn: String) {
         guard var r = role else { return }

@@ -68,7 +68,7 @@ enum S3Event: FunctionEventSource {
             switch d.value {
             case .string: names = [d]
             case .list(let items):
-                // Python puts them in a set: any scalar is fine, a mapping or list is not.
+                // aws-sam-translator makes a set of them: any scalar will do, a mapping or a list will not.
                 guard items.allSatisfy(\.isScalar) else { throw invalid }
                 for item in items where !names.contains(where: { $0.isSemanticallyEqual(to: item) }) { names.append(item) }
             case .map(let m): names = m.keys.map { Node.string($0) }
