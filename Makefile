@@ -119,7 +119,7 @@ bench: release
 # scratch path of their own so the main build never sees the sanitizer flags. `make fuzz` runs each
 # target FUZZ_SECONDS and fails on any crash, leak, hang or round-trip mismatch (scripts/fuzz.sh).
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= yaml json lint fmt split diff
+FUZZ_TARGETS ?= yaml json lint fmt split diff sam
 # One product at a time: a plain `swift build` there would also link cfntool's own executables
 # with libFuzzer's main, which fails.
 fuzz-build: deps
