@@ -10,10 +10,6 @@ enum ScheduleEvent: FunctionEventSource {
         ("DeadLetterConfig", .type(.map)), ("RetryPolicy", .type(.map)),
     ])
 
-    static func link(_ event: SAMEvent, _ context: inout TransformContext) throws(SAMError) {
-        try EventChecks.tenancy(event)
-    }
-
     static func translate(
         _ event: SAMEvent,
         _ target: inout FunctionTarget,
@@ -49,10 +45,6 @@ enum CloudWatchEventEvent: FunctionEventSource {
         ("InputTransformer", .type(.map)),
     ])
 
-    static func link(_ event: SAMEvent, _ context: inout TransformContext) throws(SAMError) {
-        try EventChecks.tenancy(event)
-    }
-
     static func translate(
         _ event: SAMEvent,
         _ target: inout FunctionTarget,
@@ -81,10 +73,6 @@ enum CloudWatchEventEvent: FunctionEventSource {
 enum EventBridgeRuleEvent: FunctionEventSource {
     static let type = "EventBridgeRule"
     static var properties: PropertyTable { CloudWatchEventEvent.properties }
-
-    static func link(_ event: SAMEvent, _ context: inout TransformContext) throws(SAMError) {
-        try CloudWatchEventEvent.link(event, &context)
-    }
 
     static func translate(
         _ event: SAMEvent,

@@ -19,10 +19,6 @@ extension PullEventSource {
     static func inlinePolicies(_ event: SAMEvent, _ context: TransformContext) throws(SAMError) -> [Node] { [] }
     static func addFields(_ event: SAMEvent, to mapping: inout CFNResource) {}
 
-    static func link(_ event: SAMEvent, _ context: inout TransformContext) throws(SAMError) {
-        try EventChecks.tenancy(event)
-    }
-
     static func translate(
         _ event: SAMEvent,
         _ target: inout FunctionTarget,

@@ -141,17 +141,3 @@ extension Node {
         return []
     }
 }
-
-/// Checks every event source of this area makes before it is translated.
-enum EventChecks {
-    /// A function with `TenancyConfig` (one execution environment per tenant) takes only API events.
-    static func tenancy(_ event: SAMEvent) throws(SAMError) {
-        guard event.owner.type == ServerlessFunction.type, event.owner["TenancyConfig"]?.isTruthy ?? false else { return }
-        throw SAMError(
-            "Event source '\(event.type)' is not supported for functions enabled with tenancy configuration. "
-                + "Only Api and HttpApi event sources are supported.",
-            logicalId: event.owner.logicalId,
-            range: event.range
-        )
-    }
-}

@@ -8,10 +8,6 @@ enum CloudWatchLogsEvent: FunctionEventSource {
         ("LogGroupName", .type(.string, required: true)), ("FilterPattern", .type(.string, required: true)),
     ])
 
-    static func link(_ event: SAMEvent, _ context: inout TransformContext) throws(SAMError) {
-        try EventChecks.tenancy(event)
-    }
-
     static func translate(
         _ event: SAMEvent,
         _ target: inout FunctionTarget,
@@ -41,10 +37,6 @@ enum IoTRuleEvent: FunctionEventSource {
     static let type = "IoTRule"
 
     static let properties = PropertyTable([("Sql", .type(.string, required: true)), ("AwsIotSqlVersion", .type(.string))])
-
-    static func link(_ event: SAMEvent, _ context: inout TransformContext) throws(SAMError) {
-        try EventChecks.tenancy(event)
-    }
 
     static func translate(
         _ event: SAMEvent,
@@ -85,10 +77,6 @@ enum AlexaSkillEvent: FunctionEventSource {
 
     static let properties = PropertyTable([("SkillId", .type(.string))])
 
-    static func link(_ event: SAMEvent, _ context: inout TransformContext) throws(SAMError) {
-        try EventChecks.tenancy(event)
-    }
-
     static func translate(
         _ event: SAMEvent,
         _ target: inout FunctionTarget,
@@ -122,7 +110,6 @@ enum CognitoEvent: FunctionEventSource {
 
     static func link(_ event: SAMEvent, _ context: inout TransformContext) throws(SAMError) {
         _ = try userPoolId(event, context)
-        try EventChecks.tenancy(event)
     }
 
     /// The logical id of the user pool `UserPool: !Ref Id` names, which must be in the template.

@@ -24,7 +24,6 @@ enum S3Event: FunctionEventSource {
 
     static func link(_ event: SAMEvent, _ context: inout TransformContext) throws(SAMError) {
         _ = try bucketId(event, context)
-        try EventChecks.tenancy(event)
     }
 
     /// The logical id of the bucket `Bucket: !Ref Id` names, which must be in the template.

@@ -11,10 +11,6 @@ enum SNSEvent: FunctionEventSource {
         ("FilterPolicyScope", .pass), ("SqsSubscription", .type(.oneOf([.bool, .map]))), ("RedrivePolicy", .type(.map)),
     ])
 
-    static func link(_ event: SAMEvent, _ context: inout TransformContext) throws(SAMError) {
-        try EventChecks.tenancy(event)
-    }
-
     static func translate(
         _ event: SAMEvent,
         _ target: inout FunctionTarget,

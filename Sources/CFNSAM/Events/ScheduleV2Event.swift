@@ -14,10 +14,6 @@ enum ScheduleV2Event: FunctionEventSource {
         ("RetryPolicy", .type(.map)), ("OmitName", .strict(.bool)),
     ])
 
-    static func link(_ event: SAMEvent, _ context: inout TransformContext) throws(SAMError) {
-        try EventChecks.tenancy(event)
-    }
-
     static func translate(
         _ event: SAMEvent,
         _ target: inout FunctionTarget,
