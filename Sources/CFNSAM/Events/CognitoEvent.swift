@@ -1,93 +1,5 @@
 import CFNModel
 
-/// `Type: CloudWatchLogs`: a subscription filter of a log group sends matching events to the function.
-enum CloudWatchLogsEvent: FunctionEventSource {
-    static let type = "CloudWatchLogs"
-
-    static let properties = PropertyTable([
-        ("LogGroupName", .type(.string, required: true)), ("FilterPattern", .type(.string, required: true)),
-    ])
-
-    static func translate(
-        _ event: SAMEvent,
-        _ target: inout FunctionTarget,
-        _ context: inout TransformContext
-    ) throws(SAMError)
-        -> [CFNResource]
-    {
-        let logGroup = event["LogGroupName"] ?? Node(.null)
-        let sourceArn = Node.sub(
-            Partition.arn(context.partition, "logs", "log-group:${__LogGroupName__}:*"),
-            .map([("__LogGroupName__", logGroup)])
-        )
-        let permission = LambdaPermission.make(event, target, principal: "logs.amazonaws.com", sourceArn: sourceArn)
-        // The filter is refused until Logs may invoke the function.
-        let filter = event.resource(
-            event.logicalId,
-            "AWS::Logs::SubscriptionFilter",
-            [("LogGroupName", event["LogGroupName"]), ("FilterPattern", event["FilterPattern"]), ("DestinationArn", target.arn)],
-            attributes: target.attributes + [("DependsOn", [.string(permission.logicalId)])]
-        )
-        return [permission, filter]
-    }
-}
-
-/// `Type: IoTRule`: an IoT topic rule whose SQL selects the messages the function gets.
-enum IoTRuleEvent: FunctionEventSource {
-    static let type = "IoTRule"
-
-    static let properties = PropertyTable([("Sql", .type(.string, required: true)), ("AwsIotSqlVersion", .type(.string))])
-
-    static func translate(
-        _ event: SAMEvent,
-        _ target: inout FunctionTarget,
-        _ context: inout TransformContext
-    ) throws(SAMError)
-        -> [CFNResource]
-    {
-        let sourceArn = Node.sub(
-            Partition.arn(context.partition, "iot", "rule/${RuleName}"),
-            .map([("RuleName", .ref(event.logicalId))])
-        )
-        let permission = LambdaPermission.make(
-            event,
-            target,
-            principal: "iot.amazonaws.com",
-            sourceArn: sourceArn,
-            sourceAccount: .sub("${AWS::AccountId}")
-        )
-        var payload: [(String, Node)] = [
-            ("Sql", event["Sql"] ?? Node(.null)), ("RuleDisabled", false),
-            ("Actions", [.map([("Lambda", .map([("FunctionArn", target.arn)]))])]),
-        ]
-        if event.isSet("AwsIotSqlVersion") { payload.append(("AwsIotSqlVersion", event["AwsIotSqlVersion"]!)) }
-        let rule = event.resource(
-            event.logicalId,
-            "AWS::IoT::TopicRule",
-            [("TopicRulePayload", .map(payload))],
-            attributes: target.attributes
-        )
-        return [permission, rule]
-    }
-}
-
-/// `Type: AlexaSkill`: the Alexa Skills Kit may invoke the function (for the skill `SkillId`, if given).
-enum AlexaSkillEvent: FunctionEventSource {
-    static let type = "AlexaSkill"
-
-    static let properties = PropertyTable([("SkillId", .type(.string))])
-
-    static func translate(
-        _ event: SAMEvent,
-        _ target: inout FunctionTarget,
-        _ context: inout TransformContext
-    ) throws(SAMError)
-        -> [CFNResource]
-    {
-        [LambdaPermission.make(event, target, principal: "alexa-appkit.amazon.com", eventSourceToken: event["SkillId"])]
-    }
-}
-
 /// `Type: Cognito`: a user pool of the template calls the function on its triggers (`PreSignUp`,
 /// ...): the pool's `LambdaConfig` names the function for each, and one permission per function
 /// lets the pool invoke it.
@@ -160,7 +72,7 @@ enum CognitoEvent: FunctionEventSource {
         }
         properties["LambdaConfig"] = Node(.map(config), range: properties["LambdaConfig"]?.range ?? .unknown)
         pool["Properties"] = Node(.map(properties), range: pool["Properties"]?.range ?? .unknown)
-        let output = try BucketLikeResource.rewrite(
+        let output = try RewrittenResource.rewrite(
             pool,
             poolId,
             type: "AWS::Cognito::UserPool",
