@@ -22,6 +22,7 @@ enum Translators {
     static func translator(for type: String) -> (any ResourceTranslator.Type)? {
         switch type {
         case ServerlessFunction.type: return ServerlessFunction.self
+        case ServerlessApi.type: return ServerlessApi.self
         default: return nil
         }
     }

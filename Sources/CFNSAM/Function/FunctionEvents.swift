@@ -95,6 +95,7 @@ extension FunctionEventSource {
 enum FunctionEvents {
     static func source(for type: String) -> (any FunctionEventSource.Type)? {
         switch type {
+        case ApiEvent.type: return ApiEvent.self
         default: return nil
         }
     }
