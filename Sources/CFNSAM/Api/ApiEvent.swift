@@ -199,7 +199,7 @@ enum ApiEvent: FunctionEventSource {
         _ context: TransformContext
     ) throws(SAMError) {
         let methodAuthorizer = auth["Authorizer"].flatMap { $0.isTruthy ? $0 : nil }
-        let apiAuth = api["Auth"].map { context.intrinsics.resolved($0) }
+        let apiAuth = try api["Auth"].map { (n: Node) throws(SAMError) in try context.intrinsics.resolveParameters(n) }
         let where_ = "on API method [\(method)] for path [\(path)]"
         if let methodAuthorizer {
             let name = SwaggerEditor.pythonString(methodAuthorizer)

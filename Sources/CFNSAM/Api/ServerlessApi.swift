@@ -35,7 +35,7 @@ enum ServerlessApi: ResourceTranslator {
     ]
 
     static func translate(_ resource: SAMResource, _ context: inout TransformContext) throws(SAMError) -> [CFNResource] {
-        var api = RestApiBuilder(resource, context)
+        var api = try RestApiBuilder(resource, context)
         var made = try api.build(&context)
         Tagging.propagate(&made, tags: resource["Tags"], enabled: resource["PropagateTags"])
         if case .bool(true) = resource["PropagateTags"]?.value, let tags = resource["Tags"]?.mapValue, !tags.isEmpty,
@@ -67,12 +67,23 @@ struct RestApiBuilder {
     let binaryMediaTypes: Node?
     let partition: String
 
-    init(_ resource: SAMResource, _ context: TransformContext) {
+    init(_ resource: SAMResource, _ context: TransformContext) throws(SAMError) {
+        func resolved(_ name: String) throws(SAMError) -> Node? {
+            guard let value = resource[name] else { return nil }
+            do {
+                return try context.intrinsics.resolveParameters(value)
+            } catch {
+                var located = error
+                if !located.range.isKnown { located.range = resource.range(of: name) }
+                if located.logicalId == nil { located.logicalId = resource.logicalId }
+                throw located
+            }
+        }
         r = resource
         body = resource["DefinitionBody"]
-        auth = resource["Auth"].map { context.intrinsics.resolved($0) }
-        domain = resource["Domain"].map { context.intrinsics.resolved($0) }
-        binaryMediaTypes = resource["BinaryMediaTypes"].map { context.intrinsics.resolved($0) }
+        binaryMediaTypes = try resolved("BinaryMediaTypes")
+        domain = try resolved("Domain")
+        auth = try resolved("Auth")
         partition = context.partition
     }
 
