@@ -78,8 +78,8 @@ enum ApiEvent: FunctionEventSource {
                     at: "Auth"
                 )
             }
-            var editor = try SwaggerEditor(body, owner: apiId)
-            try addAuth(auth, event: event, api: api, apiId: apiId, method: method, path: path, stage: link.stageSuffix, &editor, context)
+            var editor = try SwaggerEditor(body, owner: apiId, site: event.range)
+            try addAuth(auth, event: event, api: api, apiId: apiId, method: method, path: path, stage: .string(link.stageSuffix), &editor, context)
             api["DefinitionBody"] = editor.node
             ImplicitRestApi.setDefinitionBody(apiId, editor.node, &context)
         }
@@ -148,7 +148,7 @@ enum ApiEvent: FunctionEventSource {
     ) throws(SAMError) {
         guard let original = api["DefinitionBody"], !original.isNull else { return }
         let merge = api["MergeDefinitions"]?.isTruthy ?? false
-        var editor = try SwaggerEditor(merge ? SwaggerEditor.skeleton() : original, owner: apiId)
+        var editor = try SwaggerEditor(merge ? SwaggerEditor.skeleton() : original, owner: apiId, site: event.range)
         if try editor.hasIntegration(path, method) {
             throw event.error("API method \"\(method)\" defined multiple times for path \"\(path)\".")
         }
@@ -172,7 +172,7 @@ enum ApiEvent: FunctionEventSource {
             partition: context.partition
         )
         if let auth = event["Auth"], auth.isTruthy {
-            try addAuth(methodAuthMap, event: event, api: api, apiId: apiId, method: method, path: path, stage: stage, &editor, context)
+            try addAuth(methodAuthMap, event: event, api: api, apiId: apiId, method: method, path: path, stage: .string(stage), &editor, context)
         }
         if let timeout = event["TimeoutInMillis"], timeout.isTruthy { try editor.addTimeout(path, method, timeout) }
         if let model = event["RequestModel"], model.isTruthy { try addRequestModel(model, event: event, api: api, path: path, method: method, &editor) }
@@ -194,7 +194,7 @@ enum ApiEvent: FunctionEventSource {
         apiId: String,
         method: String,
         path: String,
-        stage: String,
+        stage: Node?,
         _ editor: inout SwaggerEditor,
         _ context: TransformContext
     ) throws(SAMError) {
@@ -256,7 +256,7 @@ enum ApiEvent: FunctionEventSource {
             guard SwaggerEditor.isDict(policy) else {
                 throw SAMError("Property 'Auth.ResourcePolicy' should be a map.", logicalId: event.name, range: policy.range)
             }
-            try editor.addResourcePolicy(policy, path: path, stage: .string(stage))
+            try editor.addResourcePolicy(policy, path: path, stage: stage ?? Node(.null))
             if let custom = policy["CustomStatements"], custom.isTruthy { editor.addCustomStatements(custom) }
         }
     }

@@ -33,8 +33,13 @@ struct SharedUsagePlan {
 
     /// Folds in one more API's attributes; the condition shared by all, when they all have one,
     /// is written into `conditions`.
-    mutating func combine(_ attributes: [(String, Node)], _ conditions: inout Map, hasConditions: Bool, api: String)
-        throws(SAMError)
+    mutating func combine(
+        _ attributes: [(String, Node)],
+        _ conditions: inout Map,
+        hasConditions: Bool,
+        api: String,
+        at range: SourceRange
+    ) throws(SAMError)
     {
         let values = Dictionary(attributes, uniquingKeysWith: { a, _ in a })
         if let d = values["DeletionPolicy"], d.isTruthy {
@@ -51,7 +56,7 @@ struct SharedUsagePlan {
         if let c = values["Condition"]?.stringValue {
             guard !self.conditions.contains(c) else { return }
             guard hasConditions else {
-                throw SAMError("Can't have condition without having 'Conditions' section in the template", logicalId: api)
+                throw SAMError("Can't have condition without having 'Conditions' section in the template", logicalId: api, range: range)
             }
             self.conditions.append(c)
             conditions[SharedUsagePlan.conditionName] =
@@ -116,6 +121,8 @@ enum ImplicitRestApi {
         var conditions: [(path: String, methods: [(String, String?)])] = []
         var deletionPolicies: [String?] = []
         var updateReplacePolicies: [String?] = []
+        /// Where the first event on the API is written.
+        var firstEvent: SourceRange?
 
         mutating func add(path: String, method: String, condition: String?) {
             if let i = conditions.firstIndex(where: { $0.path == path }) {
@@ -159,6 +166,14 @@ enum ImplicitRestApi {
         }
 
         if let implicit = usage[logicalId] { applyAttributes(implicit, &context) }
+        // What SAM made for the events points at the first of them.
+        if let first = usage[logicalId]?.firstEvent, var entry = context.resources[entry: logicalId] {
+            entry.keyRange = first
+            entry.value = entry.value.stamped(first)
+            var resources = context.resources
+            resources[entry: logicalId] = entry
+            context.resources = resources
+        }
         do {
             try addPathConditions(usage, &context)
         } catch {
@@ -227,6 +242,7 @@ enum ImplicitRestApi {
             usage[api, default: Usage()].add(path: p, method: m, condition: condition)
             usage[api]!.deletionPolicies.append(deletionPolicy)
             usage[api]!.updateReplacePolicies.append(updateReplacePolicy)
+            if usage[api]!.firstEvent == nil { usage[api]!.firstEvent = entry.keyRange }
 
             var e = event
             e["Properties"] = Node(.map(properties), range: raw.range)
@@ -238,7 +254,7 @@ enum ImplicitRestApi {
             guard let props = target["Properties"]?.mapValue, SwaggerEditor.isValid(props["DefinitionBody"]),
                 props["__MANAGE_SWAGGER"]?.isTruthy ?? false
             else { continue }
-            var editor = try SwaggerEditor(props["DefinitionBody"], owner: api)
+            var editor = try SwaggerEditor(props["DefinitionBody"], owner: api, site: entry.keyRange)
             try editor.addPath(p, m)
             setDefinitionBody(api, editor.node, &context)
         }
@@ -306,7 +322,7 @@ enum ImplicitRestApi {
             guard let properties = entry.value["Properties"]?.mapValue, properties["__MANAGE_SWAGGER"]?.isTruthy ?? false else {
                 continue
             }
-            var editor = try SwaggerEditor(properties["DefinitionBody"], owner: entry.key)
+            var editor = try SwaggerEditor(properties["DefinitionBody"], owner: entry.key, site: entry.keyRange)
             for path in editor.pathNames {
                 let conditions = usage[entry.key]?.conditions(of: path) ?? []
                 guard !conditions.isEmpty, !conditions.contains(where: { $0 == nil }) else { continue }

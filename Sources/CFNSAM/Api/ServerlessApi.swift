@@ -152,7 +152,7 @@ struct RestApiBuilder {
             guard let body, body.isTruthy else {
                 throw fail("DisableExecuteApiEndpoint works only within 'DefinitionBody' property.", at: "DisableExecuteApiEndpoint")
             }
-            var editor = try SwaggerEditor(body, owner: id)
+            var editor = try SwaggerEditor(body, owner: id, site: r.range)
             try editor.addDisableExecuteApiEndpoint(disable)
             self.body = editor.node
         }
@@ -194,7 +194,7 @@ struct RestApiBuilder {
     private func editor(for setting: String, missing: String, invalid: String) throws(SAMError) -> SwaggerEditor {
         guard let body, body.isTruthy else { throw fail(missing, at: setting) }
         guard SwaggerEditor.isValid(body) else { throw fail(invalid, at: setting) }
-        return try SwaggerEditor(body, owner: id)
+        return try SwaggerEditor(body, owner: id, site: r.range)
     }
 
     /// `Cors`: a preflight method on every path (paths that differ by a trailing slash only once).
@@ -233,7 +233,7 @@ struct RestApiBuilder {
                 at: "Cors"
             )
         }
-        var editor = try SwaggerEditor(body, owner: id)
+        var editor = try SwaggerEditor(body, owner: id, site: r.range)
         var done = Set<String>()
         for path in editor.pathNames {
             var normalized = path
@@ -289,7 +289,7 @@ struct RestApiBuilder {
                 at: "Auth"
             )
         }
-        var editor = try SwaggerEditor(body, owner: id)
+        var editor = try SwaggerEditor(body, owner: id, site: r.range)
         if let authorizers = try authorizers(includingIam: true), !authorizers.isEmpty {
             try editor.addAuthorizerDefinitions(authorizers, partition: partition)
             if let defaultAuthorizer = authSetting("DefaultAuthorizer"), defaultAuthorizer.isTruthy {
@@ -355,7 +355,7 @@ struct RestApiBuilder {
                 at: "GatewayResponses"
             )
         }
-        var editor = try SwaggerEditor(body, owner: id)
+        var editor = try SwaggerEditor(body, owner: id, site: r.range)
         var out: [(String, Node)] = []
         for entry in map {
             let response = entry.value.mapValue ?? Map()
@@ -398,7 +398,7 @@ struct RestApiBuilder {
     /// `BinaryMediaTypes` as `x-amazon-apigateway-binary-media-types` too.
     private mutating func addBinaryMediaTypes() throws(SAMError) {
         guard let types = binaryMediaTypes, types.isTruthy, let body, body.isTruthy else { return }
-        var editor = try SwaggerEditor(body, owner: id)
+        var editor = try SwaggerEditor(body, owner: id, site: r.range)
         editor.addBinaryMediaTypes(types)
         self.body = editor.node
     }

@@ -14,6 +14,9 @@ struct SwaggerEditor {
     let range: SourceRange
     /// The API the document belongs to (errors name it).
     let owner: String
+    /// Where errors point when the document has no source range of its own (SAM wrote it): the
+    /// resource or event that is being translated.
+    let site: SourceRange
 
     static let integrationKey = "x-amazon-apigateway-integration"
     static let anyMethod = "x-amazon-apigateway-any-method"
@@ -26,13 +29,15 @@ struct SwaggerEditor {
 
     /// An editor of `body`, which must be a Swagger or OpenAPI 3 document with a `paths` mapping
     /// whose items are mappings.
-    init(_ body: Node?, owner: String) throws(SAMError) {
+    init(_ body: Node?, owner: String, site: SourceRange) throws(SAMError) {
         self.owner = owner
+        self.site = site
         guard let body, SwaggerEditor.isValid(body), let map = body.mapValue else {
+            let at = body?.range ?? site
             throw SAMError(
                 "Invalid Swagger document or the Swagger document is not explicitly defined in 'DefinitionBody'.",
                 logicalId: owner,
-                range: body?.range ?? .unknown
+                range: at.isKnown ? at : site
             )
         }
         doc = map
@@ -88,7 +93,8 @@ struct SwaggerEditor {
 
     /// An error about the document, on its API.
     func fail(_ message: String, at: SourceRange? = nil) -> SAMError {
-        SAMError(message, logicalId: owner, range: at ?? range)
+        let position = at.flatMap { $0.isKnown ? $0 : nil } ?? (range.isKnown ? range : site)
+        return SAMError(message, logicalId: owner, range: position)
     }
 
     // MARK: - Paths and methods

@@ -54,7 +54,8 @@ enum UsagePlans {
                 api.r.passthroughAttributes,
                 &conditions,
                 hasConditions: context.template["Conditions"] != nil,
-                api: api.id
+                api: api.id,
+                at: api.r.range
             )
             if context.template["Conditions"] != nil { context.conditions = conditions }
             if !shared.apiStages.contains(where: { $0.isSemanticallyEqual(to: apiStage) }) { shared.apiStages.append(apiStage) }
