@@ -56,8 +56,11 @@ struct RestApiTests {
         func text(_ node: Node) -> String {
             switch node.value {
             case .map(let map):
-                let entries = map.entries.filter { !($0.key == "Description" && ($0.value.stringValue?.hasPrefix("RestApi deployment id: ") ?? false)) }
-                return "{" + entries.sorted { $0.key < $1.key }.map { "\(deployments[$0.key] ?? $0.key):\(text($0.value))" }
+                let entries = map.entries.filter {
+                    !($0.key == "Description" && ($0.value.stringValue?.hasPrefix("RestApi deployment id: ") ?? false))
+                }
+                return "{"
+                    + entries.sorted { $0.key < $1.key }.map { "\(deployments[$0.key] ?? $0.key):\(text($0.value))" }
                     .joined(separator: ",") + "}"
             case .list(let items): return "[" + items.map(text).sorted().joined(separator: ",") + "]"
             case .function(let f):

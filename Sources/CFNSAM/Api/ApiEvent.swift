@@ -55,11 +55,17 @@ enum ApiEvent: FunctionEventSource {
         // The functions behind an API are part of its deployment's identity.
         if let id = apiId(event["RestApiId"])?.stringValue, let name = event.owner["FunctionName"] {
             let resolved = context.intrinsics.resolved(name)
-            if resolved.isTruthy { context.restApi.functionNames[id, default: []].append(resolved.stringValue ?? PythonJSON.dumps(resolved)) }
+            if resolved.isTruthy {
+                context.restApi.functionNames[id, default: []].append(resolved.stringValue ?? PythonJSON.dumps(resolved))
+            }
         }
     }
 
-    static func translate(_ event: SAMEvent, _ target: inout FunctionTarget, _ context: inout TransformContext) throws(SAMError)
+    static func translate(
+        _ event: SAMEvent,
+        _ target: inout FunctionTarget,
+        _ context: inout TransformContext
+    ) throws(SAMError)
         -> [CFNResource]
     {
         let link = try link(restApiId: event["RestApiId"], event: event, context)
@@ -79,7 +85,17 @@ enum ApiEvent: FunctionEventSource {
                 )
             }
             var editor = try SwaggerEditor(body, owner: apiId, site: event.range)
-            try addAuth(auth, event: event, api: api, apiId: apiId, method: method, path: path, stage: .string(link.stageSuffix), &editor, context)
+            try addAuth(
+                auth,
+                event: event,
+                api: api,
+                apiId: apiId,
+                method: method,
+                path: path,
+                stage: .string(link.stageSuffix),
+                &editor,
+                context
+            )
             api["DefinitionBody"] = editor.node
             ImplicitRestApi.setDefinitionBody(apiId, editor.node, &context)
         }
@@ -172,10 +188,22 @@ enum ApiEvent: FunctionEventSource {
             partition: context.partition
         )
         if let auth = event["Auth"], auth.isTruthy {
-            try addAuth(methodAuthMap, event: event, api: api, apiId: apiId, method: method, path: path, stage: .string(stage), &editor, context)
+            try addAuth(
+                methodAuthMap,
+                event: event,
+                api: api,
+                apiId: apiId,
+                method: method,
+                path: path,
+                stage: .string(stage),
+                &editor,
+                context
+            )
         }
         if let timeout = event["TimeoutInMillis"], timeout.isTruthy { try editor.addTimeout(path, method, timeout) }
-        if let model = event["RequestModel"], model.isTruthy { try addRequestModel(model, event: event, api: api, path: path, method: method, &editor) }
+        if let model = event["RequestModel"], model.isTruthy {
+            try addRequestModel(model, event: event, api: api, path: path, method: method, &editor)
+        }
         if let parameters = event["RequestParameters"], parameters.isTruthy {
             try editor.addRequestParameters(path, method, try requestParameters(parameters, event))
         }
@@ -340,7 +368,13 @@ enum ApiEvent: FunctionEventSource {
 
     /// `MergeDefinitions`: the method SAM generated (from an empty document) merged over the
     /// definition's own at that path and method, SAM's keys winning.
-    private static func merged(_ source: Node, _ editor: SwaggerEditor, apiId: String, path: String, method: String) throws(SAMError)
+    private static func merged(
+        _ source: Node,
+        _ editor: SwaggerEditor,
+        apiId: String,
+        path: String,
+        method: String
+    ) throws(SAMError)
         -> Node
     {
         guard var body = source.mapValue else { return source }

@@ -192,7 +192,9 @@ enum RestApiDomain {
             alias.append(("DNSName", route53["VpcEndpointDomainName"] ?? Node(.null)))
         }
         func record(_ type: String) -> Node {
-            var out: [(String, Node)] = [("Name", settings["DomainName"] ?? Node(.null)), ("Type", .string(type)), ("AliasTarget", .map(alias))]
+            var out: [(String, Node)] = [
+                ("Name", settings["DomainName"] ?? Node(.null)), ("Type", .string(type)), ("AliasTarget", .map(alias)),
+            ]
             if let region = route53["Region"], !region.isNull { out.append(("Region", region)) }
             if let id = route53["SetIdentifier"], !id.isNull { out.append(("SetIdentifier", id)) }
             return .map(out)

@@ -39,8 +39,7 @@ struct SharedUsagePlan {
         hasConditions: Bool,
         api: String,
         at range: SourceRange
-    ) throws(SAMError)
-    {
+    ) throws(SAMError) {
         let values = Dictionary(attributes, uniquingKeysWith: { a, _ in a })
         if let d = values["DeletionPolicy"], d.isTruthy {
             if deletionPolicy == nil || d.stringValue == "Retain" { deletionPolicy = d }
@@ -235,7 +234,9 @@ enum ImplicitRestApi {
             let method = properties["Method"].flatMap { $0.isNull ? nil : $0 }
             guard let path else { throw fail("Property 'Path' is required.", nil) }
             guard let method else { throw fail("Property 'Method' is required.", nil) }
-            guard let api = apiId?.stringValue else { throw fail("Property 'RestApiId' should be a string.", properties["RestApiId"]?.range) }
+            guard let api = apiId?.stringValue else {
+                throw fail("Property 'RestApiId' should be a string.", properties["RestApiId"]?.range)
+            }
             guard let p = path.stringValue else { throw fail("Property 'Path' should be a string.", path.range) }
             guard let m = method.stringValue else { throw fail("Property 'Method' should be a string.", method.range) }
 

@@ -134,7 +134,9 @@ struct RestAuthorizer {
         var authorizer: [(String, Node)] = []
         switch kind {
         case .cognito:
-            authorizer = [("type", "cognito_user_pools"), ("providerARNs", userPoolArn?.listValue.map { .list($0) } ?? .list([userPoolArn!]))]
+            authorizer = [
+                ("type", "cognito_user_pools"), ("providerARNs", userPoolArn?.listValue.map { .list($0) } ?? .list([userPoolArn!])),
+            ]
         case .lambda:
             authorizer = [
                 ("type", .string(effectivePayloadType == "REQUEST" ? "request" : "token")),

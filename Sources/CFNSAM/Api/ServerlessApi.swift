@@ -1,9 +1,10 @@
+import CFNModel
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CFNModel
 
 /// `AWS::Serverless::Api`: an API Gateway REST API (its Swagger or OpenAPI body with SAM's CORS,
 /// auth, gateway responses, binary media types and models written in), a deployment whose
@@ -513,7 +514,12 @@ struct RestApiBuilder {
     /// The deployment's logical id and description follow what it deploys: the definition, the
     /// OpenAPI version, the domain and the functions' names (or the time, with `AlwaysDeploy`),
     /// so that CloudFormation makes a new deployment exactly when one of them changes.
-    private func makeAutoDeployable(_ deployment: inout CFNResource, _ stage: inout CFNResource, _ swagger: Node, _ context: TransformContext) {
+    private func makeAutoDeployable(
+        _ deployment: inout CFNResource,
+        _ stage: inout CFNResource,
+        _ swagger: Node,
+        _ context: TransformContext
+    ) {
         guard swagger.isTruthy else { return }
         var parts = [PythonJSON.dumps(swagger)]
         if let version = truthy("OpenApiVersion") { parts.append(SwaggerEditor.pythonString(version)) }

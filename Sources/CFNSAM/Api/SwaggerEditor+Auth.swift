@@ -125,7 +125,13 @@ extension SwaggerEditor {
         }
     }
 
-    private mutating func setMethodAuthorizer(_ path: String, _ method: String, _ name: String, authorizers: Node?, scopes: Node?)
+    private mutating func setMethodAuthorizer(
+        _ path: String,
+        _ method: String,
+        _ name: String,
+        authorizers: Node?,
+        scopes: Node?
+    )
         throws(SAMError)
     {
         var needsIam = false

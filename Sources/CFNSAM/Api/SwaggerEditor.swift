@@ -43,7 +43,9 @@ struct SwaggerEditor {
         doc = map
         range = body.range
         guard doc["paths"]?.mapValue != nil else {
-            throw fail("Value of '\(doc["paths"]?.functionValue?.name.rawValue ?? "paths")' path must be a dictionary according to Swagger spec.")
+            throw fail(
+                "Value of '\(doc["paths"]?.functionValue?.name.rawValue ?? "paths")' path must be a dictionary according to Swagger spec."
+            )
         }
         for entry in paths {
             for item in try contents(entry.value) where !SwaggerEditor.isDict(item) {
