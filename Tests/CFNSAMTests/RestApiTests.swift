@@ -178,6 +178,10 @@ struct RestApiBehaviourTests {
         #expect(output.origins["GetUserGetPermissionProd"]?.event == "Get")
         #expect(output.origins["GetUserGetPermissionProd"]?.logicalId == "GetUser")
         #expect(output.origins["ServerlessRestApi"]?.range.isKnown == true)
+        // The path's generated nodes point at the event that made them.
+        let path = try #require(api["Properties"]?["Body"]?["paths"]?["/users/{id}"])
+        #expect(path.range.start.line == 10)
+        #expect(integration.range.start.line == 10)
     }
 
     @Test("the deployment's logical id follows the API's definition: same input, same id; a new path, a new id")

@@ -257,6 +257,7 @@ enum ImplicitRestApi {
             else { continue }
             var editor = try SwaggerEditor(props["DefinitionBody"], owner: api, site: entry.keyRange)
             try editor.addPath(p, m)
+            editor.stamp(p, entry.keyRange)
             setDefinitionBody(api, editor.node, &context)
         }
     }
@@ -380,15 +381,23 @@ enum RestApiConditions {
     }
 }
 
-/// An API without a definition gets SAM's empty one, which its functions' events fill in.
+/// An API (REST or HTTP) without a definition gets SAM's empty one, which its functions'
+/// events fill in: Swagger 2.0 for a REST API, OpenAPI 3.0.1 for an HTTP API.
 enum DefaultDefinitionBody {
     static func prepare(_ context: inout TransformContext) throws(SAMErrors) {
         var resources = context.resources
-        for entry in context.resources where entry.value["Type"]?.stringValue == "AWS::Serverless::Api" {
-            guard var r = entry.value.mapValue else { continue }
+        for entry in context.resources {
+            let type = entry.value["Type"]?.stringValue
+            guard type == "AWS::Serverless::Api" || type == "AWS::Serverless::HttpApi", var r = entry.value.mapValue else { continue }
             var properties = r["Properties"]?.mapValue ?? Map()
             if (properties["DefinitionBody"]?.isTruthy ?? false) || (properties["DefinitionUri"]?.isTruthy ?? false) { continue }
-            properties["DefinitionBody"] = SwaggerEditor.skeleton()
+            properties["DefinitionBody"] =
+                type == "AWS::Serverless::Api"
+                ? SwaggerEditor.skeleton()
+                : .map([
+                    ("openapi", "3.0.1"), ("info", .map([("version", "1.0"), ("title", .ref("AWS::StackName"))])),
+                    ("paths", Node(.map(Map()))),
+                ])
             properties["__MANAGE_SWAGGER"] = true
             r["Properties"] = Node(.map(properties), range: r["Properties"]?.range ?? entry.keyRange)
             resources[entry.key] = Node(.map(r), range: entry.value.range)

@@ -48,6 +48,7 @@ struct SwaggerEditor {
             )
         }
         for entry in paths {
+            if case .map = entry.value.value { continue }
             for item in try contents(entry.value) where !SwaggerEditor.isDict(item) {
                 throw fail("Value of '\(entry.key)' path must be a dictionary according to Swagger spec.", at: entry.keyRange)
             }
@@ -263,6 +264,17 @@ struct SwaggerEditor {
                 }
             }
         }
+        paths = all
+    }
+
+    /// Gives what has no source range under `path` the range of what made it (an event).
+    mutating func stamp(_ path: String, _ range: SourceRange) {
+        guard range.isKnown else { return }
+        var all = paths
+        guard var entry = all[entry: path] else { return }
+        if !entry.keyRange.isKnown { entry.keyRange = range }
+        entry.value = entry.value.stamped(range)
+        all[entry: path] = entry
         paths = all
     }
 
