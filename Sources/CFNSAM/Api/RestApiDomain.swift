@@ -44,7 +44,7 @@ enum RestApiDomain {
             settings["ApiDomainName"] = .string(domainId)
             resource = CFNResource(domainId, "AWS::ApiGateway::DomainName", origin: origin, attributes: attributes)
             resource["DomainName"] = domainName
-            if settings["EndpointConfiguration"] == nil { settings["EndpointConfiguration"] = "REGIONAL" }
+            if settings["EndpointConfiguration"]?.isNull ?? true { settings["EndpointConfiguration"] = "REGIONAL" }
         }
         let endpoint = settings["EndpointConfiguration"] ?? Node(.null)
         guard let endpointName = endpoint.stringValue, endpoints.contains(endpointName) else {

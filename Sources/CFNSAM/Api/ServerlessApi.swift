@@ -39,10 +39,13 @@ enum ServerlessApi: ResourceTranslator {
         var api = try RestApiBuilder(resource, context)
         var made = try api.build(&context)
         Tagging.propagate(&made, tags: resource["Tags"], enabled: resource["PropagateTags"])
-        if case .bool(true) = resource["PropagateTags"]?.value, let tags = resource["Tags"]?.mapValue, !tags.isEmpty,
-            context.restApi.sharedUsagePlan?.apis.contains(resource.logicalId) ?? false
-        {
-            context.restApi.sharedUsagePlan?.propagatedTags = tags
+        // The shared plan and key are written as the last API that shares them writes them.
+        if context.restApi.sharedUsagePlan?.apis.contains(resource.logicalId) ?? false {
+            var propagated: Map? = nil
+            if case .bool(true) = resource["PropagateTags"]?.value, let tags = resource["Tags"]?.mapValue, !tags.isEmpty {
+                propagated = tags
+            }
+            context.restApi.sharedUsagePlan?.propagatedTags = propagated
         }
         var byType: [String: String] = [:]
         for r in made { byType[r.type] = r.logicalId }
