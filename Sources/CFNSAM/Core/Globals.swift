@@ -51,7 +51,9 @@ enum Globals {
     ]
 
     static func apply(_ context: inout TransformContext) throws(SAMErrors) {
-        guard let section = context.template[entry: "Globals"] else { return }
+        // aws-sam-translator settles the OpenAPI versions of the APIs it writes whether or not
+        // the template has a Globals section.
+        guard let section = context.template[entry: "Globals"] else { return fixOpenApiVersions(&context) }
         let globals = try parse(section)
         var resources = context.resources
         for entry in context.resources {

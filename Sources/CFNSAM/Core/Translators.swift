@@ -33,6 +33,7 @@ enum Translators {
         case CapacityProvider.type: return CapacityProvider.self
         case ServerlessHttpApi.type: return ServerlessHttpApi.self
         case ServerlessWebSocketApi.type: return ServerlessWebSocketApi.self
+        case ServerlessApi.type: return ServerlessApi.self
         default: return nil
         }
     }

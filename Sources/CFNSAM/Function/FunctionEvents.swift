@@ -113,6 +113,7 @@ enum FunctionEvents {
         case MQEvent.type: return MQEvent.self
         case SelfManagedKafkaEvent.type: return SelfManagedKafkaEvent.self
         case DocumentDBEvent.type: return DocumentDBEvent.self
+        case ApiEvent.type: return ApiEvent.self
         default: return nil
         }
     }
