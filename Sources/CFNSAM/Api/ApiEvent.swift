@@ -231,7 +231,7 @@ enum ApiEvent: FunctionEventSource {
         let apiAuth = try api["Auth"].map { (n: Node) throws(SAMError) in try context.intrinsics.resolveParameters(n) }
         let where_ = "on API method [\(method)] for path [\(path)]"
         if let methodAuthorizer {
-            let name = SwaggerEditor.pythonString(methodAuthorizer)
+            let name = pythonText(methodAuthorizer)
             let authorizers = apiAuth?["Authorizers"].flatMap { $0.isTruthy ? $0 : nil }
             if let authorizers, !SwaggerEditor.isDict(authorizers) {
                 throw SAMError("Property 'Auth.Authorizers' should be a map.", logicalId: apiId, range: authorizers.range)
@@ -301,7 +301,7 @@ enum ApiEvent: FunctionEventSource {
     ) throws(SAMError) {
         guard SwaggerEditor.isDict(model) else { throw event.error("Property 'RequestModel' should be a map.", at: "RequestModel") }
         guard let name = model["Model"], name.isTruthy else { return }
-        let text = SwaggerEditor.pythonString(name)
+        let text = pythonText(name)
         let where_ = "Unable to set RequestModel [\(text)] on API method [\(method)] for path [\(path)]"
         guard let models = api["Models"], models.isTruthy else {
             throw event.error("\(where_) because the related API does not define any Models.", at: "RequestModel")

@@ -72,7 +72,7 @@ struct RestAuthorizer {
         if let payload {
             guard let p = payload.stringValue, p == "TOKEN" || p == "REQUEST" else {
                 throw SAMError(
-                    "\(name) Authorizer has invalid 'FunctionPayloadType': \(SwaggerEditor.pythonString(payload)).",
+                    "\(name) Authorizer has invalid 'FunctionPayloadType': \(pythonText(payload)).",
                     logicalId: apiId,
                     range: payload.range
                 )

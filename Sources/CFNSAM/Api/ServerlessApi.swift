@@ -130,7 +130,7 @@ struct RestApiBuilder {
         if uri != nil && truthy("MergeDefinitions") != nil {
             throw fail("Cannot set 'MergeDefinitions' to True when using `DefinitionUri`.", at: "MergeDefinitions")
         }
-        if let version = truthy("OpenApiVersion"), !(version.isScalar && OpenApi.isSupported(SwaggerEditor.pythonString(version))) {
+        if let version = truthy("OpenApiVersion"), !(version.isScalar && OpenApi.isSupported(pythonText(version))) {
             throw fail("The OpenApiVersion value must be of the format '3.0.0'.", at: "OpenApiVersion")
         }
         var api = CFNResource(
@@ -376,7 +376,7 @@ struct RestApiBuilder {
             }
             var status: Node? = nil
             if let code = response["StatusCode"], !code.isNull {
-                let text = SwaggerEditor.pythonString(code)
+                let text = pythonText(code)
                 if code.isTruthy, !(1...3).contains(text.count) || !text.allSatisfy({ $0.isASCII && $0.isNumber }) {
                     throw fail("Property 'StatusCode' must be numeric", at: "GatewayResponses")
                 }
@@ -430,7 +430,7 @@ struct RestApiBuilder {
         if let swagger = doc["swagger"], !swagger.isNull { return definition }
         var version = truthy("OpenApiVersion")
         if let openapi = doc["openapi"], !openapi.isNull, r["OpenApiVersion"] == nil { version = openapi }
-        guard let version, version.isTruthy, OpenApi.isVersion3(SwaggerEditor.pythonString(version)) else { return definition }
+        guard let version, version.isTruthy, OpenApi.isVersion3(pythonText(version)) else { return definition }
         for (from, to) in [("securityDefinitions", "securitySchemes"), ("definitions", "schemas")] {
             guard let value = doc[from], value.isTruthy else { continue }
             var components = doc["components"].flatMap { $0.isTruthy ? $0.mapValue : nil } ?? Map()
@@ -525,7 +525,7 @@ struct RestApiBuilder {
     ) {
         guard swagger.isTruthy else { return }
         var parts = [PythonJSON.dumps(swagger)]
-        if let version = truthy("OpenApiVersion") { parts.append(SwaggerEditor.pythonString(version)) }
+        if let version = truthy("OpenApiVersion") { parts.append(pythonText(version)) }
         if let domain, domain.isTruthy { parts.append(PythonJSON.dumps(domain)) }
         if let names = context.restApi.functionNames[id], !names.isEmpty { parts.append(names.joined()) }
         if case .bool(true) = r["AlwaysDeploy"]?.value { parts = [String(time(nil))] }
@@ -559,14 +559,3 @@ struct RestApiBuilder {
     }
 }
 
-/// Python's name for the type of a decoded value, as aws-sam-translator's messages print it.
-func pythonTypeName(_ node: Node) -> String {
-    switch node.value {
-    case .string: return "str"
-    case .number(let n): return n.kind == .integer ? "int" : "float"
-    case .bool: return "bool"
-    case .null: return "NoneType"
-    case .list: return "list"
-    case .map, .function: return "dict"
-    }
-}

@@ -63,7 +63,7 @@ struct SwaggerEditor {
     static func isValid(_ data: Node?) -> Bool {
         guard let map = data?.mapValue, !map.isEmpty, let paths = map["paths"], isDict(paths) else { return false }
         if map["swagger"]?.isTruthy ?? false { return true }
-        if let openapi = map["openapi"], openapi.isTruthy { return OpenApi.isVersion3(pythonString(openapi)) }
+        if let openapi = map["openapi"], openapi.isTruthy { return OpenApi.isVersion3(pythonText(openapi)) }
         return false
     }
 
@@ -81,17 +81,6 @@ struct SwaggerEditor {
     static func isDict(_ node: Node?) -> Bool {
         guard let node else { return false }
         return node.mapValue != nil || node.isIntrinsic
-    }
-
-    /// Python's `str()` of a scalar (`3.0`, `True`), for the version checks SAM makes on text.
-    static func pythonString(_ node: Node) -> String {
-        switch node.value {
-        case .string(let s): return s
-        case .number(let n): return PythonJSON.number(n)
-        case .bool(let b): return b ? "True" : "False"
-        case .null: return "None"
-        default: return PythonJSON.dumps(node)
-        }
     }
 
     /// An error about the document, on its API.
@@ -415,7 +404,7 @@ struct SwaggerEditor {
             map[key] = Node(.map(config), range: inner.range)
             return Node(.map(map), range: node.range)
         }
-        if let openapi = doc["openapi"], openapi.isTruthy, OpenApi.isVersion3(SwaggerEditor.pythonString(openapi)) {
+        if let openapi = doc["openapi"], openapi.isTruthy, OpenApi.isVersion3(pythonText(openapi)) {
             let servers = doc["servers"]?.listValue ?? [Node(.map(Map()))]
             var out: [Node] = []
             for (i, server) in servers.enumerated() { out.append(try deepSet(server, " of 'servers[\(i)]'")) }
@@ -498,7 +487,7 @@ struct SwaggerEditor {
     mutating func addRequestModel(_ path: String, _ method: String, model: String, required: Node?) throws(SAMError) {
         let name = model.lowercased()
         let isSwagger = doc["swagger"].map { !$0.isNull } ?? false
-        let isOpenApi3 = doc["openapi"].map { $0.isTruthy && OpenApi.isVersion3(SwaggerEditor.pythonString($0)) } ?? false
+        let isOpenApi3 = doc["openapi"].map { $0.isTruthy && OpenApi.isVersion3(pythonText($0)) } ?? false
         try updateMethodDefinitions(path, method) { (definition: inout Map) throws(SAMError) in
             if isSwagger {
                 var parameter: [(String, Node)] = [

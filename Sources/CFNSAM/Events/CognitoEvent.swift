@@ -65,7 +65,7 @@ enum CognitoEvent: FunctionEventSource {
         let triggers = event["Trigger"].map { $0.listValue ?? [$0] } ?? []
         for trigger in triggers.compactMap(\.stringValue) {
             guard config[trigger] == nil else {
-                let written = event["Trigger"].map { $0.stringValue ?? PythonJSON.pythonListRepr($0) } ?? ""
+                let written = event["Trigger"].map { $0.stringValue ?? pythonLiteral($0) } ?? ""
                 throw event.error("Cognito trigger \"\(written)\" defined multiple times.", at: "Trigger")
             }
             config[trigger] = target.arn
@@ -81,12 +81,5 @@ enum CognitoEvent: FunctionEventSource {
             &context
         )
         return [permission, output]
-    }
-}
-
-extension PythonJSON {
-    /// How Python prints a list of strings (`['A', 'B']`).
-    static func pythonListRepr(_ node: Node) -> String {
-        Globals.pythonList((node.listValue ?? []).map { $0.stringValue ?? dumps($0) })
     }
 }

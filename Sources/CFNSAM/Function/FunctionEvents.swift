@@ -134,7 +134,7 @@ enum FunctionEvents {
             let fail = { (message: String) in SAMError(message, logicalId: resource.logicalId, event: entry.key, range: entry.keyRange) }
             guard let type = node["Type"]?.stringValue, let source = known(type) else {
                 throw fail(
-                    "Resource dict has missing or invalid value for key Type. Event Type is: \(node["Type"].map(pythonRepr) ?? "None")."
+                    "Resource dict has missing or invalid value for key Type. Event Type is: \(node["Type"].map(pythonLiteral) ?? "None")."
                 )
             }
             if let p = node["Properties"], p.mapValue == nil, !p.isNull {
@@ -167,16 +167,6 @@ enum FunctionEvents {
     }
 }
 
-/// How Python prints a scalar in aws-sam-translator's messages (`None`, `'text'`, `True`, `5`).
-func pythonRepr(_ node: Node) -> String {
-    switch node.value {
-    case .null: return "None"
-    case .string(let s): return "'\(s)'"
-    case .bool(let b): return b ? "True" : "False"
-    case .number(let n): return n.canonical
-    default: return PythonJSON.dumps(node)
-    }
-}
 
 extension PropertyTable {
     /// Checks an event's properties, as for a resource; errors name the event's own logical id.

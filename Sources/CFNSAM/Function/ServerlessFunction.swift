@@ -181,7 +181,7 @@ enum ServerlessFunction: ResourceTranslator {
     static func code(_ r: SAMResource) throws(SAMError) -> Node {
         let packageType = r["PackageType"]?.stringValue ?? "Zip"
         guard packageType == "Zip" || packageType == "Image" else {
-            throw r.error("invalid 'PackageType' : \(r["PackageType"].map(pythonRepr) ?? "None")", at: "PackageType")
+            throw r.error("invalid 'PackageType' : \(r["PackageType"].map(pythonLiteral) ?? "None")", at: "PackageType")
         }
         var code: Node
         if packageType == "Zip" {

@@ -549,38 +549,5 @@ struct CorsSettings {
     }
 }
 
-/// How Python's `str()` writes a scalar (`3.0`, `True`), for version checks.
-func pythonText(_ node: Node) -> String {
-    switch node.value {
-    case .string(let s): return s
-    case .number(let n): return PythonJSON.number(n)
-    case .bool(let b): return b ? "True" : "False"
-    case .null: return "None"
-    default: return pythonLiteral(node)
-    }
-}
 
-/// How Python's `repr()` writes a decoded value (`{'Ref': 'MyAuth'}`, `['a', 1]`), for messages.
-func pythonLiteral(_ node: Node) -> String {
-    switch node.value {
-    case .string(let s): return "'" + s + "'"
-    case .number(let n): return PythonJSON.number(n)
-    case .bool(let b): return b ? "True" : "False"
-    case .null: return "None"
-    case .list(let items): return "[" + items.map(pythonLiteral).joined(separator: ", ") + "]"
-    case .map(let map): return "{" + map.map { "'\($0.key)': \(pythonLiteral($0.value))" }.joined(separator: ", ") + "}"
-    case .function(let f): return "{'\(f.name.rawValue)': \(pythonLiteral(f.argument))}"
-    }
-}
 
-/// Python's name for the type of a decoded value (`dict`, `list`, `str`, ...).
-func pythonTypeName(_ node: Node) -> String {
-    switch node.value {
-    case .string: return "str"
-    case .number(let n): return n.kind == .integer ? "int" : "float"
-    case .bool: return "bool"
-    case .null: return "NoneType"
-    case .list: return "list"
-    case .map, .function: return "dict"
-    }
-}
