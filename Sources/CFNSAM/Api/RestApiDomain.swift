@@ -156,17 +156,19 @@ enum RestApiDomain {
                 group["RecordSets"] = .list(records)
                 made.main.append(group)
             } else {
+                // One group per hosted zone, shared with the HTTP and WebSocket APIs' domains.
                 let groupId = "RecordSetGroup" + LogicalId.hash(zone)
-                if let i = context.restApi.recordSetGroups.firstIndex(where: { $0.logicalId == groupId }) {
-                    let existing = context.restApi.recordSetGroups[i]["RecordSets"]?.listValue ?? []
-                    context.restApi.recordSetGroups[i]["RecordSets"] = .list(existing + records)
+                if var group = context.recordSetGroups[groupId] {
+                    group["RecordSets"] = .list((group["RecordSets"]?.listValue ?? []) + records)
+                    context.recordSetGroups[groupId] = group
                 } else {
                     var group = CFNResource(groupId, "AWS::Route53::RecordSetGroup", origin: origin, attributes: attributes)
                     if r53[entry: "HostedZoneId"] != nil { group["HostedZoneId"] = r53["HostedZoneId"] }
                     if r53[entry: "HostedZoneName"] != nil { group["HostedZoneName"] = r53["HostedZoneName"] }
                     group["RecordSets"] = .list(records)
-                    context.restApi.recordSetGroups.append(group)
+                    context.recordSetGroups[groupId] = group
                 }
+                if !context.restApi.recordSetGroupIds.contains(groupId) { context.restApi.recordSetGroupIds.append(groupId) }
             }
         }
         api.domain = Node(.map(settings), range: domain.range)

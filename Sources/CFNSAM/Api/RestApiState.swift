@@ -9,7 +9,9 @@ struct RestApiState {
     /// The `SHARED` usage plan, once an API asked for it.
     var sharedUsagePlan: SharedUsagePlan?
     /// Record set groups by logical id, in the order they were made.
-    var recordSetGroups: [CFNResource] = []
+    /// The record set groups REST API domains added records to (kept in `TransformContext.recordSetGroups`,
+    /// which HTTP APIs share), in order: written after every API, with every API's records.
+    var recordSetGroupIds: [String] = []
 }
 
 /// The usage plan, API key and usage plan key that every API with `UsagePlan.CreateUsagePlan:
@@ -190,7 +192,7 @@ enum ImplicitRestApi {
     /// is left to do after, but for the resources the APIs share.
     static func finish(_ context: inout TransformContext) throws(SAMError) {
         if let shared = context.restApi.sharedUsagePlan { context.extraResources += shared.resources }
-        context.extraResources += context.restApi.recordSetGroups
+        context.extraResources += context.restApi.recordSetGroupIds.compactMap { context.recordSetGroups[$0] }
     }
 
     /// Each `Api` event of one function or state machine: its `RestApiId` filled in (the implicit
