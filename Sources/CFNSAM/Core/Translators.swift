@@ -31,6 +31,7 @@ enum Translators {
         case LayerVersion.type: return LayerVersion.self
         case ServerlessApplication.type: return ServerlessApplication.self
         case CapacityProvider.type: return CapacityProvider.self
+        case ServerlessStateMachine.type: return ServerlessStateMachine.self
         default: return nil
         }
     }
