@@ -32,6 +32,7 @@ enum Translators {
         case ServerlessApplication.type: return ServerlessApplication.self
         case CapacityProvider.type: return CapacityProvider.self
         case ServerlessStateMachine.type: return ServerlessStateMachine.self
+        case ServerlessConnector.type: return ServerlessConnector.self
         default: return nil
         }
     }
