@@ -15,39 +15,69 @@ enum ServerlessConnector: ResourceTranslator {
     ])
 
     static func translate(_ resource: SAMResource, _ context: inout TransformContext) throws(SAMError) -> [CFNResource] {
-        let source = resource["Source"]?.mapValue ?? Map()
+        var seen = Set<String>()
+        let connector = Connection(
+            logicalId: resource.logicalId,
+            source: resource["Source"]?.mapValue ?? Map(),
+            destination: resource["Destination"] ?? Node(.map(Map())),
+            permissions: (resource["Permissions"]?.listValue ?? []).compactMap(\.stringValue).filter { seen.insert($0).inserted },
+            attributes: resource.supportedAttributes + (resource.attribute("DependsOn").map { [("DependsOn", $0)] } ?? []),
+            origin: context.connectors.embedded[resource.logicalId] ?? resource.origin(),
+            range: resource.range
+        )
+        return try connector.resources(&context)
+    }
+}
+
+/// One connector's work, for an `AWS::Serverless::Connector` or one that another SAM resource
+/// makes for itself (a GraphQL API's data sources and Lambda authorizers).
+struct Connection {
+    var logicalId: String
+    var source: Map
+    /// One destination mapping, or a list of them.
+    var destination: Node
+    /// The access categories asked for, without repeats.
+    var permissions: [String]
+    /// The attributes of what it makes (the connector's `DependsOn`, `Condition`, ...).
+    var attributes: [(String, Node)]
+    var origin: Origin
+    /// Where errors point.
+    var range: SourceRange
+
+    func error(_ message: String) -> SAMError { SAMError(message, logicalId: logicalId, range: range) }
+
+    /// What the connector makes for each of its destinations; a `DependsOn` on the connector
+    /// now names those.
+    func resources(_ context: inout TransformContext) throws(SAMError) -> [CFNResource] {
         let destinations: [Map]
         let many: Bool
-        if let list = resource["Destination"]?.listValue {
+        if let list = destination.listValue {
             destinations = list.map { $0.mapValue ?? Map() }
             many = true
         } else {
-            destinations = [resource["Destination"]?.mapValue ?? Map()]
+            destinations = [destination.mapValue ?? Map()]
             many = false
         }
         var made: [CFNResource] = []
         for (index, destinationMap) in destinations.enumerated() {
-            let destination: ConnectorReference
+            let to: ConnectorReference
             let from: ConnectorReference
             do {
-                destination = try ConnectorReference.resolve(destinationMap, other: source, context)
+                to = try ConnectorReference.resolve(destinationMap, other: source, context)
                 from = try ConnectorReference.resolve(source, other: destinationMap, context)
             } catch {
-                throw resource.error(error.message)
+                throw self.error(error.message)
             }
-            var generated = try resources(resource, from, destination, index: many ? index : nil, &context)
+            var generated = try resources(from, to, index: many ? index : nil, &context)
             let metadata = Node.map([
                 (
                     "aws:sam:connectors",
                     .map([
                         (
-                            resource.logicalId,
+                            logicalId,
                             .map([
                                 ("Source", .map([("Type", .string(ConnectorReference.originalType(from.logicalId, context) ?? from.type))])),
-                                (
-                                    "Destination",
-                                    .map([("Type", .string(ConnectorReference.originalType(destination.logicalId, context) ?? destination.type))])
-                                ),
+                                ("Destination", .map([("Type", .string(ConnectorReference.originalType(to.logicalId, context) ?? to.type))])),
                             ])
                         )
                     ])
@@ -60,14 +90,13 @@ enum ServerlessConnector: ResourceTranslator {
             }
             made += generated
         }
-        guard !made.isEmpty else { throw resource.error("'Destination' is an empty list") }
-        ConnectorDependsOn.replace(resource.logicalId, with: made.map(\.logicalId), &context)
+        guard !made.isEmpty else { throw error("'Destination' is an empty list") }
+        ConnectorDependsOn.replace(logicalId, with: made.map(\.logicalId), &context)
         return made
     }
 
     /// What one source-destination pair needs, as its profile says.
-    private static func resources(
-        _ resource: SAMResource,
+    private func resources(
         _ source: ConnectorReference,
         _ destination: ConnectorReference,
         index: Int?,
@@ -76,31 +105,27 @@ enum ServerlessConnector: ResourceTranslator {
         guard let profile = ConnectorProfile.profile(from: source.type, to: destination.type),
             let kind = profile["Type"]?.stringValue, var properties = profile["Properties"]?.mapValue
         else {
-            throw resource.error(
+            throw error(
                 "Unable to create connector from \(source.type) to \(destination.type); it's not supported or the template is invalid."
             )
         }
-        var seen = Set<String>()
-        let permissions = (resource["Permissions"]?.listValue ?? []).compactMap(\.stringValue).filter { seen.insert($0).inserted }
         let categories = properties["AccessCategories"]?.mapValue ?? Map()
         let valid = categories.keys.joined(separator: ", ")
         if permissions.isEmpty {
-            throw resource.error("'Permissions' cannot be empty; valid values are: \(valid).", at: "Permissions")
+            throw error("'Permissions' cannot be empty; valid values are: \(valid).")
         }
         for p in permissions where categories[p] == nil {
-            throw resource.error(
-                "Unsupported 'Permissions' provided for connector from \(source.type) to \(destination.type); valid values are: \(valid).",
-                at: "Permissions"
+            throw error(
+                "Unsupported 'Permissions' provided for connector from \(source.type) to \(destination.type); valid values are: \(valid)."
             )
         }
         if let combinations = properties["ValidAccessCategories"]?.listValue {
             let sorted = combinations.map { ($0.listValue ?? []).compactMap(\.stringValue).sorted() }
             if !sorted.contains(permissions.sorted()) {
                 let text = sorted.map { $0.joined(separator: " + ") }.joined(separator: ", ")
-                throw resource.error(
+                throw error(
                     "Unsupported 'Permissions' provided for connector from \(source.type) to \(destination.type); "
-                        + "valid combinations are: \(text).",
-                    at: "Permissions"
+                        + "valid combinations are: \(text)."
                 )
             }
         }
@@ -112,16 +137,14 @@ enum ServerlessConnector: ResourceTranslator {
         do {
             properties = try ConnectorProfile.replace(Node(.map(properties)), values).mapValue ?? Map()
         } catch {
-            throw resource.error("\(error.name) is missing.")
+            throw self.error("\(error.name) is missing.")
         }
         let granted = properties["AccessCategories"]?.mapValue ?? Map()
         let onSource = properties["SourcePolicy"]?.isTruthy ?? false
         let holder = onSource ? source : destination
         let side = onSource ? "Source" : "Destination"
-        let attributes = resource.supportedAttributes + (resource.attribute("DependsOn").map { [("DependsOn", $0)] } ?? [])
-        let origin = context.connectors.embedded[resource.logicalId] ?? resource.origin()
         func named(_ base: String) -> String {
-            index.map { "\(resource.logicalId)\(base)Destination\($0)" } ?? "\(resource.logicalId)\(base)"
+            index.map { "\(logicalId)\(base)Destination\($0)" } ?? "\(logicalId)\(base)"
         }
         func document() -> Node {
             var statements: [Node] = []
@@ -134,7 +157,7 @@ enum ServerlessConnector: ResourceTranslator {
         switch kind {
         case "AWS_IAM_ROLE_MANAGED_POLICY":
             guard let role = holder.roleName, role.isTruthy else {
-                throw resource.error("Unable to get IAM role name from '\(side)' resource.")
+                throw error("Unable to get IAM role name from '\(side)' resource.")
             }
             let policy = CFNResource(
                 named("Policy"),
@@ -158,7 +181,7 @@ enum ServerlessConnector: ResourceTranslator {
             return [policy]
         case "AWS_LAMBDA_PERMISSION":
             guard let function = holder.arn, function.isTruthy else {
-                throw resource.error("Unable to get Lambda function ARN from '\(side)' resource.")
+                throw error("Unable to get Lambda function ARN from '\(side)' resource.")
             }
             var out: [CFNResource] = []
             for entry in granted where permissions.contains(entry.key) {
@@ -179,7 +202,7 @@ enum ServerlessConnector: ResourceTranslator {
             return out
         case "AWS_SNS_TOPIC_POLICY":
             guard let topic = holder.arn, topic.isTruthy else {
-                throw resource.error("Unable to get SNS topic ARN from '\(side)' resource.")
+                throw error("Unable to get SNS topic ARN from '\(side)' resource.")
             }
             return [
                 CFNResource(
@@ -192,7 +215,7 @@ enum ServerlessConnector: ResourceTranslator {
             ]
         case "AWS_SQS_QUEUE_POLICY":
             guard let url = holder.queueUrl, url.isTruthy else {
-                throw resource.error("Unable to get SQS queue URL from '\(side)' resource.")
+                throw error("Unable to get SQS queue URL from '\(side)' resource.")
             }
             return [
                 CFNResource(
@@ -204,7 +227,7 @@ enum ServerlessConnector: ResourceTranslator {
                 )
             ]
         default:
-            throw resource.error("Connector profile type \(kind) is not supported.")
+            throw error("Connector profile type \(kind) is not supported.")
         }
     }
 }

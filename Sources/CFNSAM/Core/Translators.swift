@@ -33,6 +33,7 @@ enum Translators {
         case CapacityProvider.type: return CapacityProvider.self
         case ServerlessStateMachine.type: return ServerlessStateMachine.self
         case ServerlessConnector.type: return ServerlessConnector.self
+        case ServerlessGraphQLApi.type: return ServerlessGraphQLApi.self
         default: return nil
         }
     }
