@@ -134,6 +134,13 @@ private struct Driver {
                 )
             ])
         }
+        for section in ["Mappings", "Parameters"] {
+            if let value = context.template[entry: section], value.value.mapValue == nil {
+                throw SAMErrors([
+                    SAMError(invalid + "'Mappings' or 'Parameters' is either null or not a valid dictionary.", range: value.keyRange)
+                ])
+            }
+        }
         for entry in resources where entry.value["Type"]?.stringValue?.hasPrefix("AWS::Serverless::") ?? false {
             if let p = entry.value["Properties"], p.mapValue == nil, !p.isNull {
                 throw SAMErrors([
@@ -158,7 +165,10 @@ private struct Driver {
                 let translator = Translators.translator(for: type)
             else { continue }
             var resource = SAMResource(logicalId: logicalId, entry: entry)
-            do {
+            do throws(SAMError) {
+                guard Driver.isAlphanumeric(logicalId), !Driver.isNumberKey(entry) else {
+                    throw SAMError("Logical ids must be alphanumeric.", logicalId: logicalId, range: entry.keyRange)
+                }
                 try translator.prepare(&resource, &context)
                 try translator.properties.validate(resource)
                 let made = try translator.translate(resource, &context)
@@ -185,6 +195,18 @@ private struct Driver {
         }
         guard errors.isEmpty else { throw SAMErrors(errors) }
         return assemble()
+    }
+
+    /// Whether a logical id is made of ASCII letters and digits only.
+    static func isAlphanumeric(_ id: String) -> Bool {
+        !id.isEmpty && id.unicodeScalars.allSatisfy { ($0 >= "A" && $0 <= "Z") || ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") }
+    }
+
+    /// Whether a key was written as a plain YAML number (`0:`): not a logical id, though it reads as one.
+    static func isNumberKey(_ entry: Map.Entry) -> Bool {
+        guard entry.keyStyle == .plain, entry.key.first?.isNumber ?? false else { return false }
+        if case .number = ScalarResolver.resolve(entry.key) { return true }
+        return false
     }
 
     /// Functions and state machines first (their API events change the APIs), then the APIs, the

@@ -40,6 +40,8 @@ struct TransformContext {
     var deployments = DeploymentPreferenceState()
     /// The connectors' state (where embedded connectors were written).
     var connectors = ConnectorState()
+    /// The Route 53 record set groups that APIs' custom domains share.
+    var recordSetGroups = RecordSetGroups()
 
     /// The SAM resources of the template, by logical id.
     var resources: Map {

@@ -34,6 +34,8 @@ enum Translators {
         case ServerlessStateMachine.type: return ServerlessStateMachine.self
         case ServerlessConnector.type: return ServerlessConnector.self
         case ServerlessGraphQLApi.type: return ServerlessGraphQLApi.self
+        case ServerlessHttpApi.type: return ServerlessHttpApi.self
+        case ServerlessWebSocketApi.type: return ServerlessWebSocketApi.self
         default: return nil
         }
     }

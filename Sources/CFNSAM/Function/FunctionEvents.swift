@@ -95,6 +95,7 @@ extension FunctionEventSource {
 enum FunctionEvents {
     static func source(for type: String) -> (any FunctionEventSource.Type)? {
         switch type {
+        case HttpApiEvent.type: return HttpApiEvent.self
         default: return nil
         }
     }

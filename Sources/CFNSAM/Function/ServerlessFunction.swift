@@ -39,6 +39,7 @@ enum ServerlessFunction: ResourceTranslator {
         let events = try FunctionEvents.events(of: resource)
         for (event, source) in events { try source.link(event, &context) }
         try validateRules(resource)
+        try validateTenancy(resource)
         if let dlq = resource["DeadLetterQueue"] { try validateDeadLetterQueue(dlq, resource) }
 
         var made: [CFNResource] = []
@@ -60,7 +61,7 @@ enum ServerlessFunction: ResourceTranslator {
             r.origin = resource.origin()
             made.append(r)
             made[0] = function
-        } else if let role0 = resource["Role"], role0.ifBranches != nil {
+        } else if let role0 = resource["Role"], role0.functionValue?.name == .if {
             let r = try executionRole(resource, context, extraPolicies: extras.rolePolicies)
             let (value, condition, newCondition) = try conditionalRole(role0, r, resource, context)
             if let value {
@@ -97,6 +98,27 @@ enum ServerlessFunction: ResourceTranslator {
             messages.append("'\(pair.0)' requires '\(pair.1)'.")
         }
         if !messages.isEmpty { throw r.error(messages.joined(separator: "\n")) }
+    }
+
+    /// What a function with `TenancyConfig` cannot have.
+    private static func validateTenancy(_ r: SAMResource) throws(SAMError) {
+        guard let t = r["TenancyConfig"], t.isTruthy else { return }
+        if r["ProvisionedConcurrencyConfig"] != nil {
+            throw r.error("Provisioned concurrency is not supported for functions enabled with tenancy configuration.")
+        }
+        if r["FunctionUrlConfig"] != nil {
+            throw r.error("Function URL is not supported for functions enabled with tenancy configuration.")
+        }
+        if r["SnapStart"] != nil { throw r.error("SnapStart is not supported for functions enabled with tenancy configuration.") }
+        for event in r["Events"]?.mapValue ?? Map() {
+            let type = event.value["Type"]?.stringValue
+            if type != "Api" && type != "HttpApi" {
+                throw r.error(
+                    "Event source '\(type ?? "None")' is not supported for functions enabled with tenancy configuration. Only Api and HttpApi event sources are supported.",
+                    at: "Events"
+                )
+            }
+        }
     }
 
     private static func validateDeadLetterQueue(_ dlq: Node, _ r: SAMResource) throws(SAMError) {

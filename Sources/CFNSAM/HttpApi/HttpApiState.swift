@@ -1,9 +1,6 @@
 import CFNModel
 
-/// What the HTTP API translators share over a template.
+/// What the HTTP API translators share over a template. Today nothing: an `HttpApi` event writes
+/// its route into the API's resource in `TransformContext.template`, and the record set groups of
+/// custom domains are shared with the REST APIs (`TransformContext.recordSetGroups`).
 struct HttpApiState {}
-
-/// The implicit HTTP API (`ServerlessHttpApi`) for functions' `HttpApi` events without an `ApiId`.
-enum ImplicitHttpApi {
-    static func prepare(_ context: inout TransformContext) throws(SAMErrors) {}
-}
