@@ -67,7 +67,11 @@ enum EmbeddedConnectors {
         }
         let path = "Connectors.\(connector.key).Properties"
         guard var properties = map["Properties"]?.mapValue else {
-            throw SAMError("Attribute '\(path)' should be a map.", logicalId: hostId, range: map[entry: "Properties"]?.keyRange ?? connector.keyRange)
+            throw SAMError(
+                "Attribute '\(path)' should be a map.",
+                logicalId: hostId,
+                range: map[entry: "Properties"]?.keyRange ?? connector.keyRange
+            )
         }
         var source = Map()
         source["Id"] = .string(hostId)

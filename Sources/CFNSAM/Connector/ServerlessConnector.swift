@@ -23,7 +23,8 @@ enum ServerlessConnector: ResourceTranslator {
             permissions: (resource["Permissions"]?.listValue ?? []).compactMap(\.stringValue).filter { seen.insert($0).inserted },
             attributes: resource.supportedAttributes + (resource.attribute("DependsOn").map { [("DependsOn", $0)] } ?? []),
             origin: context.connectors.embedded[resource.logicalId] ?? resource.origin(),
-            range: resource.range
+            range: resource.range,
+            propertyRanges: ["Source", "Destination", "Permissions"].reduce(into: [:]) { $0[$1] = resource.range(of: $1) }
         )
         return try connector.resources(&context)
     }
@@ -41,10 +42,13 @@ struct Connection {
     /// The attributes of what it makes (the connector's `DependsOn`, `Condition`, ...).
     var attributes: [(String, Node)]
     var origin: Origin
-    /// Where errors point.
+    /// Where errors point: the connector, or the property at fault.
     var range: SourceRange
+    var propertyRanges: [String: SourceRange] = [:]
 
-    func error(_ message: String) -> SAMError { SAMError(message, logicalId: logicalId, range: range) }
+    func error(_ message: String, at property: String? = nil) -> SAMError {
+        SAMError(message, logicalId: logicalId, range: property.flatMap { propertyRanges[$0] } ?? range)
+    }
 
     /// What the connector makes for each of its destinations; a `DependsOn` on the connector
     /// now names those.
@@ -64,9 +68,13 @@ struct Connection {
             let from: ConnectorReference
             do {
                 to = try ConnectorReference.resolve(destinationMap, other: source, context)
+            } catch {
+                throw self.error(error.message, at: "Destination")
+            }
+            do {
                 from = try ConnectorReference.resolve(source, other: destinationMap, context)
             } catch {
-                throw self.error(error.message)
+                throw self.error(error.message, at: "Source")
             }
             var generated = try resources(from, to, index: many ? index : nil, &context)
             let metadata = Node.map([
@@ -76,8 +84,14 @@ struct Connection {
                         (
                             logicalId,
                             .map([
-                                ("Source", .map([("Type", .string(ConnectorReference.originalType(from.logicalId, context) ?? from.type))])),
-                                ("Destination", .map([("Type", .string(ConnectorReference.originalType(to.logicalId, context) ?? to.type))])),
+                                (
+                                    "Source",
+                                    .map([("Type", .string(ConnectorReference.originalType(from.logicalId, context) ?? from.type))])
+                                ),
+                                (
+                                    "Destination",
+                                    .map([("Type", .string(ConnectorReference.originalType(to.logicalId, context) ?? to.type))])
+                                ),
                             ])
                         )
                     ])
@@ -112,11 +126,12 @@ struct Connection {
         let categories = properties["AccessCategories"]?.mapValue ?? Map()
         let valid = categories.keys.joined(separator: ", ")
         if permissions.isEmpty {
-            throw error("'Permissions' cannot be empty; valid values are: \(valid).")
+            throw error("'Permissions' cannot be empty; valid values are: \(valid).", at: "Permissions")
         }
         for p in permissions where categories[p] == nil {
             throw error(
-                "Unsupported 'Permissions' provided for connector from \(source.type) to \(destination.type); valid values are: \(valid)."
+                "Unsupported 'Permissions' provided for connector from \(source.type) to \(destination.type); valid values are: \(valid).",
+                at: "Permissions"
             )
         }
         if let combinations = properties["ValidAccessCategories"]?.listValue {
@@ -125,7 +140,8 @@ struct Connection {
                 let text = sorted.map { $0.joined(separator: " + ") }.joined(separator: ", ")
                 throw error(
                     "Unsupported 'Permissions' provided for connector from \(source.type) to \(destination.type); "
-                        + "valid combinations are: \(text)."
+                        + "valid combinations are: \(text).",
+                    at: "Permissions"
                 )
             }
         }
@@ -157,7 +173,7 @@ struct Connection {
         switch kind {
         case "AWS_IAM_ROLE_MANAGED_POLICY":
             guard let role = holder.roleName, role.isTruthy else {
-                throw error("Unable to get IAM role name from '\(side)' resource.")
+                throw error("Unable to get IAM role name from '\(side)' resource.", at: side)
             }
             let policy = CFNResource(
                 named("Policy"),
@@ -181,7 +197,7 @@ struct Connection {
             return [policy]
         case "AWS_LAMBDA_PERMISSION":
             guard let function = holder.arn, function.isTruthy else {
-                throw error("Unable to get Lambda function ARN from '\(side)' resource.")
+                throw error("Unable to get Lambda function ARN from '\(side)' resource.", at: side)
             }
             var out: [CFNResource] = []
             for entry in granted where permissions.contains(entry.key) {
@@ -202,7 +218,7 @@ struct Connection {
             return out
         case "AWS_SNS_TOPIC_POLICY":
             guard let topic = holder.arn, topic.isTruthy else {
-                throw error("Unable to get SNS topic ARN from '\(side)' resource.")
+                throw error("Unable to get SNS topic ARN from '\(side)' resource.", at: side)
             }
             return [
                 CFNResource(
@@ -215,7 +231,7 @@ struct Connection {
             ]
         case "AWS_SQS_QUEUE_POLICY":
             guard let url = holder.queueUrl, url.isTruthy else {
-                throw error("Unable to get SQS queue URL from '\(side)' resource.")
+                throw error("Unable to get SQS queue URL from '\(side)' resource.", at: side)
             }
             return [
                 CFNResource(
@@ -245,7 +261,9 @@ enum ConnectorDependsOn {
             return Node(.list(items), range: dependsOn.range)
         }
         for key in context.translated.keys {
-            if let changed = edit(context.translated[key]?.attributes["DependsOn"]) { context.translated[key]?.attributes["DependsOn"] = changed }
+            if let changed = edit(context.translated[key]?.attributes["DependsOn"]) {
+                context.translated[key]?.attributes["DependsOn"] = changed
+            }
         }
         var resources = context.resources
         var touched = false

@@ -91,7 +91,9 @@ indirect enum GraphQLShape: Sendable {
     static let lambdaAuthorizer = model([
         ("AuthorizerResultTtlInSeconds", .any, false), ("AuthorizerUri", .any, true), ("IdentityValidationExpression", .any, false),
     ])
-    static let openIDConnect = model([("AuthTTL", .any, false), ("ClientId", .any, false), ("IatTTL", .any, false), ("Issuer", .any, false)])
+    static let openIDConnect = model([
+        ("AuthTTL", .any, false), ("ClientId", .any, false), ("IatTTL", .any, false), ("Issuer", .any, false),
+    ])
     static let userPool = model([
         ("AppIdClientRegex", .any, false), ("AwsRegion", .any, false), ("DefaultAction", .any, false), ("UserPoolId", .any, true),
     ])
@@ -113,7 +115,10 @@ indirect enum GraphQLShape: Sendable {
         ("SchemaUri", .any, false),
         (
             "Logging",
-            .either(.model([("CloudWatchLogsRoleArn", .any, false), ("ExcludeVerboseContent", .any, false), ("FieldLogLevel", .any, false)]), .bool),
+            .either(
+                .model([("CloudWatchLogsRoleArn", .any, false), ("ExcludeVerboseContent", .any, false), ("FieldLogLevel", .any, false)]),
+                .bool
+            ),
             false
         ),
         (
@@ -124,11 +129,14 @@ indirect enum GraphQLShape: Sendable {
                     .dictOf(
                         .model([
                             ("TableName", .any, true), ("ServiceRoleArn", .any, false), ("TableArn", .any, false),
-                            ("Permissions", .listOf(.literal(["Read", "Write"])), false), ("Name", .any, false), ("Description", .any, false),
+                            ("Permissions", .listOf(.literal(["Read", "Write"])), false), ("Name", .any, false),
+                            ("Description", .any, false),
                             ("Region", .any, false),
                             (
                                 "DeltaSync",
-                                .model([("BaseTableTTL", .any, true), ("DeltaSyncTableName", .any, true), ("DeltaSyncTableTTL", .any, true)]),
+                                .model([
+                                    ("BaseTableTTL", .any, true), ("DeltaSyncTableName", .any, true), ("DeltaSyncTableTTL", .any, true),
+                                ]),
                                 false
                             ),
                             ("UseCallerCredentials", .any, false), ("Versioned", .any, false),
@@ -139,7 +147,10 @@ indirect enum GraphQLShape: Sendable {
                 (
                     "Lambda",
                     .dictOf(
-                        .model([("FunctionArn", .any, true), ("ServiceRoleArn", .any, false), ("Name", .any, false), ("Description", .any, false)])
+                        .model([
+                            ("FunctionArn", .any, true), ("ServiceRoleArn", .any, false), ("Name", .any, false),
+                            ("Description", .any, false),
+                        ])
                     ),
                     false
                 ),
@@ -162,8 +173,10 @@ indirect enum GraphQLShape: Sendable {
             .dictOf(
                 .dictOf(
                     .model([
-                        ("FieldName", .string, false), ("Caching", .model([("Ttl", .any, true), ("CachingKeys", .listOf(.any), false)]), false),
-                        ("InlineCode", .any, false), ("CodeUri", .any, false), ("MaxBatchSize", .any, false), ("Pipeline", .listOf(.string), false),
+                        ("FieldName", .string, false),
+                        ("Caching", .model([("Ttl", .any, true), ("CachingKeys", .listOf(.any), false)]), false),
+                        ("InlineCode", .any, false), ("CodeUri", .any, false), ("MaxBatchSize", .any, false),
+                        ("Pipeline", .listOf(.string), false),
                         ("Runtime", runtime, false), ("Sync", sync, false),
                     ])
                 )

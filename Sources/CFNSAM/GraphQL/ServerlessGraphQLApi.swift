@@ -57,12 +57,24 @@ private struct GraphQLBuild {
     var attributes: [(String, Node)] { resource.supportedAttributes + dependsOn }
     var dependsOn: [(String, Node)] { resource.attribute("DependsOn").map { [("DependsOn", $0)] } ?? [] }
 
-    func make(_ logicalId: String, _ type: String, property: String? = nil, _ properties: [(String, Node?)], attributes: [(String, Node)]? = nil)
+    func make(
+        _ logicalId: String,
+        _ type: String,
+        property: String? = nil,
+        _ properties: [(String, Node?)],
+        attributes: [(String, Node)]? = nil
+    )
         -> CFNResource
     {
         // A null is a property not given.
         let given = properties.map { ($0.0, $0.1.flatMap { $0.isNull ? nil : $0 }) }
-        return CFNResource(logicalId, type, origin: resource.origin(property: property), properties: given, attributes: attributes ?? self.attributes)
+        return CFNResource(
+            logicalId,
+            type,
+            origin: resource.origin(property: property),
+            properties: given,
+            attributes: attributes ?? self.attributes
+        )
     }
 
     /// A value that is there and not false, empty or zero (Python's truth).
@@ -148,7 +160,8 @@ private struct GraphQLBuild {
                     "AWS::AppSync::ApiCache",
                     property: "Cache",
                     [
-                        ("ApiId", apiId), ("ApiCachingBehavior", cache["ApiCachingBehavior"]), ("Type", cache["Type"]), ("Ttl", cache["Ttl"]),
+                        ("ApiId", apiId), ("ApiCachingBehavior", cache["ApiCachingBehavior"]), ("Type", cache["Type"]),
+                        ("Ttl", cache["Ttl"]),
                         ("AtRestEncryptionEnabled", cache["AtRestEncryptionEnabled"]),
                         ("TransitEncryptionEnabled", cache["TransitEncryptionEnabled"]),
                     ]
@@ -161,7 +174,10 @@ private struct GraphQLBuild {
                 id + "DomainName",
                 "AWS::AppSync::DomainName",
                 property: "DomainName",
-                [("CertificateArn", domain["CertificateArn"]), ("DomainName", domain["DomainName"]), ("Description", domain["Description"])]
+                [
+                    ("CertificateArn", domain["CertificateArn"]), ("DomainName", domain["DomainName"]),
+                    ("Description", domain["Description"]),
+                ]
             )
             made.append(name)
             made.append(
@@ -213,7 +229,10 @@ private struct GraphQLBuild {
         // aws-sam-translator names the first additional provider as it names `Auth`.
         let prefix = index.flatMap { $0 == 0 ? nil : "Auth.Additional.\($0)" }
         if defined > 2 {
-            throw resource.error("\(prefix.map { "'\($0)'" } ?? "'Auth'") has more than one authentication configuration defined.", at: "Auth")
+            throw resource.error(
+                "\(prefix.map { "'\($0)'" } ?? "'Auth'") has more than one authentication configuration defined.",
+                at: "Auth"
+            )
         }
         func config(_ key: String, _ property: String, _ type: String, dropping: String? = nil) throws(SAMError) -> (String, Node) {
             guard let value = auth[key], !value.isNull, var map = value.mapValue else {
@@ -261,7 +280,9 @@ private struct GraphQLBuild {
         for entry in sources["DynamoDb"]?.mapValue ?? Map() {
             let ds = entry.value
             let logicalId = "\(id)\(entry.key)DynamoDBDataSource"
-            var config: [(String, Node)] = [("AwsRegion", given(ds["Region"]) ?? .ref("AWS::Region")), ("TableName", ds["TableName"] ?? Node(.null))]
+            var config: [(String, Node)] = [
+                ("AwsRegion", given(ds["Region"]) ?? .ref("AWS::Region")), ("TableName", ds["TableName"] ?? Node(.null)),
+            ]
             if let v = given(ds["UseCallerCredentials"]) { config.append(("UseCallerCredentials", v)) }
             if let v = given(ds["Versioned"]) { config.append(("Versioned", v)) }
             if let v = given(ds["DeltaSync"]) { config.append(("DeltaSyncConfig", v)) }
@@ -282,9 +303,12 @@ private struct GraphQLBuild {
                     given(ds["TableArn"])
                     ?? .sub(
                         "arn:${AWS::Partition}:dynamodb:${__Region__}:${AWS::AccountId}:table/${__TableName__}",
-                        .map([("__TableName__", ds["TableName"] ?? Node(.null)), ("__Region__", given(ds["Region"]) ?? .ref("AWS::Region"))])
+                        .map([
+                            ("__TableName__", ds["TableName"] ?? Node(.null)), ("__Region__", given(ds["Region"]) ?? .ref("AWS::Region")),
+                        ])
                     )
-                let permissions = (ds["Permissions"]?.listValue?.compactMap(\.stringValue)).flatMap { $0.isEmpty ? nil : $0 } ?? ["Read", "Write"]
+                let permissions =
+                    (ds["Permissions"]?.listValue?.compactMap(\.stringValue)).flatMap { $0.isEmpty ? nil : $0 } ?? ["Read", "Write"]
                 let (role, policy) = try dataSourceRole(
                     logicalId,
                     dataSource,

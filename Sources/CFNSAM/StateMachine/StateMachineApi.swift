@@ -14,7 +14,11 @@ enum StateMachineApi: StateMachineEventSource {
         ("UnescapeMappingTemplate", .strict(.bool)),
     ])
 
-    static func translate(_ event: SAMEvent, _ target: StateMachineTarget, _ context: inout TransformContext) throws(SAMError)
+    static func translate(
+        _ event: SAMEvent,
+        _ target: StateMachineTarget,
+        _ context: inout TransformContext
+    ) throws(SAMError)
         -> [CFNResource]
     {
         let roleId = event.logicalId + "Role"

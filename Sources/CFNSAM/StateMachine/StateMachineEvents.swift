@@ -27,7 +27,11 @@ protocol StateMachineEventSource {
     /// The properties the event takes, checked when the state machine's events are read.
     static var properties: PropertyTable { get }
     /// The resources the event makes.
-    static func translate(_ event: SAMEvent, _ target: StateMachineTarget, _ context: inout TransformContext) throws(SAMError)
+    static func translate(
+        _ event: SAMEvent,
+        _ target: StateMachineTarget,
+        _ context: inout TransformContext
+    ) throws(SAMError)
         -> [CFNResource]
 }
 
@@ -53,8 +57,10 @@ enum StateMachineEvents {
         for entry in events {
             let node = entry.value
             guard let type = node["Type"]?.stringValue, let source = source(for: type) else {
+                // Python's str() of the value: a string without quotes.
+                let given = node["Type"].map { $0.stringValue ?? pythonRepr($0) } ?? "None"
                 throw SAMError(
-                    "Resource dict has missing or invalid value for key Type. Event Type is: \(node["Type"].map(pythonRepr) ?? "None").",
+                    "Resource dict has missing or invalid value for key Type. Event Type is: \(given).",
                     logicalId: resource.logicalId,
                     event: entry.key,
                     range: entry.keyRange
@@ -138,7 +144,11 @@ enum StateMachineEvents {
 
     /// The dead-letter queue's ARN: the one given, or that of the queue SAM makes (`QueueLogicalId`,
     /// or `<event id>Queue`), returned with it.
-    static func deadLetterQueue(_ event: SAMEvent, _ config: Map, _ target: StateMachineTarget) throws(SAMError) -> (
+    static func deadLetterQueue(
+        _ event: SAMEvent,
+        _ config: Map,
+        _ target: StateMachineTarget
+    ) throws(SAMError) -> (
         arn: Node, queue: CFNResource?
     ) {
         if let arn = config["Arn"] { return (arn, nil) }

@@ -12,7 +12,11 @@ enum StateMachineSchedule: StateMachineEventSource {
         ("DeadLetterConfig", .type(.map)), ("RetryPolicy", .type(.map)), ("Target", .strict(.map)), ("RoleArn", .strict(.string)),
     ])
 
-    static func translate(_ event: SAMEvent, _ target: StateMachineTarget, _ context: inout TransformContext) throws(SAMError)
+    static func translate(
+        _ event: SAMEvent,
+        _ target: StateMachineTarget,
+        _ context: inout TransformContext
+    ) throws(SAMError)
         -> [CFNResource]
     {
         if event["State"]?.isTruthy ?? false, event["Enabled"] != nil {
@@ -40,7 +44,13 @@ enum StateMachineSchedule: StateMachineEventSource {
             roleArn = given
         } else {
             let id = event.logicalId + "Role"
-            let r = StateMachineEvents.startExecutionRole(id, principal: "events.amazonaws.com", policyName: id + "StartExecutionPolicy", event, target)
+            let r = StateMachineEvents.startExecutionRole(
+                id,
+                principal: "events.amazonaws.com",
+                policyName: id + "StartExecutionPolicy",
+                event,
+                target
+            )
             roleArn = r.getAtt("Arn")
             role = r
         }
@@ -79,7 +89,11 @@ enum StateMachineCloudWatchEvent: StateMachineEventSource {
         ("Target", .strict(.map)), ("InputTransformer", .type(.map)),
     ])
 
-    static func translate(_ event: SAMEvent, _ target: StateMachineTarget, _ context: inout TransformContext) throws(SAMError)
+    static func translate(
+        _ event: SAMEvent,
+        _ target: StateMachineTarget,
+        _ context: inout TransformContext
+    ) throws(SAMError)
         -> [CFNResource]
     {
         var rule = event.resource(
@@ -128,7 +142,11 @@ enum StateMachineEventBridgeRule: StateMachineEventSource {
     static let type = "EventBridgeRule"
     static let properties = StateMachineCloudWatchEvent.properties
 
-    static func translate(_ event: SAMEvent, _ target: StateMachineTarget, _ context: inout TransformContext) throws(SAMError)
+    static func translate(
+        _ event: SAMEvent,
+        _ target: StateMachineTarget,
+        _ context: inout TransformContext
+    ) throws(SAMError)
         -> [CFNResource]
     {
         try StateMachineCloudWatchEvent.translate(event, target, &context)
@@ -149,7 +167,11 @@ enum StateMachineScheduleV2: StateMachineEventSource {
         ("DeadLetterConfig", .type(.map)), ("RetryPolicy", .type(.map)), ("OmitName", .strict(.bool)),
     ])
 
-    static func translate(_ event: SAMEvent, _ target: StateMachineTarget, _ context: inout TransformContext) throws(SAMError)
+    static func translate(
+        _ event: SAMEvent,
+        _ target: StateMachineTarget,
+        _ context: inout TransformContext
+    ) throws(SAMError)
         -> [CFNResource]
     {
         var name: Node? = event["Name"] ?? .string(event.logicalId)
