@@ -82,7 +82,7 @@ public struct SAMTransform: Sendable {
         guard SAMTransform.applies(to: template) else { return Output(template: template, origins: [:]) }
         var source = template
         if SAMTransform.transforms(of: template).contains(LanguageExtensions.name) {
-            source = try LanguageExtensions.apply(to: template, parameters: options.parameterValues)
+            source = try LanguageExtensions.apply(to: template, options: options)
         }
         var driver = try Driver(source, options)
         return try driver.run()
