@@ -10,7 +10,7 @@ DIST    := cfntool-$(VERSION)-linux-$(ARCH)
 # The tests of the parallel paths: bulk lint with --jobs, diff's parallel decode, the split verifier.
 TSAN_TESTS ?= LintCommandTests|DiffCommandTests|SplitCommandTests|DeterminismTests|KillLoopTests|CFNSplitTests
 
-.PHONY: asan tsan dist fuzz fuzz-build conformance conformance-injected run test deps pydeps build release bench format lint-format check-convert check-readme-package verify-split clean
+.PHONY: asan tsan dist fuzz fuzz-build conformance conformance-injected run test deps pydeps build release bench format lint-format check-convert check-readme-package check-sam-events verify-split clean
 
 # libyaml's headers (Debian: libyaml-dev) are the one system dependency.
 deps:
@@ -97,6 +97,13 @@ conformance-injected: release
 check-convert: release
 	python3 scripts/check-convert.py --cfntool $(RELEASE) --corpus $(CORPUS)
 
+# The SAM function events against aws-sam-translator 1.110.0: our own event fixtures' expected
+# outputs are still what it makes, and the corpus's function events transform as it transforms them.
+check-sam-events: deps
+	$(SWIFT) build --product cfntool
+	python3 scripts/sam-events-expected.py check
+	python3 scripts/check-sam-events-corpus.py --cfntool $(DEBUG) --corpus $(CORPUS)
+
 # The README's library example built as a user builds it: a new package depending on this one.
 check-readme-package: deps
 	bash scripts/check-readme-package.sh
@@ -112,7 +119,7 @@ bench: release
 # scratch path of their own so the main build never sees the sanitizer flags. `make fuzz` runs each
 # target FUZZ_SECONDS and fails on any crash, leak, hang or round-trip mismatch (scripts/fuzz.sh).
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= yaml json lint fmt split diff
+FUZZ_TARGETS ?= yaml json lint fmt split diff sam
 # One product at a time: a plain `swift build` there would also link cfntool's own executables
 # with libFuzzer's main, which fails.
 fuzz-build: deps

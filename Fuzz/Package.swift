@@ -30,5 +30,6 @@ let package = Package(
         fuzzTarget("fmt", ["CFNModel"]),
         fuzzTarget("split", ["CFNModel", "CFNSplit"]),
         fuzzTarget("diff", ["CFNModel", "CFNDiff"]),
+        fuzzTarget("sam", ["CFNModel", "CFNSAM"]),
     ]
 )

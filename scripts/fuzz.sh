@@ -2,7 +2,7 @@
 # Runs the libFuzzer targets built by `make fuzz-build` (Fuzz/, scratch path .build-fuzz).
 #
 #   FUZZ_SECONDS   seconds per target (default 60)
-#   FUZZ_TARGETS   which targets (default: yaml json lint fmt split diff)
+#   FUZZ_TARGETS   which targets (default: yaml json lint fmt split diff sam)
 #   CORPUS         the shared template corpus used as extra seeds (default ../shared/corpus)
 #
 # Seeds: the committed, minimised corpus Fuzz/corpus/<target>, the shared corpus templates and
@@ -14,7 +14,7 @@ set -u
 cd "$(dirname "$0")/.."
 
 SECONDS_EACH="${FUZZ_SECONDS:-60}"
-TARGETS="${FUZZ_TARGETS:-yaml json lint fmt split diff}"
+TARGETS="${FUZZ_TARGETS:-yaml json lint fmt split diff sam}"
 SHARED="${CORPUS:-../shared/corpus}"
 BIN="${FUZZ_BIN:-.build-fuzz/release}"
 RUN="${FUZZ_RUN:-.build-fuzz/run}"
@@ -28,7 +28,7 @@ trap 'rm -rf "$seeds"' EXIT
 n=0
 while IFS= read -r -d '' f; do
   cp "$f" "$seeds/$n-$(basename "$f")"; n=$((n + 1))
-done < <(find "$SHARED/templates" templates Tests/Fixtures -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' -o -name '*.template' \) -size -64k -print0 2>/dev/null)
+done < <(find "$SHARED/templates" "$SHARED/../sam/input" templates Tests/Fixtures -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' -o -name '*.template' \) -size -64k -print0 2>/dev/null)
 echo "fuzz: $n seed templates, $SECONDS_EACH s per target"
 
 status=0

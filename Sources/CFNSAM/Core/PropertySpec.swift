@@ -86,7 +86,8 @@ struct PropertyTable: Sendable {
         }
         for (name, spec) in entries {
             let value = resource[name]
-            if spec.intrinsics, let value, value.isIntrinsic { continue }
+            // aws-sam-translator takes any one-key mapping for an intrinsic function here.
+            if spec.intrinsics, let value, value.isIntrinsic || value.mapValue?.count == 1 { continue }
             guard let value else {
                 if spec.required { throw resource.error("Missing required property '\(name)'.") }
                 continue

@@ -96,6 +96,23 @@ enum FunctionEvents {
     static func source(for type: String) -> (any FunctionEventSource.Type)? {
         switch type {
         case HttpApiEvent.type: return HttpApiEvent.self
+        case S3Event.type: return S3Event.self
+        case SNSEvent.type: return SNSEvent.self
+        case ScheduleEvent.type: return ScheduleEvent.self
+        case ScheduleV2Event.type: return ScheduleV2Event.self
+        case CloudWatchEventEvent.type: return CloudWatchEventEvent.self
+        case EventBridgeRuleEvent.type: return EventBridgeRuleEvent.self
+        case CloudWatchLogsEvent.type: return CloudWatchLogsEvent.self
+        case IoTRuleEvent.type: return IoTRuleEvent.self
+        case AlexaSkillEvent.type: return AlexaSkillEvent.self
+        case CognitoEvent.type: return CognitoEvent.self
+        case KinesisEvent.type: return KinesisEvent.self
+        case DynamoDBEvent.type: return DynamoDBEvent.self
+        case SQSEvent.type: return SQSEvent.self
+        case MSKEvent.type: return MSKEvent.self
+        case MQEvent.type: return MQEvent.self
+        case SelfManagedKafkaEvent.type: return SelfManagedKafkaEvent.self
+        case DocumentDBEvent.type: return DocumentDBEvent.self
         default: return nil
         }
     }
