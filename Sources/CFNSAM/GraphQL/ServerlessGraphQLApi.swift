@@ -35,7 +35,9 @@ enum ServerlessGraphQLApi: ResourceTranslator {
             throw resource.error("Property '\(path.joined(separator: "."))' is invalid.", at: path.first)
         }
         var api = GraphQLBuild(resource: resource)
-        return try api.resources(&context)
+        let made = try api.resources(&context)
+        try GeneratedIds.check(made, resource)
+        return made
     }
 }
 

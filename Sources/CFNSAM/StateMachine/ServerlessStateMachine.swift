@@ -80,7 +80,10 @@ enum ServerlessStateMachine: ResourceTranslator {
 
         let (version, alias) = try publishing(resource, machine, context)
         var resources = [machine] + made
-        if let version, let alias { resources += [version, alias] }
+        if let version, let alias {
+            try GeneratedIds.check([version, alias], resource)
+            resources += [version, alias]
+        }
 
         var target = StateMachineTarget(resource: machine, owner: resource)
         if case .bool(true) = resource["UseAliasAsEventTarget"]?.value, let alias { target.resource = alias }
@@ -88,6 +91,7 @@ enum ServerlessStateMachine: ResourceTranslator {
             resources += try source.translate(event, target, &context)
         }
         Tagging.propagate(&resources, tags: resource["Tags"], enabled: resource["PropagateTags"])
+        try GeneratedIds.check(resources, resource)
         return resources
     }
 
@@ -136,8 +140,15 @@ enum ServerlessStateMachine: ResourceTranslator {
             }
             return (nil, nil)
         }
-        guard let name = context.intrinsics.resolved(aliasName).stringValue else {
-            throw resource.error("'AutoPublishAlias' must be a string or a parameter with a string value.", at: "AutoPublishAlias")
+        // The alias is named after the value as written (aws-sam-translator resolves no parameter here):
+        // anything but a name of letters and digits makes an id CloudFormation refuses.
+        guard let name = aliasName.stringValue else {
+            throw SAMError(
+                "Logical ids must be alphanumeric. A state machine's alias is named after 'AutoPublishAlias' as written, "
+                    + "and aws-sam-translator resolves no function there: write the alias name itself.",
+                logicalId: resource.logicalId + "Alias" + GeneratedIds.pythonRepr(aliasName),
+                range: resource.range(of: "AutoPublishAlias")
+            )
         }
         var versionAttributes = Map()
         for (key, value) in resource.passthroughAttributes { versionAttributes[key] = value }
@@ -164,7 +175,7 @@ enum ServerlessStateMachine: ResourceTranslator {
             resource.logicalId + "Alias" + name,
             "AWS::StepFunctions::StateMachineAlias",
             origin: resource.origin(property: "AutoPublishAlias"),
-            properties: [("Name", .string(name)), ("DeploymentPreference", Node(.map(deployment), range: preference?.range ?? .unknown))],
+            properties: [("Name", aliasName), ("DeploymentPreference", Node(.map(deployment), range: preference?.range ?? .unknown))],
             attributes: resource.passthroughAttributes
         )
         return (version, alias)
