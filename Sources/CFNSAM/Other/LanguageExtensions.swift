@@ -39,6 +39,9 @@ private struct Run {
     let partition: String
     /// Conditions being evaluated (a condition that names itself is unknown, not a hang).
     var evaluating: Set<String> = []
+    /// How many more copies loops may make: CloudFormation's templates are far smaller, and
+    /// nested loops over long lists must not hang the transform.
+    var budget = 10_000
 
     init(template: Template, options: SAMTransform.Options) {
         self.options = options
@@ -117,8 +120,12 @@ private struct Run {
                 if seen.insert(entry.key).inserted { out.append(entry) }
                 continue
             }
+            var repeated = false
             for made in expandLoop(entry, owner: owner) {
                 guard seen.insert(made.key).inserted else {
+                    // One error per loop: the first key it repeats.
+                    if repeated { continue }
+                    repeated = true
                     errors.append(
                         SAMError(
                             "\(entry.key) makes '\(made.key)', which is already defined here; give each copy a key "
@@ -170,6 +177,11 @@ private struct Run {
         }
         var out: [Map.Entry] = []
         for item in collection {
+            budget -= 1
+            guard budget >= 0 else {
+                // Said once: the loops after this one make nothing more.
+                return budget == -1 ? fail("the loops make more than 10000 copies; CloudFormation refuses templates that large.") : []
+            }
             var values: [String] = []
             if identifiers.count == 1 {
                 guard let text = Run.text(of: item) else { return fail("each item of the collection must be a string or a number.") }
@@ -246,6 +258,16 @@ private struct Run {
             break
         }
         return out
+    }
+
+    /// Whether a value holds no function.
+    static func isLiteral(_ node: Node) -> Bool {
+        switch node.value {
+        case .function: return false
+        case .list(let items): return items.allSatisfy(isLiteral)
+        case .map(let map): return map.allSatisfy { isLiteral($0.value) }
+        default: return true
+        }
     }
 
     /// A collection item as the text it puts in place of the identifier.
@@ -534,7 +556,8 @@ private struct Run {
         case .findInMap:
             guard let args, args.count == 3 || args.count == 4 else { return nil }
             guard let map = string(args[0]), let top = string(args[1]), let second = string(args[2]) else { return nil }
-            if let found = mappings[map]?[top]?[second] { return value(found) }
+            // A mapping holds literal values; one that holds a function is not resolved (it may name itself).
+            if let found = mappings[map]?[top]?[second] { return Run.isLiteral(found) ? found : nil }
             return args.count == 4 ? args[3]["DefaultValue"].flatMap { value($0) } : nil
         case .length:
             guard let items = f.argument.listValue ?? value(f.argument)?.listValue else { return nil }
