@@ -10,7 +10,7 @@ DIST    := cfntool-$(VERSION)-linux-$(ARCH)
 # The tests of the parallel paths: bulk lint with --jobs, diff's parallel decode, the split verifier.
 TSAN_TESTS ?= LintCommandTests|DiffCommandTests|SplitCommandTests|DeterminismTests|KillLoopTests|CFNSplitTests
 
-.PHONY: asan tsan dist fuzz fuzz-build conformance conformance-injected run test deps pydeps build release bench format lint-format check-convert check-readme-package check-sam-events verify-split clean
+.PHONY: asan tsan dist fuzz fuzz-build conformance conformance-injected run test deps pydeps build release bench format lint-format check-convert check-readme-package check-sam-events check-sam-sfn verify-split clean
 
 # libyaml's headers (Debian: libyaml-dev) are the one system dependency.
 deps:
@@ -103,6 +103,11 @@ check-sam-events: deps
 	$(SWIFT) build --product cfntool
 	python3 scripts/sam-events-expected.py check
 	python3 scripts/check-sam-events-corpus.py --cfntool $(DEBUG) --corpus $(CORPUS)
+
+# State machines, connectors and GraphQL APIs: our own fixtures' expected outputs
+# (Tests/Fixtures/sam-sfn) are still what aws-sam-translator 1.110.0 makes of them.
+check-sam-sfn:
+	python3 scripts/sam-sfn-expected.py check
 
 # The README's library example built as a user builds it: a new package depending on this one.
 check-readme-package: deps

@@ -82,7 +82,7 @@ public struct SAMTransform: Sendable {
         guard SAMTransform.applies(to: template) else { return Output(template: template, origins: [:]) }
         var source = template
         if SAMTransform.transforms(of: template).contains(LanguageExtensions.name) {
-            source = try LanguageExtensions.apply(to: template, parameters: options.parameterValues)
+            source = try LanguageExtensions.apply(to: template, options: options)
         }
         var driver = try Driver(source, options)
         return try driver.run()
@@ -248,6 +248,7 @@ private struct Driver {
             }
             placed.append(r)
         }
+        for r in placed { context.translated[r.logicalId] = r }
         context.resources.remove(resource.logicalId)
         replacements[resource.logicalId, default: []] += placed.filter { $0.logicalId == resource.logicalId || before[$0.logicalId] == nil }
         for r in placed where r.logicalId != resource.logicalId && before[r.logicalId] != nil {
@@ -282,7 +283,9 @@ private struct Driver {
     private mutating func assemble() -> SAMTransform.Output {
         var resources: [Map.Entry] = []
         var seen = Set<String>()
-        func add(_ r: CFNResource) {
+        func add(_ made: CFNResource) {
+            // A later translator (a connector) may have changed what an earlier one made.
+            let r = context.translated[made.logicalId] ?? made
             guard seen.insert(r.logicalId).inserted else {
                 if let i = resources.firstIndex(where: { $0.key == r.logicalId }) { resources[i].value = r.node }
                 origins[r.logicalId] = r.origin

@@ -65,7 +65,7 @@ enum PythonJSON {
         return text
     }
 
-    private static func string(_ s: String, _ out: inout [UInt8]) {
+    static func string(_ s: String, _ out: inout [UInt8]) {
         let hex = Array("0123456789abcdef".utf8)
         func escape(_ unit: UInt16) {
             out += [UInt8(ascii: "\\"), UInt8(ascii: "u")]

@@ -27,6 +27,10 @@ struct TransformContext {
     var changedIds: [String: String] = [:]
     /// Resources made outside of any one SAM resource's translation, added after them all.
     var extraResources: [CFNResource] = []
+    /// What the SAM resources translated so far made, by logical id: connectors resolve their
+    /// sources and destinations here, and may change these resources' `DependsOn`. The output
+    /// takes each made resource from here.
+    var translated: [String: CFNResource] = [:]
 
     /// The state of the REST API translators (implicit API, shared usage plans, ...).
     var restApi = RestApiState()
@@ -34,6 +38,8 @@ struct TransformContext {
     var httpApi = HttpApiState()
     /// The functions' deployment preferences (CodeDeploy), made into resources after all of them.
     var deployments = DeploymentPreferenceState()
+    /// The connectors' state (where embedded connectors were written).
+    var connectors = ConnectorState()
     /// The Route 53 record set groups that APIs' custom domains share.
     var recordSetGroups = RecordSetGroups()
 

@@ -31,6 +31,9 @@ enum Translators {
         case LayerVersion.type: return LayerVersion.self
         case ServerlessApplication.type: return ServerlessApplication.self
         case CapacityProvider.type: return CapacityProvider.self
+        case ServerlessStateMachine.type: return ServerlessStateMachine.self
+        case ServerlessConnector.type: return ServerlessConnector.self
+        case ServerlessGraphQLApi.type: return ServerlessGraphQLApi.self
         case ServerlessHttpApi.type: return ServerlessHttpApi.self
         case ServerlessWebSocketApi.type: return ServerlessWebSocketApi.self
         case ServerlessApi.type: return ServerlessApi.self
