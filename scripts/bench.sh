@@ -4,7 +4,8 @@
 #      and callgrind instruction counts, which do not drift on a busy machine);
 #   2. `cfntool --version` start-up;
 #   3. `cfntool fmt` vs `cfn-flip -n` (reformat, same format) on the same file;
-#   4. graph build; 5. split; 6. lint vs cfn-lint; 7. diff; 8. schema data read by lint.
+#   4. graph build; 5. split; 6. lint vs cfn-lint; 7. diff; 8. schema data read by lint;
+#   9. the SAM transform of a 100-function app vs aws-sam-translator, whole processes.
 # Quote the medians. Needs hyperfine (apt) and cfn-flip (pip); installs them if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -121,3 +122,18 @@ schema_bytes() {
 echo "one resource (AWS::SQS::Queue):      $(schema_bytes "$OUT/one-resource.yaml")"
 echo "the 250-resource template:           $(schema_bytes "$OUT/lint-40.json")"
 echo "the whole bundle:                    $(du -sb Sources/CFNSchema/Data | awk '{printf "%.2f MB", $1/1e6}')"
+echo
+
+echo "== 9. SAM transform of a 100-function app vs aws-sam-translator, whole process (target >= 100x)"
+python3 scripts/gen-sam-app.py 100 > "$OUT/sam-100.yaml"
+echo "input: $OUT/sam-100.yaml ($(wc -c < "$OUT/sam-100.yaml") bytes, $($BIN info "$OUT/sam-100.yaml" | sed -n "s/.*resources \([0-9]*\).*/\1/p") resources; $($BIN transform --format json --region ap-southeast-1 "$OUT/sam-100.yaml" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["Resources"]))') out)"
+hyperfine -N --warmup 2 --runs 20 --export-json "$OUT/sam.json" "$BIN transform --format json --region ap-southeast-1 $OUT/sam-100.yaml" >/dev/null
+hyperfine -N --warmup 1 --runs 5 --export-json "$OUT/sam-ref.json" "python3 scripts/bench/sam_translate.py $OUT/sam-100.yaml" >/dev/null
+python3 - "$OUT/sam.json" "$OUT/sam-ref.json" <<'PY'
+import json, sys
+ours = json.load(open(sys.argv[1]))["results"][0]["median"]
+ref = json.load(open(sys.argv[2]))["results"][0]["median"]
+print(f"cfntool transform:   median {ours*1e3:.1f} ms")
+print(f"aws-sam-translator:  median {ref*1e3:.1f} ms")
+print(f"speed-up:            {ref/ours:.0f}x")
+PY

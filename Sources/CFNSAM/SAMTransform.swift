@@ -166,7 +166,7 @@ private struct Driver {
             else { continue }
             var resource = SAMResource(logicalId: logicalId, entry: entry)
             do throws(SAMError) {
-                guard Driver.isAlphanumeric(logicalId), !Driver.isNumberKey(entry) else {
+                guard GeneratedIds.isAlphanumeric(logicalId), !Driver.isNumberKey(entry) else {
                     throw SAMError("Logical ids must be alphanumeric.", logicalId: logicalId, range: entry.keyRange)
                 }
                 try translator.prepare(&resource, &context)
@@ -195,11 +195,6 @@ private struct Driver {
         }
         guard errors.isEmpty else { throw SAMErrors(errors) }
         return assemble()
-    }
-
-    /// Whether a logical id is made of ASCII letters and digits only.
-    static func isAlphanumeric(_ id: String) -> Bool {
-        !id.isEmpty && id.unicodeScalars.allSatisfy { ($0 >= "A" && $0 <= "Z") || ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") }
     }
 
     /// Whether a key was written as a plain YAML number (`0:`): not a logical id, though it reads as one.
@@ -233,6 +228,7 @@ private struct Driver {
     /// by the kind of resource the transform is known to replace (the SAM resource itself, an S3
     /// bucket an event adds notifications to, ...).
     private mutating func place(_ made: [CFNResource], for resource: SAMResource, before: Map) throws(SAMError) {
+        try GeneratedIds.check(made, resource)
         var placed: [CFNResource] = []
         for r in made {
             if r.logicalId != resource.logicalId, let existing = before[r.logicalId]?["Type"]?.stringValue,
@@ -310,7 +306,11 @@ private struct Driver {
             seen.insert(entry.key)
             resources.append(entry)
         }
-        context.extraResources.forEach(add)
+        // Made after every translator (by no connector changed): as they are.
+        for r in context.extraResources {
+            context.translated[r.logicalId] = r
+            add(r)
+        }
 
         var root = context.template
         root["Resources"] = Node(.map(Map(resources)), range: original.root["Resources"]?.range ?? .unknown)

@@ -558,4 +558,3 @@ struct RestApiBuilder {
         }
     }
 }
-

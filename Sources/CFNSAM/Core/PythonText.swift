@@ -14,16 +14,18 @@ func pythonText(_ node: Node) -> String {
     }
 }
 
-/// Python's `repr()` of a value: `'text'`, `True`, `None`, `['a', 1]`, `{'Ref': 'MyAuth'}`.
+/// Python's `repr()` of a value: `'text'`, `True`, `None`, `['a', 1]`, `{'Ref': 'MyAuth'}` (as
+/// aws-sam-translator puts a value that is not a string into a message or an f-string id).
 func pythonLiteral(_ node: Node) -> String {
+    func quoted(_ s: String) -> String { "'" + s.replacing("\\", with: "\\\\").replacing("'", with: "\\'") + "'" }
     switch node.value {
-    case .string(let s): return "'" + s + "'"
+    case .string(let s): return quoted(s)
     case .number(let n): return PythonJSON.number(n)
     case .bool(let b): return b ? "True" : "False"
     case .null: return "None"
     case .list(let items): return "[" + items.map(pythonLiteral).joined(separator: ", ") + "]"
-    case .map(let map): return "{" + map.map { "'\($0.key)': \(pythonLiteral($0.value))" }.joined(separator: ", ") + "}"
-    case .function(let f): return "{'\(f.name.rawValue)': \(pythonLiteral(f.argument))}"
+    case .map(let map): return "{" + map.map { quoted($0.key) + ": " + pythonLiteral($0.value) }.joined(separator: ", ") + "}"
+    case .function(let f): return "{" + quoted(f.name.rawValue) + ": " + pythonLiteral(f.argument) + "}"
     }
 }
 

@@ -167,7 +167,6 @@ enum FunctionEvents {
     }
 }
 
-
 extension PropertyTable {
     /// Checks an event's properties, as for a resource; errors name the event's own logical id.
     func validate(_ event: SAMEvent) throws(SAMError) {

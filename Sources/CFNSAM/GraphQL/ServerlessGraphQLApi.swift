@@ -36,7 +36,6 @@ enum ServerlessGraphQLApi: ResourceTranslator {
         }
         var api = GraphQLBuild(resource: resource)
         let made = try api.resources(&context)
-        try GeneratedIds.check(made, resource)
         return made
     }
 }

@@ -548,6 +548,3 @@ struct CorsSettings {
         return out
     }
 }
-
-
-

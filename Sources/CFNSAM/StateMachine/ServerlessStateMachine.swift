@@ -25,6 +25,16 @@ enum ServerlessStateMachine: ResourceTranslator {
     static func translate(_ resource: SAMResource, _ context: inout TransformContext) throws(SAMError) -> [CFNResource] {
         // The events are read (and checked) before anything else, as aws-sam-translator links them.
         let events = try StateMachineEvents.events(of: resource)
+        // An Api event's path must be free in its API's definition before anything is made.
+        for (event, source) in events where source == StateMachineApi.self {
+            do throws(SAMError) {
+                try StateMachineApiIntegration.link(event, context)
+            } catch {
+                var e = error
+                e.logicalId = resource.logicalId
+                throw e
+            }
+        }
 
         var machine = CFNResource(
             resource.logicalId,
@@ -91,7 +101,6 @@ enum ServerlessStateMachine: ResourceTranslator {
             resources += try source.translate(event, target, &context)
         }
         Tagging.propagate(&resources, tags: resource["Tags"], enabled: resource["PropagateTags"])
-        try GeneratedIds.check(resources, resource)
         return resources
     }
 
@@ -146,7 +155,7 @@ enum ServerlessStateMachine: ResourceTranslator {
             throw SAMError(
                 "Logical ids must be alphanumeric. A state machine's alias is named after 'AutoPublishAlias' as written, "
                     + "and aws-sam-translator resolves no function there: write the alias name itself.",
-                logicalId: resource.logicalId + "Alias" + GeneratedIds.pythonRepr(aliasName),
+                logicalId: resource.logicalId + "Alias" + pythonLiteral(aliasName),
                 range: resource.range(of: "AutoPublishAlias")
             )
         }

@@ -4,7 +4,7 @@ import CFNModel
 /// `apigateway.amazonaws.com`, allowed `states:StartExecution` on the target).
 ///
 /// The path and method with their `StartExecution` integration go into the REST API's
-/// definition through the REST API translators' Swagger editor, which owns API definitions.
+/// definition, through the REST API translators' Swagger editor (`StateMachineApiIntegration`).
 enum StateMachineApi: StateMachineEventSource {
     static let type = "Api"
 
@@ -29,6 +29,7 @@ enum StateMachineApi: StateMachineEventSource {
             event,
             target
         )
+        try StateMachineApiIntegration.add(event, roleArn: role.getAtt("Arn"), &context)
         return [role]
     }
 }

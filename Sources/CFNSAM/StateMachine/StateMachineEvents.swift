@@ -58,7 +58,7 @@ enum StateMachineEvents {
             let node = entry.value
             guard let type = node["Type"]?.stringValue, let source = source(for: type) else {
                 // Python's str() of the value: a string without quotes.
-                let given = node["Type"].map { $0.stringValue ?? pythonRepr($0) } ?? "None"
+                let given = node["Type"].map { $0.stringValue ?? pythonLiteral($0) } ?? "None"
                 throw SAMError(
                     "Resource dict has missing or invalid value for key Type. Event Type is: \(given).",
                     logicalId: resource.logicalId,
