@@ -10,7 +10,7 @@ DIST    := cfntool-$(VERSION)-linux-$(ARCH)
 # The tests of the parallel paths: bulk lint with --jobs, diff's parallel decode, the split verifier.
 TSAN_TESTS ?= LintCommandTests|DiffCommandTests|SplitCommandTests|DeterminismTests|KillLoopTests|CFNSplitTests
 
-.PHONY: asan tsan dist fuzz fuzz-build conformance conformance-injected run test deps pydeps build release bench format lint-format check-convert check-readme-package check-sam-events check-sam-sfn verify-split clean
+.PHONY: asan tsan dist fuzz fuzz-build conformance conformance-injected run test deps pydeps build release bench format lint-format check-convert check-readme-package check-sam verify-split clean
 
 # libyaml's headers (Debian: libyaml-dev) are the one system dependency.
 deps:
@@ -97,17 +97,13 @@ conformance-injected: release
 check-convert: release
 	python3 scripts/check-convert.py --cfntool $(RELEASE) --corpus $(CORPUS)
 
-# The SAM function events against aws-sam-translator 1.110.0: our own event fixtures' expected
-# outputs are still what it makes, and the corpus's function events transform as it transforms them.
-check-sam-events: deps
+# The SAM transform against aws-sam-translator 1.110.0: every one of SAM's own fixtures (../shared/sam),
+# the corpus templates that declare the transform, and our own test templates' expected outputs.
+check-sam: deps
 	$(SWIFT) build --product cfntool
-	python3 scripts/sam-events-expected.py check
-	python3 scripts/check-sam-events-corpus.py --cfntool $(DEBUG) --corpus $(CORPUS)
-
-# State machines, connectors and GraphQL APIs: our own fixtures' expected outputs
-# (Tests/Fixtures/sam-sfn) are still what aws-sam-translator 1.110.0 makes of them.
-check-sam-sfn:
-	python3 scripts/sam-sfn-expected.py check
+	python3 scripts/check-sam.py --cfntool $(DEBUG) --min 0.95
+	python3 scripts/check-sam-corpus.py --cfntool $(DEBUG) --corpus $(CORPUS)
+	python3 scripts/sam-expected.py check
 
 # The README's library example built as a user builds it: a new package depending on this one.
 check-readme-package: deps

@@ -16,7 +16,7 @@ enum EventFixtures {
     /// SAM's own translator test inputs and expected outputs: `../shared/sam`, or `$SAM_FIXTURES`.
     static let shared: String = ProcessInfo.processInfo.environment["SAM_FIXTURES"] ?? root + "/../shared/sam"
 
-    /// Our own event templates, with aws-sam-translator's output for each (scripts/sam-events-expected.py).
+    /// Our own event templates, with aws-sam-translator's output for each (scripts/sam-expected.py).
     static let own = root + "/Tests/Fixtures/sam-events"
 
     /// The regions of SAM's test suite, per partition.

@@ -6,7 +6,7 @@ import Testing
 
 /// The fixtures of the state machine, connector and GraphQL area, and how they are compared.
 enum AreaFixtures {
-    /// Our own templates, with what aws-sam-translator makes of them (scripts/sam-sfn-expected.py).
+    /// Our own templates, with what aws-sam-translator makes of them (scripts/sam-expected.py).
     static let own = SAMFixtures.root + "/Tests/Fixtures/sam-sfn"
 
     static let prefixes = [
