@@ -317,8 +317,7 @@ private struct Driver {
         root.remove("Transform")
         var node = Node(.map(root), range: original.range)
         node = Driver.resolveDependsOn(node, context.changedIds)
-        node = Intrinsics.resolveChangedIds(node, context.changedIds)
-        node = Intrinsics.resolveResourceRefs(node, context.resourceRefs)
+        node = Intrinsics.resolveReferences(node, changed: context.changedIds, refs: context.resourceRefs)
         let template = Template(
             root: node.mapValue ?? Map(),
             format: original.format,

@@ -65,7 +65,7 @@ struct TransformContext {
     /// partition; an ARN or an unknown name is used as it is.
     func managedPolicyArn(_ name: String) -> String {
         if let arn = options.managedPolicies?[name] { return arn }
-        if let arn = SAMData.managedPolicyArns[partition]?[name] { return arn }
+        if let arn = SAMData.managedPolicyArn(name, partition: partition) { return arn }
         return name
     }
 

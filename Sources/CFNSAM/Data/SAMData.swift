@@ -6,18 +6,35 @@ enum SAMData {
     /// The policy templates by name: each a mapping with `Parameters` and `Definition`.
     static let templates: Map = decode(policyTemplates, "policy_templates.json")["Templates"]?.mapValue ?? Map()
 
-    /// AWS managed policy ARNs by name, for each partition (`aws`, `aws-cn`, `aws-us-gov`, ...).
-    static let managedPolicyArns: [String: [String: String]] = {
-        var out: [String: [String: String]] = [:]
-        for partition in decode(managedPolicies, "aws_managed_policies.json") {
-            var names: [String: String] = [:]
-            for entry in partition.value.mapValue ?? Map() {
-                if let arn = entry.value.stringValue { names[entry.key] = arn }
-            }
-            out[partition.key] = names
+    /// The ARN of an AWS managed policy by name in a partition (`aws`, `aws-cn`, `aws-us-gov`,
+    /// `aws-eusc`), from the bundled map; each partition's table is read on first use.
+    static func managedPolicyArn(_ name: String, partition: String) -> String? {
+        switch partition {
+        case "aws": return awsPolicies[name]
+        case "aws-cn": return chinaPolicies[name]
+        case "aws-us-gov": return govCloudPolicies[name]
+        case "aws-eusc": return euscPolicies[name]
+        default: return nil
+        }
+    }
+
+    private static let awsPolicies = managedPolicies(in: "aws")
+    private static let chinaPolicies = managedPolicies(in: "aws-cn")
+    private static let govCloudPolicies = managedPolicies(in: "aws-us-gov")
+    private static let euscPolicies = managedPolicies(in: "aws-eusc")
+
+    /// One partition's `partition name arn` records, as a table (the other partitions' records
+    /// are skipped on their first bytes).
+    private static func managedPolicies(in partition: String) -> [String: String] {
+        let prefix = Array((partition + " ").utf8)
+        var out: [String: String] = [:]
+        for record in managedPolicies.utf8.split(separator: UInt8(ascii: ";")) where record.starts(with: prefix) {
+            let rest = record.dropFirst(prefix.count)
+            guard let space = rest.firstIndex(of: UInt8(ascii: " ")) else { continue }
+            out[String(decoding: rest[..<space], as: UTF8.self)] = String(decoding: rest[rest.index(after: space)...], as: UTF8.self)
         }
         return out
-    }()
+    }
 
     /// The connector profiles: `Permissions` (source type -> destination type -> profile) and
     /// `CfnResourceProperties`.
