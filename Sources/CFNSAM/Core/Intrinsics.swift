@@ -142,15 +142,27 @@ struct Intrinsics: Sendable {
     /// Pre-order, where `visit` also says whether to go on into what it returned (a value put in
     /// place of a `Ref` is not looked into again: it may hold a `Ref` of the same name).
     static func traverse(_ node: Node, _ visit: (Node) throws(SAMError) -> (Node, Bool)) throws(SAMError) -> Node {
-        try rewrite(node) { n throws(SAMError) -> (Node?, Bool) in
-            let (v, descend) = try visit(n)
-            return (v, descend)
-        } ?? node
+        try rewrite(
+            node,
+            { n throws(SAMError) -> (Node?, Bool) in
+                let (v, descend) = try visit(n)
+                return (v, descend)
+            },
+            visitsScalars: true
+        ) ?? node
     }
 
     /// Pre-order rewriting that copies only what changes: `visit` gives a node's replacement
     /// (nil: unchanged) and whether to go on into it; the result is nil when nothing changed.
-    static func rewrite(_ node: Node, _ visit: (Node) throws(SAMError) -> (Node?, Bool)) throws(SAMError) -> Node? {
+    /// Scalars below the top are visited only with `visitsScalars` (the intrinsic functions'
+    /// visitors look at function nodes alone).
+    static func rewrite(
+        _ node: Node,
+        _ visit: (Node) throws(SAMError) -> (Node?, Bool),
+        visitsScalars: Bool = false
+    )
+        throws(SAMError) -> Node?
+    {
         let (replaced, descend) = try visit(node)
         guard descend else { return replaced }
         var n = replaced ?? node
@@ -159,7 +171,9 @@ struct Intrinsics: Sendable {
         case .list(let items):
             var out: [Node]? = nil
             for i in items.indices {
-                guard let r = try rewrite(items[i], visit) else { continue }
+                // Most nodes are scalars, which only a visit of their own could change.
+                if items[i].isScalar, !visitsScalars { continue }
+                guard let r = try rewrite(items[i], visit, visitsScalars: visitsScalars) else { continue }
                 if out == nil { out = items }
                 out![i] = r
             }
@@ -169,8 +183,9 @@ struct Intrinsics: Sendable {
             }
         case .map(let map):
             var out: Map? = nil
-            for entry in map {
-                guard let r = try rewrite(entry.value, visit) else { continue }
+            for entry in map.entries {
+                if entry.value.isScalar, !visitsScalars { continue }
+                guard let r = try rewrite(entry.value, visit, visitsScalars: visitsScalars) else { continue }
                 if out == nil { out = map }
                 out![entry.key] = r
             }
@@ -179,7 +194,7 @@ struct Intrinsics: Sendable {
                 changed = true
             }
         case .function(var f):
-            if let r = try rewrite(f.argument, visit) {
+            if let r = try rewrite(f.argument, visit, visitsScalars: visitsScalars) {
                 f.argument = r
                 n.value = .function(f)
                 changed = true
