@@ -52,12 +52,11 @@ extension Node: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Express
     public static var noValue: Node { ref("AWS::NoValue") }
 
     /// This node with every node in it that has no source range given `range`: what a generated
-    /// part of a template carries to say where it came from. A node with a range of its own (read
-    /// from a source) is taken to have its descendants' too, and is not gone through.
+    /// part of a template carries to say where it came from.
     public func stamped(_ range: SourceRange) -> Node {
-        guard range.isKnown, !self.range.isKnown else { return self }
+        guard range.isKnown else { return self }
         var out = self
-        out.range = range
+        if !out.range.isKnown { out.range = range }
         switch out.value {
         case .list(let items):
             out.value = .list(items.map { $0.stamped(range) })
