@@ -179,37 +179,42 @@ extension Differ {
         }
         for i in changes.indices where !changes[i].logicalId.isEmpty {
             let c = changes[i]
+            let reason: String
             switch c.impact {
             case .replaced where c.oldType == nil:
                 guard let kept = names.keptName(c.logicalId, oldId: c.logicalId) else { continue }
-                changes[i].willFail = true
-                changes[i].failReason =
+                reason =
                     "the custom name \(Self.describe(kept)) stays: CloudFormation creates the replacement before it deletes the old resource, and the name is taken (give it a new name to replace it)"
             case .mayReplace:
                 guard let kept = names.keptName(c.logicalId, oldId: c.logicalId) else { continue }
                 changes[i].reasons.append(
                     "if it is replaced, the update fails: the custom name \(Self.describe(kept)) stays, and the old resource holds it"
                 )
+                continue
             case .renamed:
                 guard let from = c.renamedFrom, let kept = names.keptName(c.logicalId, oldId: from) else { continue }
-                changes[i].willFail = true
-                changes[i].failReason =
+                reason =
                     "the custom name \(Self.describe(kept)) goes with it: CloudFormation creates \(c.logicalId) before it deletes \(from), and the name is taken (refactor the stack to rename it, or give it a new name)"
             case .moved:
                 guard let kept = names.keptName(c.logicalId, oldId: c.logicalId) else { continue }
-                changes[i].willFail = true
-                changes[i].failReason =
+                reason =
                     "the custom name \(Self.describe(kept)) goes with it: CloudFormation creates it in \(c.stack.map { "nested stack \($0)" } ?? "the parent") before it deletes it from \(c.oldStack.map { "nested stack \($0)" } ?? "the parent"), and the name is taken (refactor the stacks to move it, or give it a new name)"
             case .added:
                 guard !held.isEmpty, let (identity, values) = names.certainName(c.logicalId),
                     let holder = held[Self.nameKey(c.type ?? "", values)]
                 else { continue }
                 let kept = Names.Kept(identity: identity, property: identity.name, value: values[0]!)
-                changes[i].willFail = true
-                changes[i].failReason =
+                reason =
                     "the custom name \(Self.describe(kept)) is held by \(holder), which this update deletes only after it creates \(c.logicalId), and the name is taken (give it a new name, or keep the old logical id)"
             default:
                 continue
+            }
+            // A resource under a condition may not be deployed at all: then nothing fails.
+            if let condition = names.new.resources[id: c.logicalId]?.node["Condition"]?.scalarText {
+                changes[i].reasons.append("if Condition \(condition) holds, the update fails: \(reason)")
+            } else {
+                changes[i].willFail = true
+                changes[i].failReason = reason
             }
         }
     }

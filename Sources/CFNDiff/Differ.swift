@@ -490,7 +490,9 @@ public struct Differ: Sendable {
                 return !settled.stays(target, type: type, attribute: attribute, kept: kept)
             }
             let when = targetImpact == .moved ? "moves to another stack" : "is replaced"
-            let cause = targetImpact == .moved ? "\(target) moves to another stack" : "\(target) \(targetImpact == .mayReplace ? "may be" : "is") replaced"
+            let cause =
+                targetImpact == .moved
+                ? "\(target) moves to another stack" : "\(target) \(targetImpact == .mayReplace ? "may be" : "is") replaced"
             for di in settled.dependents[target] ?? [] {
                 let dep = new[di]
                 if dep.id == target { continue }

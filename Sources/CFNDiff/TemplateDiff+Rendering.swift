@@ -56,6 +56,11 @@ extension TemplateDiff {
         }
     }
 
+    /// The reasons to print: a rename's or move's first one says what its headline says.
+    private static func shownReasons(_ r: ResourceChange) -> ArraySlice<String> {
+        r.impact == .renamed || r.impact == .moved ? r.reasons.dropFirst() : r.reasons[...]
+    }
+
     private static func stackName(_ s: String?) -> String { s.map { "nested stack \($0)" } ?? "the parent" }
 
     private static func headline(_ r: ResourceChange) -> String {
@@ -130,13 +135,16 @@ extension TemplateDiff {
                 }
                 var headline = Self.headline(r)
                 if r.willFail { headline += ": WILL FAIL" }
-                if stacks && r.impact != .moved { headline += "  in " + Self.stackName(r.impact == .removed || r.impact == .orphaned ? r.oldStack : r.stack) }
+                if stacks && r.impact != .moved {
+                    headline += "  in " + Self.stackName(r.impact == .removed || r.impact == .orphaned ? r.oldStack : r.stack)
+                }
                 lines.append(
-                    "  " + paint(Self.symbol(r.impact) + " " + headline, r.willFail ? "31" : Self.colorCode(r.impact)) + (color ? paint(at, "2") : at)
+                    "  " + paint(Self.symbol(r.impact) + " " + headline, r.willFail ? "31" : Self.colorCode(r.impact))
+                        + (color ? paint(at, "2") : at)
                 )
                 if let reason = r.failReason { lines.append("      " + paint("error: " + reason, "31")) }
                 for c in r.changes { lines.append("      " + Self.changeLine(c)) }
-                for reason in r.reasons where r.impact != .renamed && r.impact != .moved { lines.append("      why: " + reason) }
+                for reason in Self.shownReasons(r) { lines.append("      why: " + reason) }
                 for kind in [SecurityChange.Kind.statement, .ingress, .egress] {
                     let items = r.security.filter { $0.kind == kind }
                     guard !items.isEmpty else { continue }
@@ -185,13 +193,14 @@ extension TemplateDiff {
         if isEmpty { return out.joined(separator: "\n") + "\n" }
         let failing = failures
         if !failing.isEmpty {
-            for r in failing { out.append("> **error:** `\(r.logicalId)` will fail: \(Self.cell(r.failReason ?? ""))") }
-            out.append("")
+            for r in failing { out += ["> **error:** `\(r.logicalId)` will fail: \(Self.cell(r.failReason ?? ""))", ""] }
         }
         if !resources.isEmpty {
             let stacks = showsStacks
-            out += stacks
-                ? ["| | Resource | Type | Stack | Impact |", "|---|---|---|---|---|"] : ["| | Resource | Type | Impact |", "|---|---|---|---|"]
+            out +=
+                stacks
+                ? ["| | Resource | Type | Stack | Impact |", "|---|---|---|---|---|"]
+                : ["| | Resource | Type | Impact |", "|---|---|---|---|"]
             for r in resources {
                 var impact =
                     r.impact == .replaced || r.impact == .removed || r.impact == .mayReplace
@@ -206,14 +215,16 @@ extension TemplateDiff {
                 out.append("| \(Self.symbol(r.impact)) | `\(r.logicalId)` | \(r.type ?? "") |\(stack) \(impact) |")
             }
             out.append("")
-            for r in resources where !r.changes.isEmpty || !r.reasons.isEmpty || !r.security.isEmpty || r.willFail {
-                let silent = r.impact == .renamed || r.impact == .moved
-                if silent && r.changes.isEmpty && r.security.isEmpty && !r.willFail { continue }
-                out.append("<details><summary><code>\(r.logicalId)</code>: \(r.impact.rawValue)\(r.willFail ? ", will fail" : "")</summary>")
+            for r in resources where !r.changes.isEmpty || !r.reasons.isEmpty || !r.security.isEmpty {
+                let reasons = Self.shownReasons(r)
+                if reasons.isEmpty && r.changes.isEmpty && r.security.isEmpty { continue }
+                out.append(
+                    "<details><summary><code>\(r.logicalId)</code>: \(r.impact.rawValue)\(r.willFail ? ", will fail" : "")</summary>"
+                )
                 out.append("")
-                for reason in r.reasons where !silent { out.append("- why: \(Self.cell(reason))") }
+                for reason in reasons { out.append("- why: \(Self.cell(reason))") }
                 if !r.changes.isEmpty {
-                    if !r.reasons.isEmpty && !silent { out.append("") }
+                    if !reasons.isEmpty { out.append("") }
                     out.append("```")
                     for c in r.changes { out.append(Self.changeLine(c)) }
                     out.append("```")

@@ -73,7 +73,8 @@ enum Verifier {
         }
         let originalConditions = r.source.root["Conditions"]?.mapValue ?? Map()
         for (name, expression) in whole.nestedConditions {
-            guard let o = originalConditions[name], MergedHierarchy.normalize(o).isSemanticallyEqual(to: MergedHierarchy.normalize(expression))
+            guard let o = originalConditions[name],
+                MergedHierarchy.normalize(o).isSemanticallyEqual(to: MergedHierarchy.normalize(expression))
             else {
                 throw fail("condition \(name) copied into a nested stack differs from the original")
             }

@@ -75,7 +75,9 @@ struct Diff: ParsableCommand {
     )
     var failOn: [FailOn] = []
 
-    @Option(help: "Show only resource replacements and changes that will fail (replacements), or IAM and security-group changes (security).")
+    @Option(
+        help: "Show only resource replacements and changes that will fail (replacements), or IAM and security-group changes (security)."
+    )
     var only: TemplateDiff.Focus?
 
     @Option(help: "The region whose resource schemas decide what is create-only.")

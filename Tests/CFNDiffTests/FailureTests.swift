@@ -82,6 +82,14 @@ struct FailureTests {
         let e = differ.diff(old, renamedToo)
         #expect(e.resource("myDynamoDBTable")?.impact == .replaced)
         #expect(!e.hasFailure)
+
+        // Under a condition the table may not be deployed: said, not claimed.
+        let conditional = old.setting("Conditions", Node(.map(Map([Map.Entry(key: "IsProd", value: Node(.bool(true)))]))))
+            .setting("Resources/myDynamoDBTable/Condition", str("IsProd"))
+        let f = differ.diff(conditional, conditional.setting("Resources/myDynamoDBTable/Properties/KeySchema/0/AttributeName", str("pk")))
+        let c = try #require(f.resource("myDynamoDBTable"))
+        #expect(c.impact == .replaced && !c.willFail)
+        #expect(c.reasons.contains { $0.hasPrefix("if Condition IsProd holds, the update fails: the custom name Properties.TableName") })
     }
 
     @Test("a name that reads a parameter whose default changes is not known to stay: no failure claimed")
@@ -113,7 +121,11 @@ struct FailureTests {
         #expect(!e.hasFailure)
         #expect(e.resource(fn)?.impact == .replaced)
         #expect(e.resources.count == 4, "\(e.render(as: .text))")
-        #expect(e.resources.filter { $0.type == "AWS::Lambda::Version" || $0.type == "AWS::Lambda::Permission" }.allSatisfy { $0.impact == .replaced })
+        #expect(
+            e.resources.filter { $0.type == "AWS::Lambda::Version" || $0.type == "AWS::Lambda::Permission" }.allSatisfy {
+                $0.impact == .replaced
+            }
+        )
         #expect(e.resources.contains { $0.type == "AWS::ApiGateway::Method" && $0.impact == .updated })
     }
 
@@ -208,13 +220,18 @@ struct FailureTests {
             for r in t.resources { shapes[CorpusChangeTests.identityText(r.node), default: 0] += 1 }
             for r in t.resources where shapes[CorpusChangeTests.identityText(r.node)] == 1 && r.node["Condition"] == nil {
                 // A name of literals, parameters and pseudo parameters (no resource, no condition).
-                guard let type = r.type, let schema = differ.schemas?.schema(for: type), let identity = Identity.of(type: type, schema: schema),
+                guard let type = r.type, let schema = differ.schemas?.schema(for: type),
+                    let identity = Identity.of(type: type, schema: schema),
                     let name = r.properties?[identity.name], identity.scope.isEmpty, t.resource(r.logicalId + "Renamed") == nil,
-                    name.references.allSatisfy({ ($0.kind == .ref || $0.kind == .sub) && t.resource($0.target) == nil && $0.target != "AWS::NoValue" })
+                    name.references.allSatisfy({
+                        ($0.kind == .ref || $0.kind == .sub) && t.resource($0.target) == nil && $0.target != "AWS::NoValue"
+                    })
                 else { continue }
                 let d = differ.diff(t, t.renamingResource(r.logicalId, to: r.logicalId + "Renamed"))
                 if d.resource(r.logicalId + "Renamed")?.willFail != true {
-                    failures.append("\(t.path): rename of \(r.logicalId) (\(type)): \(d.resources.map { "\($0.logicalId) \($0.impact) \($0.willFail)" })")
+                    failures.append(
+                        "\(t.path): rename of \(r.logicalId) (\(type)): \(d.resources.map { "\($0.logicalId) \($0.impact) \($0.willFail)" })"
+                    )
                 }
                 let unnamed = t.setting("Resources/\(r.logicalId)/Properties/\(identity.name)", nil)
                 let e = differ.diff(unnamed, unnamed.renamingResource(r.logicalId, to: r.logicalId + "Renamed"))

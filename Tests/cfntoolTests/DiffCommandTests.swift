@@ -173,15 +173,27 @@ struct DiffCommandTests {
     // MARK: what will fail
 
     /// `before` with the table's key changed: the table keeps its name "orders".
-    static let newKey = changed(before, [("AttributeName: id, KeyType: HASH", "AttributeName: pk, KeyType: HASH"), ("AttributeName: id, AttributeType: S", "AttributeName: pk, AttributeType: S")])
+    static let newKey = changed(
+        before,
+        [
+            ("AttributeName: id, KeyType: HASH", "AttributeName: pk, KeyType: HASH"),
+            ("AttributeName: id, AttributeType: S", "AttributeName: pk, AttributeType: S"),
+        ]
+    )
 
-    @Test("a named table replaced under its name: an error line, willFail in JSON, --fail-on fail and replace exit 1; its dependents unlisted")
+    @Test(
+        "a named table replaced under its name: an error line, willFail in JSON, --fail-on fail and replace exit 1; its dependents unlisted"
+    )
     func willFail() throws {
         let (a, b) = try files(before, Self.newKey)
         let text = try CLI.run(["diff", a, b])
         #expect(text.status == 0)
         #expect(text.stdout.contains("! Table  AWS::DynamoDB::Table  REPLACE: WILL FAIL"), "\(text.stdout)")
-        #expect(text.stdout.contains("\n      error: the custom name Properties.TableName (\"orders\") stays: CloudFormation creates the replacement"))
+        #expect(
+            text.stdout.contains(
+                "\n      error: the custom name Properties.TableName (\"orders\") stays: CloudFormation creates the replacement"
+            )
+        )
         // A KeySchema change replaces, and the role's GetAtt Table.Arn is the same ARN: not listed.
         #expect(text.stdout.contains("Properties.KeySchema[0].AttributeName: \"id\" -> \"pk\"  (create-only: replaces)"))
         #expect(!text.stdout.contains("Role"))
@@ -222,7 +234,11 @@ struct DiffCommandTests {
         let r = try CLI.run(["diff", "--fail-on", "fail", a, b])
         #expect(r.status == 1)
         #expect(r.stdout.contains("> OrdersTable  AWS::DynamoDB::Table  renamed from Table (delete + create unless refactored): WILL FAIL"))
-        #expect(r.stdout.contains("error: the custom name Properties.TableName (\"orders\") goes with it: CloudFormation creates OrdersTable before it deletes Table"))
+        #expect(
+            r.stdout.contains(
+                "error: the custom name Properties.TableName (\"orders\") goes with it: CloudFormation creates OrdersTable before it deletes Table"
+            )
+        )
         // The logs bucket has no name: its rename is a delete and a create, nothing fails.
         let (c, d) = try files(before, changed(before, [("  Logs:\n", "  LogBucket:\n")]))
         #expect(try CLI.run(["diff", "--fail-on", "fail", c, d]).status == 0)
@@ -231,7 +247,8 @@ struct DiffCommandTests {
     @Test("a long value shows the part that differs, in text and markdown")
     func longValues() throws {
         let head = String(repeating: "step, ", count: 30)
-        let template = "Resources:\n  P:\n    Type: AWS::SSM::Parameter\n    Properties: {Type: String, Value: \"\(head)ONE, \(head)end\"}\n"
+        let template =
+            "Resources:\n  P:\n    Type: AWS::SSM::Parameter\n    Properties: {Type: String, Value: \"\(head)ONE, \(head)end\"}\n"
         let (a, b) = try files(template, changed(template, [("ONE", "TWO")]))
         for format in ["text", "markdown"] {
             let out = try CLI.run(["diff", "--format", format, a, b]).stdout
@@ -295,5 +312,19 @@ struct DiffCommandTests {
         let r = try CLI.run(["diff", v1, v1])
         #expect(r.status == 2)
         #expect(r.stderr.contains("\(dir)/v1/\(file)"), "\(r.stderr)")
+    }
+
+    @Test("the README's diff examples print what the README shows")
+    func readmeExamples() throws {
+        let readme = try CLI.read(CLI.root + "/README.md")
+        var checked = 0
+        for block in readme.components(separatedBy: "```\n$ cfntool diff ").dropFirst() {
+            let lines = block.components(separatedBy: "\n")
+            let shown = lines.dropFirst().prefix { $0 != "```" }.joined(separator: "\n") + "\n"
+            let r = try CLI.run(["diff"] + lines[0].split(separator: " ").map(String.init))
+            #expect(r.stdout == shown, "cfntool diff \(lines[0]) prints:\n\(r.stdout)")
+            checked += 1
+        }
+        #expect(checked >= 2)
     }
 }
