@@ -78,7 +78,7 @@ deploy() {  # deploy N TIME BLOCK: the recipe's BLOCK then its every-deploy bloc
     tail -20 "$log"
     echo "-- moto:"
     grep -v ' - - \[' "$OUT/moto.log" | tail -20
-    echo "check-deploy: the recipe failed on the $n-function deploy"
+    echo "check-deploy: the recipe failed on the $n-function deploy${CHECK_DEPLOY_PLAIN_MOTO:+ (moto without the additions: see what it lacks above)}"
     exit 1
   fi
   echo "  $(grep -m1 '^split' "$log"); the recipe ran in $((($(date +%s%N) - start) / 1000000)) ms"
@@ -88,7 +88,8 @@ verify() {  # verify N [PREVIOUS_N]
   echo "== check the deployed stacks against the split output"
   python3 "$HERE/check_stacks.py" --stack "$stack" --split "$OUT/app/.serverless/stack" \
     --packaged "$OUT/app/.serverless/packaged.yaml" --artifacts "$OUT/app/.serverless" \
-    --capabilities "$capabilities" --state "$OUT/state-$1.json" ${2:+--previous "$OUT/state-$2.json"} | sed 's/^/  /'
+    --capabilities "$capabilities" --state "$OUT/state-$1.json" ${2:+--previous "$OUT/state-$2.json"} | sed 's/^/  /' ||
+    { echo "check-deploy: the stacks of the $1-function deploy are not what the split output says"; exit 1; }
 }
 
 deploy "$FIRST" 1764580000000 first

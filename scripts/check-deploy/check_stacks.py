@@ -277,7 +277,7 @@ def main():
         if not f:
             continue
         if (f["CodeSize"], f["CodeSha256"]) != digests[r["Properties"]["Code"]["S3Key"]]:
-            wrong_code.append(name)
+            wrong_code.append(f"{name} ({f['CodeSize']} bytes)")
         if f["Role"].rsplit("/", 1)[-1] not in roles:
             wrong_role.append(name)
         if i in versioned and len(lam.list_versions_by_function(FunctionName=name)["Versions"]) < 2:
@@ -365,7 +365,7 @@ def main():
     with open(arg("--state"), "w") as f:
         json.dump(state, f, indent=1, sort_keys=True)
     if failures:
-        print(f"{len(failures)} checks failed", file=sys.stderr)
+        print(f"{len(failures)} checks failed")
         sys.exit(1)
 
 
