@@ -62,7 +62,7 @@ trap 'kill $MOTO 2> /dev/null || true' EXIT
 export AWS_ENDPOINT_URL=http://localhost:$PORT AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
 export AWS_DEFAULT_REGION=us-east-1 AWS_CONFIG_FILE=$OUT/no-aws-config AWS_SHARED_CREDENTIALS_FILE=$OUT/no-aws-credentials
 unset AWS_PROFILE AWS_SESSION_TOKEN AWS_REGION
-for _ in $(seq 150); do
+for _ in $(seq 300); do  # up to a minute: moto probes itself first
   python3 -c "import urllib.request; urllib.request.urlopen('$AWS_ENDPOINT_URL/moto-api/')" 2> /dev/null && break
   kill -0 $MOTO 2> /dev/null || { cat "$OUT/moto.log"; echo "check-deploy: moto did not start"; exit 1; }
   sleep 0.2
