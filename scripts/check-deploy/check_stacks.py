@@ -59,9 +59,15 @@ def check(ok, line):
 
 def load(path):
     with open(path) as f:
-        text = f.read()
-    if path.endswith(".json"):
+        return parse(f.read())
+
+
+def parse(text):
+    """A template in JSON or YAML (short-form tags read as the long form)."""
+    try:
         return json.loads(text)
+    except ValueError:
+        pass
 
     class Loader(yaml.SafeLoader):
         pass
@@ -135,7 +141,7 @@ def main():
     stack_name, split_dir, packaged_path = arg("--stack"), arg("--split"), arg("--packaged")
     artifacts, capabilities = arg("--artifacts"), set(arg("--capabilities").split())
     previous = json.load(open(arg("--previous"))) if arg("--previous") else None
-    cfn, s3, iam, lam = client("cloudformation"), client("s3"), client("iam"), client("lambda")
+    cfn, s3, lam = client("cloudformation"), client("s3"), client("lambda")
 
     manifest = load(os.path.join(split_dir, "manifest.json"))
     templates = {None: load(os.path.join(split_dir, manifest["parent"]))}
@@ -158,7 +164,7 @@ def main():
         parts = urllib.parse.urlparse(url)
         bucket, key = parts.path.lstrip("/").split("/", 1) if parts.scheme in ("http", "https") else (None, None)
         body = s3.get_object(Bucket=bucket, Key=key)["Body"].read().decode() if bucket else None
-        same = body is not None and set(yaml.safe_load(body)["Resources"]) == set(templates[name]["Resources"])
+        same = body is not None and set(parse(body)["Resources"]) == set(templates[name]["Resources"])
         check(same, f"{name}: TemplateURL {url if bucket else repr(url) + ' is not an S3 URL'}: uploaded, the template of {manifest['stacks'][name]['file']}")
 
     # The stacks: the parent and each nested stack under the stack resource the manifest names.
@@ -167,7 +173,11 @@ def main():
     check(parent["StackStatus"] == want_status, f"parent {stack_name}: {parent['StackStatus']}")
     listed = {None: pages(cfn.list_stack_resources, "StackResourceSummaries", StackName=parent["StackId"])}
     deployed = {None: parent}
-    order = [None] + sorted(manifest["stacks"], key=lambda n: (manifest["stacks"][n]["parent"] or "", n))
+    def depth(name):  # a stack's holder is looked at before it
+        holder = manifest["stacks"][name]["parent"]
+        return 0 if holder is None else 1 + depth(holder)
+
+    order = [None] + sorted(manifest["stacks"], key=lambda n: (depth(n), n))
     for name in order[1:]:
         holder = manifest["stacks"][name]["parent"]
         rows = [r for r in listed.get(holder, []) if r["LogicalResourceId"] == name and r["ResourceType"] == "AWS::CloudFormation::Stack"]
