@@ -10,7 +10,7 @@ DIST    := cfntool-$(VERSION)-linux-$(ARCH)
 # The tests of the parallel paths: bulk lint with --jobs, diff's parallel decode, the split verifier.
 TSAN_TESTS ?= LintCommandTests|DiffCommandTests|SplitCommandTests|DeterminismTests|KillLoopTests|CFNSplitTests
 
-.PHONY: asan tsan dist fuzz fuzz-build conformance conformance-injected run test deps pydeps build release bench format lint-format check-convert verify-split clean
+.PHONY: asan tsan dist fuzz fuzz-build conformance conformance-injected run test deps pydeps build release bench format lint-format check-convert check-readme-package verify-split check-deploy clean
 
 # libyaml's headers (Debian: libyaml-dev) are the one system dependency.
 deps:
@@ -97,9 +97,19 @@ conformance-injected: release
 check-convert: release
 	python3 scripts/check-convert.py --cfntool $(RELEASE) --corpus $(CORPUS)
 
+# The README's library example built as a user builds it: a new package depending on this one.
+check-readme-package: deps
+	bash scripts/check-readme-package.sh
+
 # Every split output of the 40- and 300-function templates passes cfn-lint as well as the input.
 verify-split: release
 	bash scripts/verify-split.sh
+
+# The README's Serverless deploy recipe, run as written against moto (S3 and CloudFormation on a
+# local port): a 100-function app split and deployed, then updated to 110 with --previous, and the
+# deployed stacks checked against the split output. Installs moto[server] when it is missing.
+check-deploy: release
+	bash scripts/check-deploy.sh
 
 bench: release
 	bash scripts/bench.sh

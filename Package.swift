@@ -26,7 +26,7 @@ let package = Package(
         // The schema bundle (Data/) is read at run time from beside the binary or the source tree.
         .target(name: "CFNSchema", dependencies: ["CFNModel"], exclude: ["Data"]),
         .target(name: "CFNLint", dependencies: ["CFNModel", "CFNSchema"]),
-        .target(name: "CFNDiff", dependencies: ["CFNModel", "CFNSchema"]),
+        .target(name: "CFNDiff", dependencies: ["CFNModel", "CFNSchema", "CFNSplit"]),
         .executableTarget(
             name: "cfntool",
             dependencies: [
@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "CFNModelTests", dependencies: ["CFNModel"]),
         .testTarget(name: "CFNSplitTests", dependencies: ["CFNSplit", "CFNModel", "CFNSchema"]),
         .testTarget(name: "CFNLintTests", dependencies: ["CFNLint", "CFNModel", "CFNSchema"]),
-        .testTarget(name: "CFNDiffTests", dependencies: ["CFNDiff", "CFNModel", "CFNSchema"]),
+        .testTarget(name: "CFNDiffTests", dependencies: ["CFNDiff", "CFNModel", "CFNSchema", "CFNSplit"]),
         .testTarget(name: "cfntoolTests", dependencies: ["cfntool", "CFNModel"]),
     ],
     swiftLanguageModes: [.v6]

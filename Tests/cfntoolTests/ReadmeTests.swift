@@ -3,14 +3,24 @@ import Testing
 
 @Suite("README commands run as written")
 struct ReadmeTests {
-    /// The `cfntool ...` lines of the README's `sh` blocks.
+    /// The marker before each block of the Serverless deploy recipe, which `make check-deploy`
+    /// runs as written against moto (it needs `serverless package` output and an AWS endpoint).
+    static let recipeMarker = "<!-- check-deploy: "
+
+    /// The `cfntool ...` lines of the README's `sh` blocks, but for the deploy recipe's.
     static func commands() throws -> [String] {
         let readme = try String(contentsOfFile: CLI.root + "/README.md", encoding: .utf8)
         var inShell = false
+        var recipe = false
         var out: [String] = []
         for line in readme.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix(recipeMarker) {
+                recipe = true
+                continue
+            }
             if line.hasPrefix("```") {
-                inShell = line == "```sh"
+                inShell = line == "```sh" && !recipe
+                if line != "```sh" { recipe = false }
                 continue
             }
             guard inShell else { continue }
@@ -36,6 +46,35 @@ struct ReadmeTests {
             try p.run()
             p.waitUntilExit()
             #expect([0, 1].contains(p.terminationStatus), "\(command) exited \(p.terminationStatus)")
+        }
+    }
+
+    @Test("every code fence in README.md closes, so no section is hidden in a code block")
+    func fencesClose() throws {
+        let readme = try String(contentsOfFile: CLI.root + "/README.md", encoding: .utf8)
+        var open: Int? = nil
+        for (n, line) in readme.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.hasPrefix("```") {
+                open = open == nil ? n + 1 : nil
+            } else if let start = open, line.hasPrefix("## ") || line.hasPrefix("### ") || line.hasPrefix("#### ") {
+                Issue.record("README.md:\(n + 1): the heading \"\(line)\" is inside the code block opened at line \(start)")
+            }
+        }
+        #expect(open == nil, "README.md: the code block opened at line \(open ?? 0) never closes")
+    }
+
+    @Test("the deploy recipe's first, later and every blocks are sh blocks that make check-deploy finds")
+    func recipeBlocks() throws {
+        let lines = try String(contentsOfFile: CLI.root + "/README.md", encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        for block in ["first", "later", "every"] {
+            let marker = try #require(
+                lines.firstIndex(of: Substring(Self.recipeMarker + block + " -->")),
+                "README.md has no \(Self.recipeMarker)\(block) -->"
+            )
+            #expect(lines[marker + 1] == "```sh", "the \(block) block must follow its marker")
+            let body = lines[(marker + 2)...].prefix { !$0.hasPrefix("```") }
+            #expect(!body.isEmpty && marker + 2 + body.count < lines.count, "the \(block) block is empty or never closes")
         }
     }
 
