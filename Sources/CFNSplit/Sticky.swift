@@ -52,18 +52,54 @@ struct Sticky {
         var size = Array(repeating: 0, count: names.count)
         for s in stackOf where s >= 0 { size[s] += 1 }
 
-        // A stack over the limit keeps its oldest resources, named ones before all others.
-        for s in names.indices where size[s] > max {
-            let members = (0..<n).filter { stackOf[$0] == s }
-            let leaving = members.reversed().sorted { a, b in
-                let (na, nb) = (context.names.isNamed(order[a]), context.names.isNamed(order[b]))
-                return na != nb ? !na : a > b
-            }.prefix(size[s] - max)
-            for i in leaving {
-                stackOf[i] = Sticky.unplaced
-                why[order[i]] = "stack \(names[s]) would hold \(size[s]) resources, over --max-resources \(max)"
+        // Units: what a fresh split keeps together (a function and its satellites).
+        var groupOf = Array(repeating: -1, count: n)
+        var units: [[Int]] = []
+        var inUnit = Array(repeating: false, count: n)
+        for (gi, grp) in groups.enumerated() {
+            let members = grp.members.compactMap { g.position[$0] }
+            for i in members { groupOf[i] = gi }
+            if !grp.units.isEmpty {
+                let head = Set(grp.head)
+                for h in grp.head { if let i = g.position[h] { units.append([i]) } }
+                for u in grp.units {
+                    let ids = u.filter { !head.contains($0) }.compactMap { g.position[$0] }
+                    if !ids.isEmpty { units.append(ids) }
+                }
+            } else if context.strategy == .type {
+                units += members.map { [$0] }
+            } else {
+                units.append(members)
             }
-            size[s] = max
+        }
+        for u in units { for i in u { inUnit[i] = true } }
+        for i in 0..<n where !inUnit[i] { units.append([i]) }
+        units.sort { $0.min()! < $1.min()! }
+        var groupMembers = Array(repeating: [Int](), count: groups.count)
+        for i in 0..<n where groupOf[i] >= 0 { groupMembers[groupOf[i]].append(i) }
+        var freshMembers = Array(repeating: [Int](), count: fresh.stackNames.count)
+        for i in 0..<n { if let s = fresh.stackOf[order[i]] { freshMembers[s].append(i) } }
+
+        // A stack over the limit keeps its oldest units (a function with its satellites), those
+        // with a named resource before all others: whole units leave, newest first.
+        var unitOf = Array(repeating: -1, count: n)
+        for (k, u) in units.enumerated() { for i in u { unitOf[i] = k } }
+        for s in names.indices where size[s] > max {
+            var byUnit: [Int: [Int]] = [:]
+            for i in 0..<n where stackOf[i] == s { byUnit[unitOf[i], default: []].append(i) }
+            let named = byUnit.mapValues { $0.contains { context.names.isNamed(order[$0]) } }
+            let leavingFirst = byUnit.keys.sorted { a, b in
+                named[a]! != named[b]! ? !named[a]! : byUnit[a]!.max()! > byUnit[b]!.max()!
+            }
+            var over = size[s] - max
+            for u in leavingFirst where over > 0 {
+                for i in byUnit[u]! {
+                    stackOf[i] = Sticky.unplaced
+                    why[order[i]] = "stack \(names[s]) would hold \(size[s]) resources, over --max-resources \(max)"
+                }
+                over -= byUnit[u]!.count
+            }
+            size[s] = (0..<n).filter { stackOf[$0] == s }.count
         }
 
         // The previous layout may hold stacks inside stacks, and those come back a level at a
@@ -193,34 +229,6 @@ struct Sticky {
             opened[key] = names.count - 1
             return names.count - 1
         }
-
-        // Units: what a fresh split keeps together (a function and its satellites).
-        var groupOf = Array(repeating: -1, count: n)
-        var units: [[Int]] = []
-        var inUnit = Array(repeating: false, count: n)
-        for (gi, grp) in groups.enumerated() {
-            let members = grp.members.compactMap { g.position[$0] }
-            for i in members { groupOf[i] = gi }
-            if !grp.units.isEmpty {
-                let head = Set(grp.head)
-                for h in grp.head { if let i = g.position[h] { units.append([i]) } }
-                for u in grp.units {
-                    let ids = u.filter { !head.contains($0) }.compactMap { g.position[$0] }
-                    if !ids.isEmpty { units.append(ids) }
-                }
-            } else if context.strategy == .type {
-                units += members.map { [$0] }
-            } else {
-                units.append(members)
-            }
-        }
-        for u in units { for i in u { inUnit[i] = true } }
-        for i in 0..<n where !inUnit[i] { units.append([i]) }
-        units.sort { $0.min()! < $1.min()! }
-        var groupMembers = Array(repeating: [Int](), count: groups.count)
-        for i in 0..<n where groupOf[i] >= 0 { groupMembers[groupOf[i]].append(i) }
-        var freshMembers = Array(repeating: [Int](), count: fresh.stackNames.count)
-        for i in 0..<n { if let s = fresh.stackOf[order[i]] { freshMembers[s].append(i) } }
 
         enum Candidate: Equatable {
             case stack(Int)
