@@ -125,7 +125,9 @@ enum SchemaCheck {
             guard let properties else { continue }
             let folded = caseFolded(type, properties.value)
             for ext in store.extensions(for: type) {
-                var constraint = Validator(context: values, groupsRequired: true)
+                // As cfn-lint reads them: what a constraint asks of a function's value has no
+                // answer, so `EventSourceArn: !GetAtt Queue.Arn` triggers no SQS-or-stream rule.
+                var constraint = Validator(context: values, groupsRequired: true, functionsAreUnknown: true)
                 for (node, at) in reach(folded, at: properties.keyRange, ext.path[...]) {
                     constraint.validate(node, ext.schema, at: at)
                 }

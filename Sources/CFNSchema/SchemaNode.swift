@@ -83,6 +83,9 @@ public final class SchemaNode: @unchecked Sendable {
     public internal(set) var format: String?
     /// `false` as a schema: nothing is valid.
     public internal(set) var rejectsAll = false
+    /// `true` as a schema: anything is valid, a function's unknown value too (where `{}` still
+    /// asks about a function's value, as cfn-lint reads it).
+    public internal(set) var acceptsAll = false
     /// The name under `definitions` when this node stands for one (`LoadBalancer`).
     public internal(set) var definitionName: String?
 
@@ -136,6 +139,7 @@ struct SchemaCompiler {
         let node = SchemaNode()
         if case .bool(let b) = value {
             node.rejectsAll = !b
+            node.acceptsAll = b
             return node
         }
         guard let members = value.members else { return node }
