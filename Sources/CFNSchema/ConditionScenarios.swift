@@ -24,6 +24,8 @@ struct ConditionScenarios: Sendable {
     private(set) var formulas: [String: Formula] = [:]
     private(set) var tests: [Test] = []
     private var allowedValues: [String: [String]] = [:]
+    /// `possibleCombinations`, by list of names: a template asks the same of many resources.
+    private let cache = Locked<[String: Set<Int>?]>([:])
 
     /// At most this many combinations are tried for one value (cfn-lint's limit too).
     static let maxScenarios = 128
@@ -100,8 +102,13 @@ struct ConditionScenarios: Sendable {
         for e in definitions { _ = named(e.key) }
     }
 
-    /// Whether the conditions can take these values together.
-    func possible(_ assignment: [(String, Bool)]) -> Bool {
+    /// The combinations of `names` that can hold together, each as a number whose bit
+    /// `names.count - 1 - i` is clear when `names[i]` is true (so 0 is all true); nil when the
+    /// conditions rest on too many tests to tell (every combination is taken as possible).
+    /// Found once per list of names: every way the tests can come out is tried.
+    func possibleCombinations(_ names: [String]) -> Set<Int>? {
+        let key = names.joined(separator: "\u{0}")
+        if let hit = cache.withLock({ $0[key] }) { return hit }
         var used: [Int] = []
         func collect(_ f: Formula) {
             switch f {
@@ -111,31 +118,38 @@ struct ConditionScenarios: Sendable {
             case .and(let gs), .or(let gs): gs.forEach(collect)
             }
         }
-        let known = assignment.compactMap { a in formulas[a.0].map { ($0, a.1) } }
-        for (f, _) in known { collect(f) }
-        guard used.count <= ConditionScenarios.maxTests else { return true }
-        // The parameters the tests compare, with the values compared.
-        var byParameter: [String: [(slot: Int, value: String)]] = [:]
-        for (slot, k) in used.enumerated() {
-            if let p = tests[k].parameter, let v = tests[k].value { byParameter[p, default: []].append((slot, v)) }
-        }
-        let total = 1 << used.count
-        var mask = 0
-        while mask < total {
-            defer { mask += 1 }
-            if !consistent(mask, byParameter) { continue }
-            func eval(_ f: Formula) -> Bool {
-                switch f {
-                case .atom(let k): return mask & (1 << used.firstIndex(of: k)!) != 0
-                case .constant(let b): return b
-                case .not(let g): return !eval(g)
-                case .and(let gs): return gs.allSatisfy(eval)
-                case .or(let gs): return gs.contains(where: eval)
-                }
+        let known = names.map { formulas[$0] }
+        for f in known { if let f { collect(f) } }
+        var result: Set<Int>?
+        if used.count <= ConditionScenarios.maxTests {
+            // The parameters the tests compare, with the values compared.
+            var byParameter: [String: [(slot: Int, value: String)]] = [:]
+            for (slot, k) in used.enumerated() {
+                if let p = tests[k].parameter, let v = tests[k].value { byParameter[p, default: []].append((slot, v)) }
             }
-            if known.allSatisfy({ eval($0.0) == $0.1 }) { return true }
+            var slot: [Int: Int] = [:]
+            for (i, k) in used.enumerated() { slot[k] = i }
+            var found: Set<Int> = []
+            for mask in 0..<(1 << used.count) where consistent(mask, byParameter) {
+                func eval(_ f: Formula) -> Bool {
+                    switch f {
+                    case .atom(let k): return mask & (1 << slot[k]!) != 0
+                    case .constant(let b): return b
+                    case .not(let g): return !eval(g)
+                    case .and(let gs): return gs.allSatisfy(eval)
+                    case .or(let gs): return gs.contains(where: eval)
+                    }
+                }
+                var combination = 0
+                for (i, f) in known.enumerated() where f.map(eval) == false {
+                    combination |= 1 << (names.count - 1 - i)
+                }
+                found.insert(combination)
+            }
+            result = found
         }
-        return false
+        cache.withLock { $0[key] = .some(result) }
+        return result
     }
 
     private func consistent(_ mask: Int, _ byParameter: [String: [(slot: Int, value: String)]]) -> Bool {
@@ -152,8 +166,9 @@ struct ConditionScenarios: Sendable {
     }
 
     /// The names of the conditions whose `Fn::If`s decide the entries of a mapping: its values'
-    /// own `Fn::If`s (and those of the lists in them), not those of mappings nested deeper.
-    static func deciding(_ map: Map) -> [String] {
+    /// own `Fn::If`s (and those of the lists in them), not those of mappings nested deeper; only
+    /// the entries under `keys` when given (the others are not looked at).
+    static func deciding(_ map: Map, keys: Set<String>? = nil) -> [String] {
         var names: [String] = []
         func visit(_ node: Node) {
             switch node.value {
@@ -166,29 +181,23 @@ struct ConditionScenarios: Sendable {
             default: break
             }
         }
-        for e in map { visit(e.value) }
+        for e in map where keys?.contains(e.key) ?? true { visit(e.value) }
         return names
     }
 
-    /// The mapping as each possible combination of `conditions` makes it: each `Fn::If` of theirs
-    /// replaced by its chosen branch, `!Ref AWS::NoValue` left out. Nil when the mapping has no
-    /// such `Fn::If`.
-    func instances(of node: Node, _ map: Map) -> [Node]? {
-        let names = ConditionScenarios.deciding(map).filter { formulas[$0] != nil }
+    /// The mapping as each possible combination of the conditions deciding its entries (those
+    /// under `keys`, when given) makes it: each `Fn::If` of theirs replaced by its chosen branch,
+    /// `!Ref AWS::NoValue` left out. Nil when the mapping has no such `Fn::If`.
+    func instances(of node: Node, _ map: Map, keys: Set<String>? = nil) -> [Node]? {
+        let names = ConditionScenarios.deciding(map, keys: keys).filter { formulas[$0] != nil }
         guard !names.isEmpty else { return nil }
+        let possible = possibleCombinations(names)
         var out: [Node] = []
-        let combinations = 1 << min(names.count, 62)
-        var tried = 0
-        var n = 0
-        // All true first, as cfn-lint enumerates them.
-        while n < combinations, tried < ConditionScenarios.maxScenarios {
-            defer {
-                n += 1
-                tried += 1
-            }
-            let assignment = names.enumerated().map { ($0.element, n & (1 << (names.count - 1 - $0.offset)) == 0) }
-            guard possible(assignment) else { continue }
-            let truth = Dictionary(uniqueKeysWithValues: assignment)
+        // All true first, as cfn-lint enumerates them, and no more tries than it makes.
+        for n in 0..<(names.count < 7 ? 1 << names.count : ConditionScenarios.maxScenarios) {
+            guard possible?.contains(n) ?? true else { continue }
+            var truth: [String: Bool] = [:]
+            for (i, name) in names.enumerated() { truth[name] = n & (1 << (names.count - 1 - i)) == 0 }
             out.append(
                 Node(
                     .map(

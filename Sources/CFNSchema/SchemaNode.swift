@@ -118,6 +118,31 @@ public final class SchemaNode: @unchecked Sendable {
     }
 }
 
+extension SchemaNode {
+    /// The keys of an object this schema can look at (its properties, required names, ...,
+    /// through `allOf`/`anyOf`/`oneOf`/`not`/`if`/`$ref` at the same level); nil when it may
+    /// look at any (pattern or additional properties, property counts).
+    func keysRead(depth: Int = 0) -> Set<String>? {
+        guard depth < 16 else { return nil }
+        if !patternProperties.isEmpty || minProperties != nil || maxProperties != nil { return nil }
+        if case .allowed = additional {} else { return nil }
+        var keys = Set(propertyOrder)
+        keys.formUnion(required)
+        keys.formUnion(requiredXor)
+        keys.formUnion(requiredOr)
+        for (key, others) in dependentRequired + dependentExcluded {
+            keys.insert(key)
+            keys.formUnion(others)
+        }
+        let parts = allOf + anyOf + oneOf + [ref, not, ifSchema, thenSchema, elseSchema].compactMap { $0 }
+        for part in parts {
+            guard let more = part.keysRead(depth: depth + 1) else { return nil }
+            keys.formUnion(more)
+        }
+        return keys
+    }
+}
+
 /// Compiles a schema document (`definitions` for `$ref`) into `SchemaNode`s.
 struct SchemaCompiler {
     private let root: JSONValue

@@ -220,7 +220,12 @@ public struct Validator {
 
     /// if/then/else, once per combination of the conditions of the mapping's `Fn::If`s.
     private mutating func checkIf(_ node: Node, _ condition: SchemaNode, _ schema: SchemaNode, at: SourceRange, hops: Int) {
-        let instances = node.mapValue.flatMap { context.scenarios.instances(of: node, $0) } ?? [node]
+        // Only the conditions of the entries these schemas look at make a difference.
+        var keys: Set<String>? = condition.keysRead()
+        for part in [schema.thenSchema, schema.elseSchema].compactMap({ $0 }) {
+            keys = keys.flatMap { k in part.keysRead().map { k.union($0) } }
+        }
+        let instances = node.mapValue.flatMap { context.scenarios.instances(of: node, $0, keys: keys) } ?? [node]
         let start = violations.count
         for instance in instances {
             switch outcome(instance, condition, hops: hops + 1) {
