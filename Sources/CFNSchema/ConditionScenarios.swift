@@ -32,8 +32,6 @@ struct ConditionScenarios: Sendable {
     /// Tests beyond this many in one question: the combination is taken as possible.
     static let maxTests = 12
 
-    init() {}
-
     init(template: Template) {
         let parameters = template.root["Parameters"]?.mapValue ?? Map()
         for e in parameters {
