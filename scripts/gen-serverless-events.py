@@ -796,7 +796,7 @@ def fixtures(out):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0], usage=__doc__.split("\n\n")[1])
+    ap = argparse.ArgumentParser(description=__doc__, usage=argparse.SUPPRESS, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--functions", type=int, default=len(KINDS))
     ap.add_argument("--events", default=",".join(KINDS))
     ap.add_argument("--rds", default="ref")
@@ -818,6 +818,8 @@ def main():
     if bad or not kinds:
         ap.error(f"unknown event kind {', '.join(bad) or '(none)'}; known: {', '.join(KINDS)}")
     rds = [] if a.rds == "none" else [m for m in a.rds.split(",") if m]
+    if any(m not in RDS_MODES for m in rds):
+        ap.error(f"unknown RDS mode in {a.rds!r}; known: {', '.join(RDS_MODES)}, or none")
     text = json.dumps(build(a.functions, kinds, rds, a.seed, a.service, a.stage, a.mistakes), indent=2) + "\n"
     if a.output:
         tmp = a.output + ".tmp"
