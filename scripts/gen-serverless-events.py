@@ -3,7 +3,7 @@
 
 usage: gen-serverless-events.py [--functions N] [--events KINDS] [--rds MODES] [--seed S]
                                 [--service NAME] [--stage NAME] [--mistakes] [-o FILE]
-       gen-serverless-events.py --fixtures DIR
+       gen-serverless-events.py --fixtures DIR | --check DIR
 
 The first form writes one template, the JSON that `serverless package` leaves in
 .serverless/cloudformation-template-update-stack.json, to FILE (default: stdout). Functions
