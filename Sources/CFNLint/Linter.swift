@@ -47,6 +47,12 @@ public struct Linter: Sendable {
         return true
     }
 
+    /// Whether a rule runs: its id is enabled, and for a constraint documented on its own,
+    /// E3000 (all the constraints) too.
+    func runs(_ rule: any Rule.Type) -> Bool {
+        enabled(rule.info.id) && (!(rule is any ConstraintRule.Type) || enabled(ResourceConstraints.info.id))
+    }
+
     /// Lints the bytes of one file: a file that cannot be parsed is one E0000 finding.
     public func lint(bytes: [UInt8], path: String) -> (findings: [Finding], parsed: Bool) {
         let template: Template
@@ -80,7 +86,7 @@ public struct Linter: Sendable {
             regions: options.regions
         )
         var findings: [Finding] = []
-        for rule in Linter.rules where enabled(rule.info.id) {
+        for rule in Linter.rules where runs(rule) {
             rule.init().check(context, into: &findings)
         }
         // A rule may report under another rule's id (a function checked as part of the one
