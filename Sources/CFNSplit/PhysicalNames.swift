@@ -8,6 +8,8 @@ struct PhysicalNames: Sendable {
     /// Logical id -> the properties that fix its name (absent: CloudFormation names it).
     let fixed: [String: [String]]
 
+    init(fixed: [String: [String]]) { self.fixed = fixed }
+
     init(_ template: Template, schemas: SchemaStore?) {
         var fixed: [String: [String]] = [:]
         var byType: [String: ResourceSchema?] = [:]

@@ -81,7 +81,8 @@ public enum Splitter {
             template: template,
             grouper: grouper,
             max: options.maxResources,
-            names: PhysicalNames(template, schemas: options.schemas),
+            // Only a previous layout asks which resources have fixed names (it reads schemas).
+            names: options.previous == nil ? PhysicalNames(fixed: [:]) : PhysicalNames(template, schemas: options.schemas),
             previous: options.previous,
             strategy: strategy
         )

@@ -3,9 +3,9 @@ import CFNModel
 /// The leaf plan of a split that keeps every resource where the previous layout had it, and
 /// places only what is new: beside the rest of its function or group when that stack has room,
 /// else where a fresh split would put it, else in a stack opened for it. Nothing already
-/// deployed moves unless it must: a stack that now holds more than the limit gives up its
-/// newest resources (named ones last), and stacks that would wait on each other in a circle
-/// give up the smaller one's.
+/// deployed moves unless it must: a stack that now holds more than the limit gives up whole
+/// units, unnamed and newest first, and of stacks that the changed template makes wait on each
+/// other in a circle the smaller gives up its resources.
 struct Sticky {
     let context: Context
     let groups: [Group]
