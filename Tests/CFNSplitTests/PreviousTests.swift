@@ -8,10 +8,11 @@ import Testing
 /// `--previous` never makes things worse: resources stay in the stacks they were deployed in.
 @Suite("split --previous")
 struct PreviousTests {
-    /// The Serverless sizes a deployment grows through, one split after the other.
-    /// `make check-split-previous` runs the whole 90 -> 95 -> 120 -> 300 (CFNTOOL_SPLIT_SEQUENCE).
+    /// The Serverless sizes a deployment grows through, one split after the other (another with
+    /// `CFNTOOL_SPLIT_SEQUENCE=90,95,100`); `make check-split-previous` checks the same through
+    /// the binary, also at `--max-resources 20`.
     static let sequence: [Int] = {
-        let env = ProcessInfo.processInfo.environment["CFNTOOL_SPLIT_SEQUENCE"] ?? "90,95,120"
+        let env = ProcessInfo.processInfo.environment["CFNTOOL_SPLIT_SEQUENCE"] ?? "90,95,120,300"
         return env.split(separator: ",").compactMap { Int($0) }
     }()
 
