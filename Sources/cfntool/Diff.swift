@@ -38,7 +38,8 @@ struct Diff: ParsableCommand {
             --fail nor --fail-on given; 1 differences with --fail (of what --only keeps), or a \
             replacement (replace or may replace) with --fail-on replace, or a deletion (delete \
             or renamed) with --fail-on delete; 2 a file could not be read or parsed \
-            (file:line:col); 64 usage error.
+            (file:line:col), or is no CloudFormation template ("not a CloudFormation template"; \
+            --only-templates exits 0 without output instead); 64 usage error.
             """
     )
 
@@ -67,6 +68,8 @@ struct Diff: ParsableCommand {
     @Argument(help: "The new template: a file, - for standard input, or git:REV:PATH.")
     var new: String
 
+    @OptionGroup var selection: TemplateSelection
+
     func validate() throws {
         if old == "-" && new == "-" { throw ValidationError("only one of OLD and NEW can be standard input (-)") }
     }
@@ -76,12 +79,15 @@ struct Diff: ParsableCommand {
         var templates: [Template] = []
         // Both sides decode at once: on big templates decoding is most of the time.
         let loaded = Parallel.map([old, new]) { path in Result { try Self.load(path) } }
+        var skipped = false
         for result in loaded {
             switch result {
             case .success(let t): templates.append(t)
+            case .failure(let error as CFNError) where error.kind == .notTemplate && selection.onlyTemplates: skipped = true
             case .failure(let error): status.failed(error)
             }
         }
+        if skipped && status.code == 0 { return }
         guard templates.count == 2 else {
             try status.exit()
             return
@@ -98,7 +104,7 @@ struct Diff: ParsableCommand {
 
     /// A template from a file, standard input or a git revision.
     static func load(_ path: String) throws -> Template {
-        guard path.hasPrefix("git:") else { return try Template(contentsOf: path) }
+        guard path.hasPrefix("git:") else { return try Template.read(path).template }
         let spec = path.dropFirst(4)
         guard let colon = spec.firstIndex(of: ":"), colon != spec.startIndex, spec.index(after: colon) != spec.endIndex else {
             throw CFNError(
@@ -121,7 +127,7 @@ struct Diff: ParsableCommand {
                 kind: .io
             )
         }
-        return try Template(bytes: out, path: path)
+        return try Template(templateBytes: out, path: path)
     }
 }
 
