@@ -18,6 +18,12 @@ public struct StackHierarchy: Sendable {
         public var template: Int?
         /// The logical id of the `AWS::CloudFormation::Stack` resource that creates the nested stack.
         public var stack: String
+
+        /// Creates a link.
+        public init(template: Int?, stack: String) {
+            self.template = template
+            self.stack = stack
+        }
     }
 
     /// One resource somewhere in the hierarchy.
@@ -26,6 +32,12 @@ public struct StackHierarchy: Sendable {
         public var template: Int
         /// The resource's logical id there.
         public var logicalId: String
+
+        /// Creates a member.
+        public init(template: Int, logicalId: String) {
+            self.template = template
+            self.logicalId = logicalId
+        }
     }
 
     /// The templates, in the order given.
