@@ -62,7 +62,11 @@ public struct Linter: Sendable {
     /// The E0000 finding for a file that cannot be read or decoded, or is no template: at the
     /// error's position (line 1, column 1 when it has none).
     public static func finding(for error: CFNError) -> Finding {
-        let pos = SourcePosition(line: max(error.position.line, 1), column: max(error.position.column, 1), offset: max(error.position.offset, 0))
+        let pos = SourcePosition(
+            line: max(error.position.line, 1),
+            column: max(error.position.column, 1),
+            offset: max(error.position.offset, 0)
+        )
         return Finding(
             ruleId: ParseError.info.id,
             severity: .error,

@@ -34,7 +34,12 @@ struct JSONReader {
         }
         skipSpace()
         if i >= b.count {
-            throw CFNError(file: path, position: pos, message: "the file is empty; a template is a mapping with a Resources section", kind: .notTemplate)
+            throw CFNError(
+                file: path,
+                position: pos,
+                message: "the file is empty; a template is a mapping with a Resources section",
+                kind: .notTemplate
+            )
         }
         let node = try value()
         skipSpace()

@@ -48,7 +48,12 @@ extension Template {
             try self.init(bytes: bytes, path: path, options: options)
         } catch {
             guard error.kind == .notTemplate else { throw error }
-            throw CFNError(file: path, position: error.position, message: "not a CloudFormation template: " + error.message, kind: .notTemplate)
+            throw CFNError(
+                file: path,
+                position: error.position,
+                message: "not a CloudFormation template: " + error.message,
+                kind: .notTemplate
+            )
         }
         if let reason = notTemplateReason {
             let start = range.isKnown ? range.start : SourcePosition(line: 1, column: 1, offset: 0)
@@ -62,7 +67,10 @@ extension Template {
     ///   lint directives).
     /// - Throws: `CFNError`: `.io` or `.limit` when the file cannot be read, `.notTemplate` when
     ///   it is no template, the decoding errors otherwise.
-    public static func read(_ path: String, options: DecodeOptions = DecodeOptions()) throws(CFNError) -> (template: Template, bytes: [UInt8]) {
+    public static func read(
+        _ path: String,
+        options: DecodeOptions = DecodeOptions()
+    ) throws(CFNError) -> (template: Template, bytes: [UInt8]) {
         let bytes = try SourceFile.read(path, maxBytes: options.maxBytes)
         return (try Template(templateBytes: bytes, path: path, options: options), bytes)
     }

@@ -38,7 +38,7 @@ struct Convert: ParsableCommand {
             } else {
                 Console.out(bytes: out)
             }
-        } catch where error.kind == .notTemplate && selection.onlyTemplates {
+        } catch  where error.kind == .notTemplate && selection.onlyTemplates {
             return
         } catch {
             status.failed(error)

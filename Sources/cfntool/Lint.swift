@@ -49,7 +49,10 @@ struct Lint: ParsableCommand {
     @Option(help: "error, warning or informational: exit 1 on findings at or above it (default warning).")
     var failLevel: FailLevel = .warning
 
-    @Option(help: "cfntool (0, 1, 2) or cfn-lint (2 errors, 4 warnings, 8 informational, or-ed; default: the config's exit_codes, else cfntool).")
+    @Option(
+        help:
+            "cfntool (0, 1, 2) or cfn-lint (2 errors, 4 warnings, 8 informational, or-ed; default: the config's exit_codes, else cfntool)."
+    )
     var exitCodes: ExitCodes?
 
     @Option(help: "A config file instead of the nearest .cfntool.yaml (or .cfnlintrc).")
@@ -198,7 +201,9 @@ struct Lint: ParsableCommand {
         case .cfntool:
             if !failures.isEmpty {
                 // Under --ignore-checks E0000 the report leaves them out: the reason goes to stderr.
-                if shownFailures.isEmpty { for f in failures { Console.err("\(f.file):\(f.range.start.line):\(f.range.start.column): \(f.message)") } }
+                if shownFailures.isEmpty {
+                    for f in failures { Console.err("\(f.file):\(f.range.start.line):\(f.range.start.column): \(f.message)") }
+                }
                 status.failedInReport()
             }
             if all.contains(where: { $0.severity >= failLevel.severity }) { status.found() }

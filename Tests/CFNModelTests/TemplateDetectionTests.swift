@@ -34,7 +34,10 @@ struct TemplateDetectionTests {
         let cases: [(String, String, Int)] = [
             // Keys, not text: "Resources" and "AWSTemplateFormatVersion" in comments and values.
             ("# Resources for the app\nversion: '3'\nservices: {web: {image: nginx, resources: {}}}\n", "(it has version, services)", 2),
-            ("{\"name\": \"x\", \"description\": \"AWSTemplateFormatVersion\", \"scripts\": {}, \"main\": \"a\", \"files\": []}", "(it has name, description, scripts, main, ...)", 1),
+            (
+                "{\"name\": \"x\", \"description\": \"AWSTemplateFormatVersion\", \"scripts\": {}, \"main\": \"a\", \"files\": []}",
+                "(it has name, description, scripts, main, ...)", 1
+            ),
             // Lower case is another key: a Serverless Framework file.
             ("service: app\nresources:\n  Resources: {}\n", "(it has service, resources)", 1),
             // A CodePipeline template configuration, and an outputs-only fragment.
@@ -144,7 +147,9 @@ struct TemplateDetectionTests {
         }
         // A manifest alone: nested, with no parent template among them.
         let child = try decode("Resources:\n  Q: {Type: AWS::SQS::Queue}\n", path: "out/fns.yaml")
-        let m = try SplitManifest(try decode(#"{"parent": "parent.yaml", "stacks": {"Fns": {"file": "fns.yaml"}}}"#, path: "out/manifest.json"))
+        let m = try SplitManifest(
+            try decode(#"{"parent": "parent.yaml", "stacks": {"Fns": {"file": "fns.yaml"}}}"#, path: "out/manifest.json")
+        )
         let h = StackHierarchy([child], manifests: [m])
         #expect(h.isNested(0) && h.parent(of: 0) == StackHierarchy.Parent(template: nil, stack: "Fns"))
         #expect(!StackHierarchy([child]).isNested(0))
@@ -158,7 +163,11 @@ struct TemplateDetectionTests {
         let fn = Reference(kind: .ref, target: "Fn")
         #expect(h.resolve(fn, in: 3) == [StackHierarchy.Member(template: 1, logicalId: "Handler")])
         #expect(h.resolve(Reference(kind: .sub, target: "Target"), in: 2) == [StackHierarchy.Member(template: 1, logicalId: "Handler")])
-        #expect(h.resolve(Reference(kind: .getAtt, target: "Use", attribute: "TopicArn"), in: 3) == [StackHierarchy.Member(template: 3, logicalId: "Use")])
+        #expect(
+            h.resolve(Reference(kind: .getAtt, target: "Use", attribute: "TopicArn"), in: 3) == [
+                StackHierarchy.Member(template: 3, logicalId: "Use")
+            ]
+        )
         #expect(h.resolve(Reference(kind: .ref, target: "AWS::Region"), in: 3).isEmpty)
         #expect(h.resolve(Reference(kind: .ref, target: "Nothing"), in: 3).isEmpty)
         // A template of its own knows only itself.

@@ -118,7 +118,8 @@ struct CommandTests {
         let back = try CLI.run(["convert", "--to", "yaml", "out.json"], cwd: dir)
         #expect(
             back.status == 0
-                && back.stdout == "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Metadata:\n      A: !GetAtt Fn.Arn\n      B: true\n      C: 493\n      D: \"0755\"\n"
+                && back.stdout
+                    == "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Metadata:\n      A: !GetAtt Fn.Arn\n      B: true\n      C: 493\n      D: \"0755\"\n"
         )
     }
 
@@ -145,7 +146,11 @@ struct CommandTests {
         #expect(directory.status == 2 && directory.stderr.hasPrefix("sub:1:1: is a directory"))
         // info searches a folder: one without a template is an error too.
         let folder = try CLI.run(["info", "sub"], cwd: dir)
-        #expect(folder.status == 2 && folder.stderr == "error: sub: no CloudFormation template in this folder (searched for *.yaml, *.yml, *.json and *.template files)\n")
+        #expect(
+            folder.status == 2
+                && folder.stderr
+                    == "error: sub: no CloudFormation template in this folder (searched for *.yaml, *.yml, *.json and *.template files)\n"
+        )
         try Data([0x41, 0x3A, 0x20, 0xFF, 0xFE, 0x0A]).write(to: URL(fileURLWithPath: dir + "/bin.yaml"))
         let binary = try CLI.run(["convert", "--to", "json", "bin.yaml"], cwd: dir)
         #expect(binary.status == 2 && binary.stderr.hasPrefix("bin.yaml:1:4: the file is not UTF-8 text"))

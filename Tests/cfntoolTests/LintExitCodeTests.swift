@@ -49,12 +49,14 @@ struct LintExitCodeTests {
         nonisolated(unsafe) let slots = codes
         DispatchQueue.concurrentPerform(iterations: cases.count) { i in
             let c = cases[i]
-            let theirs = (try? CLI.run(
-                ["cfn-lint", "--non-zero-exit-code", c.level] + c.options + ["--"] + c.files,
-                cwd: dir,
-                executable: "/usr/bin/env"
-            ))?.status ?? -1
-            let ours = (try? CLI.run(["lint", "--exit-codes", "cfn-lint", "--fail-level", c.level] + c.options + ["--"] + c.files, cwd: dir))?
+            let theirs =
+                (try? CLI.run(
+                    ["cfn-lint", "--non-zero-exit-code", c.level] + c.options + ["--"] + c.files,
+                    cwd: dir,
+                    executable: "/usr/bin/env"
+                ))?.status ?? -1
+            let ours =
+                (try? CLI.run(["lint", "--exit-codes", "cfn-lint", "--fail-level", c.level] + c.options + ["--"] + c.files, cwd: dir))?
                 .status ?? -1
             slots[i] = (theirs, ours)
         }

@@ -7,7 +7,10 @@ struct NestedLintTests {
     /// A template over the 51,200 bytes --template-body takes (W1002 when deployed alone).
     static let big: String = {
         var text = "Resources:\n"
-        for i in 0..<460 { text += "  Topic\(i):\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: topic-\(i)-padding-padding-padding-padding-padding\n" }
+        for i in 0..<460 {
+            text +=
+                "  Topic\(i):\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: topic-\(i)-padding-padding-padding-padding-padding\n"
+        }
         return text
     }()
 
@@ -39,7 +42,10 @@ struct NestedLintTests {
         try CLI.write(Self.parent(url: "other.yaml"), to: dir + "/out/parent.yaml")
         #expect(Self.ids(try CLI.run(["lint", "--format", "parseable", "out"], cwd: dir).stdout) == ["W1002"])
         // The split manifest beside it lists it: the folder, or the file named alone.
-        try CLI.write(#"{"parent": "parent.yaml", "stacks": {"Child": {"file": "child.yaml", "parent": null}}}"#, to: dir + "/out/manifest.json")
+        try CLI.write(
+            #"{"parent": "parent.yaml", "stacks": {"Child": {"file": "child.yaml", "parent": null}}}"#,
+            to: dir + "/out/manifest.json"
+        )
         let folder = try CLI.run(["lint", "--format", "parseable", "out"], cwd: dir)
         #expect(folder.status == 0 && folder.stdout.isEmpty, "\(folder.stdout)")
         let named = try CLI.run(["lint", "--format", "parseable", "out/child.yaml"], cwd: dir)
@@ -125,7 +131,10 @@ struct NestedLintTests {
         let r = try CLI.run(["lint", "--format", "parseable", "."], cwd: dir)
         #expect(r.status == 1)
         // Handler is behind the API (Worker, as long, is not): its Timeout, in its own file.
-        #expect(r.stdout.hasPrefix("./functions.yaml:9:7:9:14:W3092:Handler may run 60 s, but API Gateway stops waiting after 29 s"), "\(r.stdout)")
+        #expect(
+            r.stdout.hasPrefix("./functions.yaml:9:7:9:14:W3092:Handler may run 60 s, but API Gateway stops waiting after 29 s"),
+            "\(r.stdout)"
+        )
         #expect(r.stdout.split(separator: "\n").count == 1)
         // Without the parent there is no path from the method to the function.
         let pair = try CLI.run(["lint", "functions.yaml", "api.yaml"], cwd: dir)

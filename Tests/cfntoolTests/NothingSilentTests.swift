@@ -7,8 +7,10 @@ import Glibc
 
 /// Files beside templates that are none, as a repository holds them.
 enum NotTemplates {
-    static let compose = "version: \"3.8\"\n# Resources are limited below\nservices:\n  web:\n    image: nginx\n    deploy:\n      resources:\n        limits: {cpus: \"0.5\"}\n"
-    static let package = "{\n  \"name\": \"app\",\n  \"description\": \"AWSTemplateFormatVersion and Resources in the text only\",\n  \"version\": \"1.0.0\"\n}\n"
+    static let compose =
+        "version: \"3.8\"\n# Resources are limited below\nservices:\n  web:\n    image: nginx\n    deploy:\n      resources:\n        limits: {cpus: \"0.5\"}\n"
+    static let package =
+        "{\n  \"name\": \"app\",\n  \"description\": \"AWSTemplateFormatVersion and Resources in the text only\",\n  \"version\": \"1.0.0\"\n}\n"
     static let manifest = #"{"version": 1, "maxResources": 200, "parent": "parent.yaml", "stacks": {"A": {"file": "a.yaml"}}}"#
     static let template = "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n"
 
@@ -43,7 +45,8 @@ struct NothingSilentTests {
                 let log = (try? JSONSerialization.jsonObject(with: Data(out.utf8))) as? [String: Any]
                 let results = ((log?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
                 return results.contains { r in
-                    let uri = (((r["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"]
+                    let uri =
+                        (((r["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"]
                         as? [String: Any])?["uri"] as? String
                     return r["ruleId"] as? String == "E0000" && r["level"] as? String == "error" && uri == file
                 }
@@ -81,7 +84,10 @@ struct NothingSilentTests {
         #expect(text.stdout.contains("missing.yaml:1:1: E0000 no such file\n"))
         #expect(text.stdout.contains("big.yaml:1:1: E0000 the file is 34603008 bytes, over the 33554432-byte limit"))
         let junit = try CLI.run(["lint", "--format", "junit", "missing.yaml", "good.yaml"], cwd: dir)
-        #expect(junit.stdout.contains("tests=\"2\" failures=\"1\"") && junit.stdout.contains("<testcase classname=\"cfntool.lint\" name=\"good.yaml\"/>"))
+        #expect(
+            junit.stdout.contains("tests=\"2\" failures=\"1\"")
+                && junit.stdout.contains("<testcase classname=\"cfntool.lint\" name=\"good.yaml\"/>")
+        )
         // Ignoring E0000 hides the finding, not the failure: exit 2, the reason on stderr.
         let ignored = try CLI.run(["lint", "--ignore-checks", "E0000", "--format", "json", "missing.yaml"], cwd: dir)
         #expect(ignored.status == 2 && ignored.stderr == "missing.yaml:1:1: no such file\n")
@@ -127,8 +133,14 @@ struct NothingSilentTests {
     func refusesNamedNonTemplates() throws {
         let dir = try NotTemplates.folder()
         let reasons = [
-            ("docker-compose.yaml", "no Resources, AWSTemplateFormatVersion or Transform: AWS::Serverless-2016-10-31 at the top level (it has version, services)"),
-            ("package.json", "no Resources, AWSTemplateFormatVersion or Transform: AWS::Serverless-2016-10-31 at the top level (it has name, description, version)"),
+            (
+                "docker-compose.yaml",
+                "no Resources, AWSTemplateFormatVersion or Transform: AWS::Serverless-2016-10-31 at the top level (it has version, services)"
+            ),
+            (
+                "package.json",
+                "no Resources, AWSTemplateFormatVersion or Transform: AWS::Serverless-2016-10-31 at the top level (it has name, description, version)"
+            ),
             ("manifest.json", "it is a split manifest (cfntool count takes it; cfntool lint reads it beside the templates it lists)"),
         ]
         for (file, reason) in reasons {
@@ -142,7 +154,10 @@ struct NothingSilentTests {
                 let r = try CLI.run(command, cwd: dir)
                 #expect(r.status == 2 && r.stderr == "\(file):1:1: \(message)\n" && r.stdout.isEmpty, "\(command): \(r.status) \(r.stderr)")
                 let skipped = try CLI.run(command + ["--only-templates"], cwd: dir)
-                #expect(skipped.status == 0 && skipped.stderr.isEmpty && skipped.stdout.isEmpty, "\(command) --only-templates: \(skipped.stderr)")
+                #expect(
+                    skipped.status == 0 && skipped.stderr.isEmpty && skipped.stdout.isEmpty,
+                    "\(command) --only-templates: \(skipped.stderr)"
+                )
             }
             let lint = try CLI.run(["lint", "--format", "parseable", file], cwd: dir)
             #expect(lint.status == 2 && lint.stdout == "\(file):1:1:1:1:E0000:\(message)\n", "\(lint.stdout)")

@@ -136,7 +136,9 @@ struct ApiLambdaTimeout: Rule {
                 context.finding(
                     Self.self,
                     "\(name) may run \(timeout.value.scalarText ?? "") s, but API Gateway stops waiting after 29 s: lower Timeout or make the call asynchronous",
-                    at: timeout.keyRange))
+                    at: timeout.keyRange
+                )
+            )
         }
     }
 }

@@ -67,11 +67,16 @@ struct NestedStackParameters: Rule {
                 for e in map.entries where declared[e.key] == nil {
                     findings.append(
                         context.finding(
-                            Self.self, "'\(e.key)' is not a parameter of the nested stack's template\(when)",
-                            at: scenario.isEmpty ? e.keyRange : given.keyRange))
+                            Self.self,
+                            "'\(e.key)' is not a parameter of the nested stack's template\(when)",
+                            at: scenario.isEmpty ? e.keyRange : given.keyRange
+                        )
+                    )
                 }
                 for (name, hasDefault) in declared.sorted(by: { $0.key < $1.key }) where !hasDefault && map[name] == nil {
-                    findings.append(context.finding(Self.self, "The nested stack's parameter '\(name)' is not given\(when)", at: given.keyRange))
+                    findings.append(
+                        context.finding(Self.self, "The nested stack's parameter '\(name)' is not given\(when)", at: given.keyRange)
+                    )
                 }
             }
         }
