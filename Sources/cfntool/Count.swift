@@ -60,10 +60,11 @@ struct Count: ParsableCommand {
                 } catch {
                     status.failed(error)
                 }
+            },
+            { _, template, bytes, status in
+                emit(report(template, bytes: bytes.count, manifest: nil), status: &status, reports: &reports)
             }
-        ) { _, template, bytes, status in
-            emit(report(template, bytes: bytes.count, manifest: nil), status: &status, reports: &reports)
-        }
+        )
         if format == .json { Console.out(bytes: Formatter.json(Node(.list(reports)))) }
         try status.exit()
     }
