@@ -13,7 +13,9 @@ struct Split: ParsableCommand {
             Writes DIR/parent.yaml (or .json), one content-hashed template per nested stack, and \
             DIR/manifest.json. Nothing is written unless the output is proven equal to the input \
             (--verify, on by default) and every stack keeps every quota. Exit 2 when the template \
-            cannot be split within the limits, or DIR holds files split did not write (--force).
+            cannot be split within the limits, or DIR holds files split did not write (--force), \
+            or the file is no CloudFormation template ("not a CloudFormation template"; \
+            --only-templates exits 0 and writes nothing instead).
             """
     )
 
@@ -44,10 +46,12 @@ struct Split: ParsableCommand {
     @Flag(help: "Write into a non-empty DIR that split did not write.")
     var force = false
 
+    @OptionGroup var selection: TemplateSelection
+
     func run() throws {
         var status = ExitStatus()
         do {
-            let template = try Template(contentsOf: file)
+            let template = try Template.read(file).template
             var previousLayout: [String: String?]? = nil
             if let previous { previousLayout = try Self.readPrevious(previous) }
             let options = SplitOptions(
@@ -71,6 +75,8 @@ struct Split: ParsableCommand {
             }
             try write(result)
             report(result)
+        } catch let e as CFNError where e.kind == .notTemplate && selection.onlyTemplates {
+            return
         } catch {
             status.failed(error)
         }
