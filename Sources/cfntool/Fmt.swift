@@ -42,6 +42,7 @@ struct Fmt: ParsableCommand {
 
     func run() throws {
         var status = ExitStatus()
+        var unformatted: [String] = []
         // Printing the canonical form of a whole folder would be one stream of many templates.
         TemplateFiles(files, searchFolders: check || write).forEachTemplate(
             onlyTemplates: selection.onlyTemplates,
@@ -53,6 +54,7 @@ struct Fmt: ParsableCommand {
             if check {
                 if changed {
                     Console.out(file.path)
+                    unformatted.append(file.path)
                     status.found()
                 }
             } else if write {
@@ -60,6 +62,13 @@ struct Fmt: ParsableCommand {
             } else {
                 Console.out(bytes: out)
             }
+        }
+        if !unformatted.isEmpty {
+            // The files go to stdout (for scripts); what to do about them to stderr, for the person
+            // whose commit a pre-commit hook just stopped.
+            let quoted = unformatted.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
+            let count = unformatted.count == 1 ? "1 file is" : "\(unformatted.count) files are"
+            Console.err("\(count) not in canonical form: run `cfntool fmt -w \(quoted)` to rewrite, then commit again")
         }
         try status.exit()
     }

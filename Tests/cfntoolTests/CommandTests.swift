@@ -50,15 +50,19 @@ struct CommandTests {
         #expect(try CLI.read(dir + "/t.yaml") == messy)
     }
 
-    @Test("fmt --check lists the files that would change and exits 1; 0 when all are canonical")
+    @Test("fmt --check lists the files that would change, says which command fixes them, exits 1; 0 when all are canonical")
     func fmtCheck() throws {
         let dir = try CLI.scratch()
         try CLI.write(messy, to: dir + "/a.yaml")
+        try CLI.write(messy, to: dir + "/c d.yaml")
         try CLI.write(canonical, to: dir + "/b.yaml")
-        let r = try CLI.run(["fmt", "--check", "a.yaml", "b.yaml"], cwd: dir)
-        #expect(r.status == 1 && r.stdout == "a.yaml\n")
-        let clean = try CLI.run(["fmt", "--check", "b.yaml"], cwd: dir)
-        #expect(clean.status == 0 && clean.stdout.isEmpty)
+        let r = try CLI.run(["fmt", "--check", "a.yaml", "b.yaml", "c d.yaml"], cwd: dir)
+        #expect(r.status == 1 && r.stdout == "a.yaml\nc d.yaml\n")
+        #expect(r.stderr == "2 files are not in canonical form: run `cfntool fmt -w a.yaml 'c d.yaml'` to rewrite, then commit again\n")
+        // The command it names does fix them.
+        #expect(try CLI.run(["fmt", "-w", "a.yaml", "c d.yaml"], cwd: dir).status == 0)
+        let clean = try CLI.run(["fmt", "--check", "a.yaml", "b.yaml", "c d.yaml"], cwd: dir)
+        #expect(clean.status == 0 && clean.stdout.isEmpty && clean.stderr.isEmpty)
     }
 
     @Test("fmt -w rewrites in place, keeps the file mode, leaves no temporary file")
