@@ -55,7 +55,9 @@ struct Diff: ParsableCommand {
             replacement (replace, may replace, or any change that will fail) with --fail-on \
             replace, or a deletion (delete, renamed or moved) with --fail-on delete, or a change \
             that will fail with --fail-on fail; 2 a file could not be read or parsed \
-            (file:line:col), or a split hierarchy could not be merged; 64 usage error.
+            (file:line:col), is no CloudFormation template ("not a CloudFormation template"; \
+            --only-templates exits 0 without output instead), or a split hierarchy could not be \
+            merged; 64 usage error.
             """
     )
 
@@ -89,6 +91,8 @@ struct Diff: ParsableCommand {
     @Argument(help: "The new template: a file, - for standard input, git:REV:PATH, or a split manifest.json.")
     var new: String
 
+    @OptionGroup var selection: TemplateSelection
+
     func validate() throws {
         if old == "-" && new == "-" { throw ValidationError("only one of OLD and NEW can be standard input (-)") }
     }
@@ -111,12 +115,15 @@ struct Diff: ParsableCommand {
         var sides: [Side] = []
         // Both sides decode at once: on big templates decoding is most of the time.
         let loaded = Parallel.map([old, new]) { path in Result { try Self.loadSide(path) } }
+        var skipped = false
         for result in loaded {
             switch result {
             case .success(let t): sides.append(t)
+            case .failure(let error as CFNError) where error.kind == .notTemplate && selection.onlyTemplates: skipped = true
             case .failure(let error): status.failed(error)
             }
         }
+        if skipped && status.code == 0 { return }
         guard sides.count == 2 else {
             try status.exit()
             return
@@ -144,8 +151,15 @@ struct Diff: ParsableCommand {
     /// A template, or the hierarchy a split manifest names (its files beside it, or in the same
     /// git revision), merged back.
     static func loadSide(_ path: String) throws -> Side {
-        let document = try load(path)
-        guard SplitManifest.isManifest(document) else { return .template(document) }
+        let document = try load(path, detect: false)
+        guard SplitManifest.isManifest(document) else {
+            // Not a manifest: it must be a template, as every command reads one.
+            if let reason = document.notTemplateReason {
+                let start = document.range.isKnown ? document.range.start : SourcePosition(line: 1, column: 1, offset: 0)
+                throw CFNError(file: path, position: start, message: "not a CloudFormation template: " + reason, kind: .notTemplate)
+            }
+            return .template(document)
+        }
         let manifest = try SplitManifest(document)
         let paths = manifest.templatePaths
         let templates = Parallel.map(paths) { p in Result { try load(p) } }
@@ -162,9 +176,12 @@ struct Diff: ParsableCommand {
         }
     }
 
-    /// A template from a file, standard input or a git revision.
-    static func load(_ path: String) throws -> Template {
-        guard path.hasPrefix("git:") else { return try Template(contentsOf: path) }
+    /// A template from a file, standard input or a git revision (with `detect: false`, any
+    /// document: a split manifest is one).
+    static func load(_ path: String, detect: Bool = true) throws -> Template {
+        guard path.hasPrefix("git:") else {
+            return detect ? try Template.read(path).template : try Template(bytes: try SourceFile.read(path), path: path)
+        }
         let spec = path.dropFirst(4)
         guard let colon = spec.firstIndex(of: ":"), colon != spec.startIndex, spec.index(after: colon) != spec.endIndex else {
             throw CFNError(
@@ -187,7 +204,7 @@ struct Diff: ParsableCommand {
                 kind: .io
             )
         }
-        return try Template(bytes: out, path: path)
+        return detect ? try Template(templateBytes: out, path: path) : try Template(bytes: out, path: path)
     }
 }
 

@@ -17,8 +17,9 @@ struct Split: ParsableCommand {
             stacks that hold them; a resource with a fixed physical name (FunctionName, TableName, \
             ...) never moves without --allow-moves, and then DIR/refactor-N.json holds the resource \
             mappings for `aws cloudformation create-stack-refactor`. Exit 2 when the template cannot \
-            be split within the limits, a named resource would have to move, or DIR holds files \
-            split did not write (--force).
+            be split within the limits, a named resource would have to move, DIR holds files split \
+            did not write (--force), or the file is no CloudFormation template ("not a \
+            CloudFormation template"; --only-templates exits 0 and writes nothing instead).
             """
     )
 
@@ -52,11 +53,14 @@ struct Split: ParsableCommand {
     @Flag(help: "Write into a non-empty DIR that split did not write.")
     var force = false
 
+    @OptionGroup var selection: TemplateSelection
+
     func run() throws {
         var status = ExitStatus()
         do {
-            let template = try Template(contentsOf: file)
+            let template = try Template.read(file).template
             var previousLayout: Layout? = nil
+            // A manifest is no template: the previous layout is read as a document.
             if let previous { previousLayout = Layout(try Template(contentsOf: previous)) }
             let options = SplitOptions(
                 strategy: strategy,
@@ -80,6 +84,8 @@ struct Split: ParsableCommand {
             }
             try write(result)
             report(result)
+        } catch let e as CFNError where e.kind == .notTemplate && selection.onlyTemplates {
+            return
         } catch {
             status.failed(error)
         }

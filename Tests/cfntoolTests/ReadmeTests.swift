@@ -95,4 +95,23 @@ struct ReadmeTests {
             #expect(readme.contains("cfntool \(name)"), "README.md never shows cfntool \(name)")
         }
     }
+
+    @Test("the pre-commit example's rev is a commit of this repository, and the hooks it names exist")
+    func preCommitRev() throws {
+        let readme = try String(contentsOfFile: CLI.root + "/README.md", encoding: .utf8)
+        let section = try #require(readme.range(of: "### pre-commit"))
+        let text = readme[section.upperBound...]
+        let revLine = try #require(text.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("rev:") })
+        let rev = String(revLine.split(separator: ":")[1].split(separator: "#")[0].trimmingCharacters(in: .whitespaces))
+        #expect(rev.count == 40 && rev.allSatisfy(\.isHexDigit), "a commit id, which travels where tags may not: \(rev)")
+        let shallow = try CLI.run(["rev-parse", "--is-shallow-repository"], executable: "/usr/bin/git")
+        if shallow.stdout.hasPrefix("false") {
+            let exists = try CLI.run(["cat-file", "-e", rev + "^{commit}"], executable: "/usr/bin/git")
+            #expect(exists.status == 0, "\(rev) is no commit of this repository")
+        }
+        let hooks = try String(contentsOfFile: CLI.root + "/.pre-commit-hooks.yaml", encoding: .utf8)
+        for id in ["cfntool-lint", "cfntool-fmt"] {
+            #expect(text.contains("- id: \(id)\n") && hooks.contains("- id: \(id)\n"))
+        }
+    }
 }
