@@ -1,9 +1,10 @@
 import CFNModel
 
-/// Proves a split output equals its input: every written file parses and keeps every quota, no
-/// stack graph has a cycle, and merging the nested stacks back into the parent (parameters and
-/// outputs resolved) gives the input's resources, types, properties, attributes, conditions and
-/// outputs, with a creation order that keeps every original dependency.
+/// Proves a split output equals its input: every written file parses, keeps every quota and holds
+/// at most `maxResources` resources, no stack graph has a cycle, and merging the nested stacks
+/// back into the parent (parameters and outputs resolved) gives the input's resources, types,
+/// properties, attributes, conditions and outputs, with a creation order that keeps every
+/// original dependency.
 enum Verifier {
     static func verify(_ r: SplitResult, sourceGraph given: DependencyGraph? = nil) throws(SplitError) {
         let path = r.source.path
@@ -31,7 +32,8 @@ enum Verifier {
             }
             parsed[name] = t
             graphs[name] = graph
-            if t.resources.count > Splitter.maxStackResources || t.parameters.count > Splitter.maxParameters
+            if t.resources.count > Swift.min(r.options.maxResources, Splitter.maxStackResources)
+                || t.parameters.count > Splitter.maxParameters
                 || t.outputs.count > Splitter.maxOutputs || bytes.count > Splitter.maxBodyBytes
             {
                 throw fail(

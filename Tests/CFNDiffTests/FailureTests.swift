@@ -276,7 +276,7 @@ struct FailureTests {
 
     // MARK: split hierarchies
 
-    static func split(_ t: Template, previous: [String: String?]? = nil) throws -> MergedHierarchy {
+    static func split(_ t: Template, previous: Layout? = nil) throws -> MergedHierarchy {
         let r = try Splitter.split(t, options: SplitOptions(strategy: .function, maxResources: 12, previous: previous))
         var nested: [String: Template] = [:]
         for s in r.stacks { nested[s.logicalId] = try Template(bytes: s.bytes, path: s.fileName) }
@@ -289,7 +289,10 @@ struct FailureTests {
         let fn = "OrdersFn1LambdaFunction"
         let new = old.setting("Resources/\(fn)/Properties/MemorySize", num(512))
         let a = try Self.split(old)
-        let b = try Self.split(new, previous: a.stacks.mapValues { $0.last })
+        // The layout `a` deployed: each resource's stack, and each stack's parent stack.
+        var parentOf: [String: String] = [:]
+        for chain in a.stacks.values { for (p, c) in zip(chain, chain.dropFirst()) { parentOf[c] = p } }
+        let b = try Self.split(new, previous: Layout(holder: a.stacks.mapValues { $0.last }, parentOf: parentOf))
         #expect(a.stacks.values.contains { !$0.isEmpty }, "the split made no nested stack")
         let d = differ.diff(a, b)
         #expect(d.resources.map(\.logicalId) == differ.diff(old, new).resources.map(\.logicalId), "\(d.render(as: .text))")
