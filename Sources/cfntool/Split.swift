@@ -106,6 +106,8 @@ struct Split: ParsableCommand {
             let cannotCreate = {
                 CFNError(file: dir, position: here, message: "cannot create the directory: \(String(cString: strerror(errno)))", kind: .io)
             }
+            // Missing parent folders are made, as `mkdir -p` would (`-o build/stack` in a fresh clone).
+            if !parent.isEmpty, !FileSystem.makeDirectories(String(parent.dropLast())) { throw cannotCreate() }
             guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) != nil }) else { throw cannotCreate() }
             let staging = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
             do throws(CFNError) {

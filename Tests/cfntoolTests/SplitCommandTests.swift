@@ -66,6 +66,18 @@ struct SplitCommandTests {
         #expect(parent.contains("\"TemplateURL\": \"https://bucket.s3.amazonaws.com/app/UsersStack-"))
     }
 
+    @Test("-o into folders that do not exist yet makes them (split -o build/stack in a fresh clone); a file in the way is exit 2")
+    func makesParents() throws {
+        let dir = try CLI.scratch()
+        _ = try Self.serverless(in: dir)
+        let r = try CLI.run(["split", "serverless.yaml", "-o", "build/deploy/stack"], cwd: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir + "/build/deploy/stack/manifest.json"))
+        try CLI.write("a file", to: dir + "/blocked")
+        let blocked = try CLI.run(["split", "serverless.yaml", "-o", "blocked/stack"], cwd: dir)
+        #expect(blocked.status == 2 && blocked.stderr == "blocked/stack:1:1: cannot create the directory: Not a directory\n")
+    }
+
     @Test("refuses a directory it did not write, unless --force; nothing is written on failure")
     func refuses() throws {
         let dir = try CLI.scratch()
