@@ -10,7 +10,7 @@ DIST    := cfntool-$(VERSION)-linux-$(ARCH)
 # The tests of the parallel paths: bulk lint with --jobs, diff's parallel decode, the split verifier.
 TSAN_TESTS ?= LintCommandTests|DiffCommandTests|SplitCommandTests|DeterminismTests|KillLoopTests|CFNSplitTests
 
-.PHONY: asan tsan dist fuzz fuzz-build conformance conformance-injected run test deps pydeps build release bench format lint-format check-convert check-readme-package check-sam verify-split clean
+.PHONY: asan tsan dist fuzz fuzz-build conformance conformance-injected run test deps pydeps build release bench format lint-format check-convert check-readme-package check-sam verify-split check-split-previous check-deploy clean
 
 # libyaml's headers (Debian: libyaml-dev) are the one system dependency.
 deps:
@@ -112,6 +112,19 @@ check-readme-package: deps
 # Every split output of the 40- and 300-function templates passes cfn-lint as well as the input.
 verify-split: release
 	bash scripts/verify-split.sh
+
+# split --previous over Serverless apps growing 90 -> 95 -> 120 -> 300 functions, every strategy,
+# at --max-resources 200 and 20: never more moves than a fresh split, no move of a named resource;
+# the stack refactor files of a forced move checked against botocore's model of CreateStackRefactor;
+# --max-resources 2, 5 and 20 on every corpus template (each template within N, or exit 2 and why).
+check-split-previous: release
+	python3 scripts/check-split-previous.py --cfntool $(RELEASE)
+
+# The README's Serverless deploy recipe, run as written against moto (S3 and CloudFormation on a
+# local port): a 100-function app split and deployed, then updated to 110 with --previous, and the
+# deployed stacks checked against the split output. Installs moto[server] when it is missing.
+check-deploy: release
+	bash scripts/check-deploy.sh
 
 bench: release
 	bash scripts/bench.sh

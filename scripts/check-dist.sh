@@ -21,6 +21,10 @@ echo "check-dist: the libraries it needs:"; ldd "$bin" | sed "s/^/  /"
 if ldd "$bin" | grep -i 'swift\|Foundation\|dispatch\|BlocksRuntime'; then
   fail "the binary still links the Swift runtime dynamically"
 fi
+# What the README's Install section says the tarball needs besides libc (and libm, libpthread...).
+needed=$(ldd "$bin" | awk '{print $1}' | grep -v -E '^(linux-vdso|/lib64/ld-linux|libc\.so|libm\.so|libpthread|libdl|librt|libutil)' | sort | tr '\n' ' ')
+[ "$needed" = "libgcc_s.so.1 libstdc++.so.6 libyaml-0.so.2 " ] ||
+  fail "the libraries it needs are not the README's (libyaml-0.so.2, libstdc++.so.6, libgcc_s.so.1): $needed"
 
 cd "$tmp"
 v=$(env -i PATH=/usr/bin:/bin "$bin" --version)

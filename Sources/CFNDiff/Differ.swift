@@ -1,5 +1,6 @@
 import CFNModel
 import CFNSchema
+import CFNSplit
 
 /// Compares two templates and predicts what deploying the new one over the old one does.
 ///
@@ -24,7 +25,25 @@ public struct Differ: Sendable {
 
     /// The differences from `old` to `new`.
     public func diff(_ old: Template, _ new: Template) -> TemplateDiff {
-        TemplateDiff(oldPath: old.path, newPath: new.path, resources: resourceChanges(old, new), sections: sectionChanges(old, new))
+        diff(Side(old), Side(new))
+    }
+
+    /// The differences between two split hierarchies, each merged back into the whole it
+    /// deploys (`MergedHierarchy`): each resource change names its nested stack (`stack`,
+    /// `oldStack`) and file, and a resource that changes stack is `moved`. The paths are the
+    /// parents'; a caller comparing manifests sets `oldPath` and `newPath` to theirs.
+    public func diff(_ old: MergedHierarchy, _ new: MergedHierarchy) -> TemplateDiff {
+        diff(Side(old), Side(new))
+    }
+
+    private func diff(_ old: Side, _ new: Side) -> TemplateDiff {
+        let sections = sectionChanges(old.template, new.template)
+        return TemplateDiff(
+            oldPath: old.template.path,
+            newPath: new.template.path,
+            resources: resourceChanges(old, new, sections: sections),
+            sections: sections
+        )
     }
 
     // MARK: sections
@@ -144,11 +163,56 @@ public struct Differ: Sendable {
             return Entry(id: e.key, node: e.value, range: e.keyRange)
         }
         func index(_ id: String) -> Int? { map.indexOf(id) }
+        subscript(id id: String) -> Entry? { index(id).map { self[$0] } }
     }
 
-    private func resourceChanges(_ old: Template, _ new: Template) -> [ResourceChange] {
-        let oldEntries = Resources(old)
-        let newEntries = Resources(new)
+    /// One side of a diff: a template, or a split hierarchy merged back, with the nested stack
+    /// and file of each resource.
+    struct Side {
+        let template: Template
+        let resources: Resources
+        let stacks: [String: [String]]
+        let files: [String: String]
+
+        init(_ t: Template) {
+            template = t
+            resources = Resources(t)
+            stacks = [:]
+            files = [:]
+        }
+
+        init(_ h: MergedHierarchy) {
+            template = h.template
+            resources = Resources(h.template)
+            stacks = h.stacks
+            files = h.files
+        }
+
+        /// `Api`, `Group1/Api`; nil for the parent.
+        func stack(_ id: String) -> String? {
+            guard let chain = stacks[id], !chain.isEmpty else { return nil }
+            return chain.joined(separator: "/")
+        }
+
+        /// The file of a resource of a hierarchy (nil for a single template: its own path).
+        func file(_ id: String) -> String? { stacks.isEmpty ? nil : files[id] }
+    }
+
+    private func resourceChanges(_ old: Side, _ new: Side, sections: [SectionChange]) -> [ResourceChange] {
+        let oldEntries = old.resources
+        let newEntries = new.resources
+        func placed(_ c: ResourceChange, old oldId: String?, new newId: String?) -> ResourceChange {
+            var c = c
+            if let oldId {
+                c.oldStack = old.stack(oldId)
+                c.oldFile = old.file(oldId)
+            }
+            if let newId {
+                c.stack = new.stack(newId)
+                c.newFile = new.file(newId)
+            }
+            return c
+        }
 
         var changes: [ResourceChange] = []
         var indexById: [String: Int] = [:]
@@ -158,20 +222,36 @@ public struct Differ: Sendable {
                 indexById[e.id] = changes.count
                 added.append(changes.count)
                 changes.append(
-                    ResourceChange(
-                        logicalId: e.id,
-                        type: e.type,
-                        impact: .added,
-                        security: Security.changes(old: nil, new: e.node, type: e.type),
-                        newRange: e.range
+                    placed(
+                        ResourceChange(
+                            logicalId: e.id,
+                            type: e.type,
+                            impact: .added,
+                            security: Security.changes(old: nil, new: e.node, type: e.type),
+                            newRange: e.range
+                        ),
+                        old: nil,
+                        new: e.id
                     )
                 )
                 continue
             }
             let o = oldEntries[oi]
-            if Semantics.equal(o.node, e.node) { continue }
+            let from = old.stack(e.id)
+            let to = new.stack(e.id)
+            if from == to && Semantics.equal(o.node, e.node) { continue }
             indexById[e.id] = changes.count
-            changes.append(modified(o, e))
+            var change = placed(modified(o, e), old: e.id, new: e.id)
+            if from != to {
+                // Created in the new stack, deleted from the old one: what would replace it in
+                // place does not matter.
+                change.impact = .moved
+                change.reasons = [
+                    "moves from \(from.map { "nested stack \($0)" } ?? "the parent") to \(to.map { "nested stack \($0)" } ?? "the parent"): created there before it is deleted here, unless the stacks are refactored"
+                ]
+                for k in change.changes.indices { change.changes[k].replacement = .never }
+            }
+            changes.append(change)
         }
         var removed: [Int] = []
         for o in oldEntries where newEntries.index(o.id) == nil {
@@ -179,19 +259,28 @@ public struct Differ: Sendable {
             let retained =
                 o.node["DeletionPolicy"]?.scalarText == "Retain" || o.node["DeletionPolicy"]?.scalarText == "RetainExceptOnCreate"
             changes.append(
-                ResourceChange(
-                    logicalId: o.id,
-                    type: o.type,
-                    impact: retained ? .orphaned : .removed,
-                    reasons: retained ? ["DeletionPolicy: \(o.node["DeletionPolicy"]?.scalarText ?? "Retain") keeps it"] : [],
-                    security: Security.changes(old: o.node, new: nil, type: o.type),
-                    oldRange: o.range
+                placed(
+                    ResourceChange(
+                        logicalId: o.id,
+                        type: o.type,
+                        impact: retained ? .orphaned : .removed,
+                        reasons: retained ? ["DeletionPolicy: \(o.node["DeletionPolicy"]?.scalarText ?? "Retain") keeps it"] : [],
+                        security: Security.changes(old: o.node, new: nil, type: o.type),
+                        oldRange: o.range
+                    ),
+                    old: o.id,
+                    new: nil
                 )
             )
         }
-        detectRenames(&changes, added: added, removed: removed, oldEntries: oldEntries, newEntries: newEntries)
+        detectRenames(&changes, added: added, removed: removed, old: old, new: new)
         let before = changes.count
-        propagateReplacement(&changes, indexById: &indexById, new: newEntries)
+        var names = Names(differ: self, old: old, new: new, sections: sections, changes: changes)
+        propagateReplacement(&changes, indexById: &indexById, new: newEntries, names: &names)
+        for i in before..<changes.count {
+            changes[i] = placed(changes[i], old: changes[i].logicalId, new: changes[i].logicalId)
+        }
+        markFailures(&changes, names: &names)
         // New template order; what left the template after, in the old order.
         let kept = changes.filter { !$0.logicalId.isEmpty }
         var present = kept.filter { $0.impact != .removed && $0.impact != .orphaned }
@@ -220,15 +309,18 @@ public struct Differ: Sendable {
             return change
         }
         guard let type = e.type, let schema = schemas?.schema(for: type, region: region) else { return change }
+        let (createOnly, conditionalCreateOnly) = ReplacementOverrides.paths(schema, type: type)
         var changedAlways: [[String]] = []
         var changedConditional: [[String]] = []
-        for path in schema.createOnly where !Self.sameValues(o.properties, e.properties, at: path) { changedAlways.append(path) }
-        for path in schema.conditionalCreateOnly where !Self.sameValues(o.properties, e.properties, at: path) {
+        for path in createOnly where !Self.sameValues(o.properties, e.properties, at: path) { changedAlways.append(path) }
+        for path in conditionalCreateOnly where !Self.sameValues(o.properties, e.properties, at: path) {
             changedConditional.append(path)
         }
         if !changedAlways.isEmpty {
             change.impact = .replaced
-            for p in changedAlways { change.reasons.append("Properties.\(Self.display(p)) is create-only") }
+            for p in changedAlways {
+                change.reasons.append(ReplacementOverrides.reason(type: type, path: p) ?? "Properties.\(Self.display(p)) is create-only")
+            }
             if let policy = e.node["UpdateReplacePolicy"]?.scalarText, policy == "Retain" || policy == "Snapshot" {
                 change.reasons.append(
                     "UpdateReplacePolicy: \(policy): the old resource is \(policy == "Retain" ? "kept" : "snapshotted") when replaced"
@@ -333,10 +425,12 @@ public struct Differ: Sendable {
         _ changes: inout [ResourceChange],
         added: [Int],
         removed: [Int],
-        oldEntries: Resources,
-        newEntries: Resources
+        old: Side,
+        new: Side
     ) {
         guard !added.isEmpty, !removed.isEmpty else { return }
+        let oldEntries = old.resources
+        let newEntries = new.resources
         var byHash: [String: [Int]] = [:]
         for ci in removed {
             guard let oi = oldEntries.index(changes[ci].logicalId) else { continue }
@@ -353,6 +447,8 @@ public struct Differ: Sendable {
             changes[ci].impact = .renamed
             changes[ci].renamedFrom = changes[ri].logicalId
             changes[ci].oldRange = changes[ri].oldRange
+            changes[ci].oldStack = changes[ri].oldStack
+            changes[ci].oldFile = changes[ri].oldFile
             changes[ci].security = []
             changes[ci].reasons = ["renamed from \(changes[ri].logicalId): delete + create unless refactored"]
             dropped.insert(ri)
@@ -369,38 +465,49 @@ public struct Differ: Sendable {
 
     // MARK: replacement carried to dependents
 
-    private func propagateReplacement(_ changes: inout [ResourceChange], indexById: inout [String: Int], new: Resources) {
-        var queue = changes.filter { $0.impact == .replaced || $0.impact == .mayReplace }.map(\.logicalId)
+    private func propagateReplacement(
+        _ changes: inout [ResourceChange],
+        indexById: inout [String: Int],
+        new: Resources,
+        names: inout Names
+    ) {
+        var queue = changes.filter { $0.impact == .replaced || $0.impact == .mayReplace || $0.impact == .moved }.map(\.logicalId)
         guard !queue.isEmpty else { return }
-        // Who refers to whom, in the new template (once, linearly).
-        var dependents: [String: [Int]] = [:]
-        for (i, e) in new.enumerated() {
-            var seen: Set<String> = []
-            for r in e.node.references where r.kind == .ref || r.kind == .getAtt || r.kind == .sub {
-                if seen.insert(r.target).inserted { dependents[r.target, default: []].append(i) }
-            }
-        }
         var head = 0
         while head < queue.count {
             let target = queue[head]
             head += 1
             guard let ti = indexById[target] else { continue }
             let targetImpact = changes[ti].impact
-            for di in dependents[target] ?? [] {
+            let type = changes[ti].type ?? ""
+            // A custom name that stays keeps the Ref (and the ARNs built from it): only the
+            // references whose value changes carry the replacement.
+            let kept = targetImpact == .moved ? nil : names.keptName(target, oldId: target)
+            let settled = names
+            let changing: (Reference) -> Bool = { r in
+                guard r.target == target, r.kind == .ref || r.kind == .getAtt || r.kind == .sub else { return false }
+                let attribute = r.kind == .ref ? nil : r.kind == .getAtt ? (r.attribute ?? "") : r.attribute
+                return !settled.stays(target, type: type, attribute: attribute, kept: kept)
+            }
+            let when = targetImpact == .moved ? "moves to another stack" : "is replaced"
+            let cause =
+                targetImpact == .moved
+                ? "\(target) moves to another stack" : "\(target) \(targetImpact == .mayReplace ? "may be" : "is") replaced"
+            for di in settled.dependents[target] ?? [] {
                 let dep = new[di]
                 if dep.id == target { continue }
-                if let ci = indexById[dep.id], changes[ci].impact == .added || changes[ci].impact == .renamed { continue }
+                if let ci = indexById[dep.id], [.added, .renamed, .moved].contains(changes[ci].impact) { continue }
+                guard dep.node.references.contains(where: changing) else { continue }
                 var impact = Impact.updated
-                var reason = "takes \(target)'s Ref or GetAtt, which changes when \(target) is replaced"
+                var reason = "takes \(target)'s Ref or GetAtt, which changes when \(target) \(when)"
                 if let type = dep.type, let schema = schemas?.schema(for: type, region: region) {
-                    if let p = schema.createOnly.first(where: { Self.refers(dep.properties, at: $0, to: target) }) {
-                        impact = targetImpact == .replaced ? .replaced : .mayReplace
-                        reason =
-                            "create-only Properties.\(Self.display(p)) takes \(target)'s Ref or GetAtt, and \(target) \(targetImpact == .replaced ? "is" : "may be") replaced"
-                    } else if let p = schema.conditionalCreateOnly.first(where: { Self.refers(dep.properties, at: $0, to: target) }) {
+                    let (createOnly, conditional) = ReplacementOverrides.paths(schema, type: type)
+                    if let p = createOnly.first(where: { Self.refers(dep.properties, at: $0, where: changing) }) {
+                        impact = targetImpact == .mayReplace ? .mayReplace : .replaced
+                        reason = "create-only Properties.\(Self.display(p)) takes \(target)'s Ref or GetAtt, and \(cause)"
+                    } else if let p = conditional.first(where: { Self.refers(dep.properties, at: $0, where: changing) }) {
                         impact = .mayReplace
-                        reason =
-                            "Properties.\(Self.display(p)) (may require replacement) takes \(target)'s Ref or GetAtt, and \(target) \(targetImpact == .replaced ? "is" : "may be") replaced"
+                        reason = "Properties.\(Self.display(p)) (may require replacement) takes \(target)'s Ref or GetAtt, and \(cause)"
                     }
                 }
                 if let ci = indexById[dep.id] {
@@ -408,7 +515,7 @@ public struct Differ: Sendable {
                         changes[ci].impact = impact
                         queue.append(dep.id)
                     }
-                    changes[ci].reasons.append(reason)
+                    if !changes[ci].reasons.contains(reason) { changes[ci].reasons.append(reason) }
                 } else {
                     indexById[dep.id] = changes.count
                     changes.append(
@@ -417,7 +524,7 @@ public struct Differ: Sendable {
                             type: dep.type,
                             impact: impact,
                             reasons: [reason],
-                            oldRange: dep.range,
+                            oldRange: settled.old.resources[id: dep.id]?.range ?? dep.range,
                             newRange: dep.range
                         )
                     )
@@ -427,14 +534,12 @@ public struct Differ: Sendable {
         }
     }
 
-    /// Whether a value at `path` refers to `target` through Ref, GetAtt or Sub.
-    static func refers(_ properties: Node?, at path: [String], to target: String) -> Bool {
+    /// Whether a value at `path` holds a reference that `matches`.
+    static func refers(_ properties: Node?, at path: [String], where matches: (Reference) -> Bool) -> Bool {
         var values: [Node?] = []
         collect(properties, path[...], into: &values)
         for v in values {
-            if let v, v.references.contains(where: { ($0.kind == .ref || $0.kind == .getAtt || $0.kind == .sub) && $0.target == target }) {
-                return true
-            }
+            if let v, v.references.contains(where: matches) { return true }
         }
         return false
     }

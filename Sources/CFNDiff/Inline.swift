@@ -14,6 +14,46 @@ public enum Inline {
         return out
     }
 
+    /// An old and a new value side by side: when either is too long for one line, both show
+    /// the stretch where they differ (with a little of what comes before), not the same
+    /// cut-off beginning: `..."image": "app:1.4.2", "cpu"...` against `..."image": "app:1.5.0", "cpu"...`.
+    public static func pair(_ old: Node, _ new: Node, maxLength: Int = Inline.maxLength) -> (old: String, new: String) {
+        if maxLength < 16 { return (text(old, maxLength: maxLength), text(new, maxLength: maxLength)) }
+        // Enough of each to reach past the difference in all but huge values.
+        let limit = max(maxLength * 200, 1 << 16)
+        var a = ""
+        var b = ""
+        write(old, into: &a, limit: limit)
+        write(new, into: &b, limit: limit)
+        if a.count <= maxLength && b.count <= maxLength { return (a, b) }
+        let x = Array(a)
+        let y = Array(b)
+        var first = 0
+        while first < x.count && first < y.count && x[first] == y[first] { first += 1 }
+        // Some context before the first difference, so a reader sees where it is.
+        let context = min(first, max(10, maxLength / 4))
+        // Both windows start at one place (so the two lines line up), early enough that the
+        // shorter of the long values fills its line.
+        let longer = [x.count, y.count].filter { $0 > maxLength }
+        let shortest = longer.min() ?? 0
+        func window(_ c: [Character]) -> String {
+            guard c.count > maxLength else { return String(c) }
+            var start = first - context
+            var body = maxLength
+            if start > 0 {
+                body -= 3
+                // Near the end: show the end, and more of what comes before.
+                start = max(0, min(start, shortest - body))
+                if start == 0 { body = maxLength }
+            }
+            var end = start + body
+            let trail = end < c.count
+            if trail { end -= 3 }
+            return (start > 0 ? "..." : "") + String(c[start..<end]) + (trail ? "..." : "")
+        }
+        return (window(x), window(y))
+    }
+
     private static func write(_ node: Node, into out: inout String, limit: Int) {
         if out.utf8.count > limit * 4 { return }
         switch node.value {

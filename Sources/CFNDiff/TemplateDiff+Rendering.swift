@@ -21,13 +21,18 @@ extension TemplateDiff {
     }
 
     /// `1 replace, 2 update, 1 add`, most serious first; `no differences` when empty.
+    /// `1 will fail; ...` first when a change will fail.
     public var summary: String {
         if isEmpty { return "no differences" }
         let c = counts
         var parts = Impact.allCases.sorted { $0 > $1 }.compactMap { i in c[i].map { "\($0) \(i.rawValue)" } }
         if !sections.isEmpty { parts.append("\(sections.count) other change\(sections.count == 1 ? "" : "s")") }
-        return parts.joined(separator: ", ")
+        let failing = failures.count
+        return (failing > 0 ? "\(failing) will fail; " : "") + parts.joined(separator: ", ")
     }
+
+    /// Whether the diff compares split hierarchies and a change sits in a nested stack.
+    private var showsStacks: Bool { resources.contains { $0.stack != nil || $0.oldStack != nil } }
 
     // MARK: text
 
@@ -38,7 +43,7 @@ extension TemplateDiff {
         case .updated: return "~"
         case .mayReplace: return "?"
         case .replaced: return "!"
-        case .renamed: return ">"
+        case .renamed, .moved: return ">"
         }
     }
 
@@ -47,14 +52,22 @@ extension TemplateDiff {
         case .added: return "32"
         case .removed, .replaced: return "31"
         case .updated, .mayReplace, .orphaned: return "33"
-        case .renamed: return "36"
+        case .renamed, .moved: return "36"
         }
     }
+
+    /// The reasons to print: a rename's or move's first one says what its headline says.
+    private static func shownReasons(_ r: ResourceChange) -> ArraySlice<String> {
+        r.impact == .renamed || r.impact == .moved ? r.reasons.dropFirst() : r.reasons[...]
+    }
+
+    private static func stackName(_ s: String?) -> String { s.map { "nested stack \($0)" } ?? "the parent" }
 
     private static func headline(_ r: ResourceChange) -> String {
         var s = "\(r.logicalId)  \(r.type ?? "(no Type)")  "
         switch r.impact {
         case .renamed: s += "renamed from \(r.renamedFrom ?? "?") (delete + create unless refactored)"
+        case .moved: s += "moved from \(stackName(r.oldStack)) to \(stackName(r.stack)) (create + delete unless refactored)"
         case .orphaned: s += "orphan (DeletionPolicy: Retain: removed from the stack, kept in the account)"
         case .replaced: s += "REPLACE"
         default: s += r.impact.rawValue
@@ -68,7 +81,13 @@ extension TemplateDiff {
         switch c.kind {
         case .added: s = "\(path): + \(c.new.map { Inline.text($0) } ?? "")"
         case .removed: s = "\(path): - \(c.old.map { Inline.text($0) } ?? "")"
-        case .modified: s = "\(path): \(c.old.map { Inline.text($0) } ?? "") -> \(c.new.map { Inline.text($0) } ?? "")"
+        case .modified:
+            if let a = c.old, let b = c.new {
+                let (x, y) = Inline.pair(a, b)
+                s = "\(path): \(x) -> \(y)"
+            } else {
+                s = "\(path): \(c.old.map { Inline.text($0) } ?? "") -> \(c.new.map { Inline.text($0) } ?? "")"
+            }
         case .moved: s = "\(path): moved from \(c.oldPath?.dotted ?? "?"): \(c.new.map { Inline.text($0) } ?? "")"
         }
         switch c.replacement {
@@ -106,18 +125,26 @@ extension TemplateDiff {
         }
         if !resources.isEmpty {
             lines.append("Resources")
+            let stacks = showsStacks
             for r in resources {
                 var at = ""
                 if r.newRange.isKnown {
-                    at = "  \(newPath):\(r.newRange.start.line)"
+                    at = "  \(r.newFile ?? newPath):\(r.newRange.start.line)"
                 } else if r.oldRange.isKnown {
-                    at = "  \(oldPath):\(r.oldRange.start.line)"
+                    at = "  \(r.oldFile ?? oldPath):\(r.oldRange.start.line)"
+                }
+                var headline = Self.headline(r)
+                if r.willFail { headline += ": WILL FAIL" }
+                if stacks && r.impact != .moved {
+                    headline += "  in " + Self.stackName(r.impact == .removed || r.impact == .orphaned ? r.oldStack : r.stack)
                 }
                 lines.append(
-                    "  " + paint(Self.symbol(r.impact) + " " + Self.headline(r), Self.colorCode(r.impact)) + (color ? paint(at, "2") : at)
+                    "  " + paint(Self.symbol(r.impact) + " " + headline, r.willFail ? "31" : Self.colorCode(r.impact))
+                        + (color ? paint(at, "2") : at)
                 )
+                if let reason = r.failReason { lines.append("      " + paint("error: " + reason, "31")) }
                 for c in r.changes { lines.append("      " + Self.changeLine(c)) }
-                for reason in r.reasons where r.impact != .renamed { lines.append("      why: " + reason) }
+                for reason in Self.shownReasons(r) { lines.append("      why: " + reason) }
                 for kind in [SecurityChange.Kind.statement, .ingress, .egress] {
                     let items = r.security.filter { $0.kind == kind }
                     guard !items.isEmpty else { continue }
@@ -164,24 +191,40 @@ extension TemplateDiff {
     private func renderMarkdown() -> String {
         var out = ["### cfntool diff", "", "`\(oldPath)` → `\(newPath)`: **\(summary)**", ""]
         if isEmpty { return out.joined(separator: "\n") + "\n" }
+        let failing = failures
+        if !failing.isEmpty {
+            for r in failing { out += ["> **error:** `\(r.logicalId)` will fail: \(Self.cell(r.failReason ?? ""))", ""] }
+        }
         if !resources.isEmpty {
-            out += ["| | Resource | Type | Impact |", "|---|---|---|---|"]
+            let stacks = showsStacks
+            out +=
+                stacks
+                ? ["| | Resource | Type | Stack | Impact |", "|---|---|---|---|---|"]
+                : ["| | Resource | Type | Impact |", "|---|---|---|---|"]
             for r in resources {
                 var impact =
                     r.impact == .replaced || r.impact == .removed || r.impact == .mayReplace
                     ? "**\(r.impact.rawValue)**" : r.impact.rawValue
                 if r.impact == .renamed { impact = "renamed from `\(r.renamedFrom ?? "?")` (delete + create unless refactored)" }
+                if r.impact == .moved {
+                    impact = "moved from \(Self.stackName(r.oldStack)) (create + delete unless refactored)"
+                }
                 if r.impact == .orphaned { impact = "orphan (DeletionPolicy: Retain)" }
-                out.append("| \(Self.symbol(r.impact)) | `\(r.logicalId)` | \(r.type ?? "") | \(impact) |")
+                if r.willFail { impact += ": **will fail**" }
+                let stack = stacks ? " \((r.impact == .removed || r.impact == .orphaned ? r.oldStack : r.stack) ?? "(parent)") |" : ""
+                out.append("| \(Self.symbol(r.impact)) | `\(r.logicalId)` | \(r.type ?? "") |\(stack) \(impact) |")
             }
             out.append("")
             for r in resources where !r.changes.isEmpty || !r.reasons.isEmpty || !r.security.isEmpty {
-                if r.impact == .renamed && r.changes.isEmpty && r.security.isEmpty { continue }
-                out.append("<details><summary><code>\(r.logicalId)</code>: \(r.impact.rawValue)</summary>")
+                let reasons = Self.shownReasons(r)
+                if reasons.isEmpty && r.changes.isEmpty && r.security.isEmpty { continue }
+                out.append(
+                    "<details><summary><code>\(r.logicalId)</code>: \(r.impact.rawValue)\(r.willFail ? ", will fail" : "")</summary>"
+                )
                 out.append("")
-                for reason in r.reasons where r.impact != .renamed { out.append("- why: \(Self.cell(reason))") }
+                for reason in reasons { out.append("- why: \(Self.cell(reason))") }
                 if !r.changes.isEmpty {
-                    if !r.reasons.isEmpty && r.impact != .renamed { out.append("") }
+                    if !reasons.isEmpty { out.append("") }
                     out.append("```")
                     for c in r.changes { out.append(Self.changeLine(c)) }
                     out.append("```")
@@ -266,6 +309,10 @@ extension TemplateDiff {
                 ("logicalId", .string(r.logicalId)), ("type", r.type.map(Node.string) ?? Node(.null)),
                 ("oldType", r.oldType.map(Node.string) ?? Node(.null)), ("impact", .string(Self.jsonImpact(r.impact))),
                 ("renamedFrom", r.renamedFrom.map(Node.string) ?? Node(.null)), ("reasons", Node(.list(r.reasons.map(Node.string)))),
+                ("willFail", Node(.bool(r.willFail))), ("failReason", r.failReason.map(Node.string) ?? Node(.null)),
+                ("stack", r.stack.map(Node.string) ?? Node(.null)), ("oldStack", r.oldStack.map(Node.string) ?? Node(.null)),
+                ("oldFile", r.oldRange.isKnown ? .string(r.oldFile ?? oldPath) : Node(.null)),
+                ("newFile", r.newRange.isKnown ? .string(r.newFile ?? newPath) : Node(.null)),
                 ("oldLine", Self.line(r.oldRange)), ("newLine", Self.line(r.newRange)), ("changes", Node(.list(r.changes.map(Self.json)))),
                 (
                     "security",
@@ -292,11 +339,12 @@ extension TemplateDiff {
         }
         return Self.object([
             ("old", .string(oldPath)), ("new", .string(newPath)), ("empty", Node(.bool(isEmpty))), ("summary", summaryNode),
+            ("failures", Self.int(failures.count)),
             ("resources", Node(.list(res))), ("sections", Node(.list(secs))),
         ])
     }
 
-    /// `added`, `removed`, `orphaned`, `updated`, `mayReplace`, `replaced`, `renamed`.
+    /// `added`, `removed`, `orphaned`, `updated`, `mayReplace`, `replaced`, `renamed`, `moved`.
     static func jsonImpact(_ i: Impact) -> String {
         switch i {
         case .added: return "added"
@@ -306,6 +354,7 @@ extension TemplateDiff {
         case .mayReplace: return "mayReplace"
         case .replaced: return "replaced"
         case .renamed: return "renamed"
+        case .moved: return "moved"
         }
     }
 }

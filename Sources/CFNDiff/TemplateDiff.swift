@@ -31,16 +31,23 @@ public struct TemplateDiff: Sendable {
         return out
     }
 
-    /// Whether a resource is replaced, or may be.
-    public var hasReplacement: Bool { resources.contains { $0.impact == .replaced || $0.impact == .mayReplace } }
+    /// Whether a resource is replaced, or may be, or a change will fail (a replacement, rename or
+    /// move of a resource that keeps its custom name).
+    public var hasReplacement: Bool { resources.contains { $0.impact == .replaced || $0.impact == .mayReplace || $0.willFail } }
 
-    /// Whether a resource is deleted: removed without a Retain policy, or renamed (deleted and
-    /// created under its new logical id).
-    public var hasDeletion: Bool { resources.contains { $0.impact == .removed || $0.impact == .renamed } }
+    /// Whether a resource is deleted: removed without a Retain policy, or renamed or moved to
+    /// another nested stack (deleted and created again).
+    public var hasDeletion: Bool { resources.contains { $0.impact == .removed || $0.impact == .renamed || $0.impact == .moved } }
+
+    /// Whether a change will make the update fail (see `ResourceChange.willFail`).
+    public var hasFailure: Bool { resources.contains { $0.willFail } }
+
+    /// The resource changes that will make the update fail.
+    public var failures: [ResourceChange] { resources.filter(\.willFail) }
 
     /// What `filtered(_:)` keeps.
     public enum Focus: String, Sendable, CaseIterable {
-        /// Resources that are replaced or may be.
+        /// Resources that are replaced or may be, and changes that will fail.
         case replacements
         /// IAM policy statements and security-group rules added or removed.
         case security
@@ -52,7 +59,7 @@ public struct TemplateDiff: Sendable {
         out.sections = []
         switch focus {
         case .replacements:
-            out.resources = resources.filter { $0.impact == .replaced || $0.impact == .mayReplace }
+            out.resources = resources.filter { $0.impact == .replaced || $0.impact == .mayReplace || $0.willFail }
         case .security:
             out.resources = resources.filter { !$0.security.isEmpty }.map {
                 var r = $0
@@ -81,6 +88,9 @@ public enum Impact: String, Sendable, Hashable, CaseIterable, Comparable {
     /// The logical id changes, type and properties stay: a delete and a create, unless the
     /// stack is refactored to move the resource.
     case renamed = "rename"
+    /// The resource goes to another stack of a split hierarchy: created in the new stack,
+    /// deleted from the old one, unless the stacks are refactored.
+    case moved = "move"
 
     /// How much a reviewer should worry, for ordering and for upgrading an impact.
     public var severity: Int {
@@ -90,6 +100,7 @@ public enum Impact: String, Sendable, Hashable, CaseIterable, Comparable {
         case .orphaned: return 2
         case .mayReplace: return 3
         case .renamed: return 4
+        case .moved: return 4
         case .replaced: return 5
         case .removed: return 6
         }
@@ -230,6 +241,22 @@ public struct ResourceChange: Sendable {
     public var oldRange: SourceRange
     /// Where the logical id is written in the new template (unknown when removed).
     public var newRange: SourceRange
+    /// Whether deploying the change fails: the resource keeps its custom physical name
+    /// (`TableName`, `RoleName`, ...) while CloudFormation must create a second one before it
+    /// deletes the first (a replacement, a rename, a move to another stack, or a new resource
+    /// taking the name of a removed one).
+    public var willFail: Bool
+    /// Why it fails, in words (nil when it does not).
+    public var failReason: String?
+    /// In a split hierarchy: the nested stack that holds the resource in the new one, outer
+    /// stacks first (`Api`, `Group1/Api`); nil for the parent or a single template.
+    public var stack: String?
+    /// In a split hierarchy: the nested stack that held the resource in the old one.
+    public var oldStack: String?
+    /// In a split hierarchy: the file the resource is written in, old side (nil: `oldPath`).
+    public var oldFile: String?
+    /// In a split hierarchy: the file the resource is written in, new side (nil: `newPath`).
+    public var newFile: String?
 
     /// Creates a resource change.
     public init(
@@ -242,8 +269,12 @@ public struct ResourceChange: Sendable {
         changes: [PropertyChange] = [],
         security: [SecurityChange] = [],
         oldRange: SourceRange = .unknown,
-        newRange: SourceRange = .unknown
+        newRange: SourceRange = .unknown,
+        willFail: Bool = false,
+        failReason: String? = nil
     ) {
+        self.willFail = willFail
+        self.failReason = failReason
         self.logicalId = logicalId
         self.type = type
         self.oldType = oldType

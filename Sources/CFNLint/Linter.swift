@@ -47,40 +47,56 @@ public struct Linter: Sendable {
         return true
     }
 
-    /// Lints the bytes of one file: a file that cannot be parsed is one E0000 finding.
+    /// Whether a rule runs: its id is enabled, and for a constraint documented on its own,
+    /// E3000 (all the constraints) too.
+    func runs(_ rule: any Rule.Type) -> Bool {
+        enabled(rule.info.id) && (!(rule is any ConstraintRule.Type) || enabled(ResourceConstraints.info.id))
+    }
+
+    /// Lints the bytes of one file: a file that cannot be parsed, or is no CloudFormation
+    /// template (`Template.notTemplateReason`), is one E0000 finding.
     public func lint(bytes: [UInt8], path: String) -> (findings: [Finding], parsed: Bool) {
         let template: Template
         do {
-            template = try Template(bytes: bytes, path: path)
+            template = try Template(templateBytes: bytes, path: path)
         } catch {
-            let pos = SourcePosition(
-                line: max(error.position.line, 1),
-                column: max(error.position.column, 1),
-                offset: error.position.offset
-            )
-            let f = Finding(
-                ruleId: ParseError.info.id,
-                severity: .error,
-                message: error.message,
-                file: path,
-                range: SourceRange(start: pos, end: pos)
-            )
-            return (enabled(ParseError.info.id) ? [f] : [], false)
+            return (enabled(ParseError.info.id) ? [Linter.finding(for: error)] : [], false)
         }
         return (lint(template, bytes: bytes), true)
     }
 
+    /// The E0000 finding for a file that cannot be read or decoded, or is no template: at the
+    /// error's position (line 1, column 1 when it has none).
+    public static func finding(for error: CFNError) -> Finding {
+        let pos = SourcePosition(
+            line: max(error.position.line, 1),
+            column: max(error.position.column, 1),
+            offset: max(error.position.offset, 0)
+        )
+        return Finding(
+            ruleId: ParseError.info.id,
+            severity: .error,
+            message: error.message,
+            file: error.file,
+            range: SourceRange(start: pos, end: pos)
+        )
+    }
+
     /// Lints a decoded template; `bytes` (its source) lets inline comments silence findings.
-    public func lint(_ template: Template, bytes: [UInt8]? = nil) -> [Finding] {
+    /// `hierarchy` holds the templates linted in the same run (this one at index `member`):
+    /// rules then know a nested stack's template, and follow values across stacks.
+    public func lint(_ template: Template, bytes: [UInt8]? = nil, in hierarchy: StackHierarchy? = nil, member: Int = 0) -> [Finding] {
         let context = LintContext(
             template: template,
             graph: DependencyGraph(template),
             bodyBytes: bytes?.count ?? Formatter.render(template).count,
             asOf: options.asOf,
-            regions: options.regions
+            regions: options.regions,
+            hierarchy: hierarchy,
+            member: member
         )
         var findings: [Finding] = []
-        for rule in Linter.rules where enabled(rule.info.id) {
+        for rule in Linter.rules where runs(rule) {
             rule.init().check(context, into: &findings)
         }
         // A rule may report under another rule's id (a function checked as part of the one

@@ -62,17 +62,35 @@ public struct LintContext: Sendable {
     public let asOf: LintDate
     /// Regions the template is checked for.
     public let regions: [String]
+    /// The templates linted with this one, as stack hierarchies (nil when it is linted alone).
+    public let hierarchy: StackHierarchy?
+    /// This template's index in `hierarchy.templates`.
+    public let member: Int
     /// Work several rules share, done once per template.
     let shared = SharedWork()
 
-    /// Creates a context.
-    public init(template: Template, graph: DependencyGraph, bodyBytes: Int, asOf: LintDate, regions: [String]) {
+    /// Creates a context; `hierarchy` and `member` place the template among the others of its run.
+    public init(
+        template: Template,
+        graph: DependencyGraph,
+        bodyBytes: Int,
+        asOf: LintDate,
+        regions: [String],
+        hierarchy: StackHierarchy? = nil,
+        member: Int = 0
+    ) {
         self.template = template
         self.graph = graph
         self.bodyBytes = bodyBytes
         self.asOf = asOf
         self.regions = regions
+        self.hierarchy = hierarchy
+        self.member = member
     }
+
+    /// Whether the template is a nested stack's: a parent linted with it names it in a
+    /// `TemplateURL`, or the split manifest beside it lists it.
+    public var isNestedStack: Bool { hierarchy?.isNested(member) ?? false }
 
     /// The region whose resource schemas are read: the first of `--regions`.
     public var schemaRegion: String { regions.first ?? "us-east-1" }

@@ -2,8 +2,9 @@
 extension RuleRegistry {
     static let schema: [any Rule.Type] = [
         ResourceTypeExists.self, PropertyUnknown.self, PropertyRequired.self, PropertyType.self,
-        // Constraints of one resource type, beyond its schema.
-        ResourceConstraints.self,
+        // Constraints of one resource type, beyond its schema (E3000), and those of them that
+        // are documented on their own.
+        ResourceConstraints.self, StreamStartingPosition.self, QueueStartingPosition.self, AuroraInstanceProperties.self,
         // Between resources.
         RouteTableAssociationUnique.self, PrimaryIdentifierUnique.self, NestedStackParameters.self, ApiLambdaTimeout.self,
         ServerlessTransformMissing.self, CloudFrontAliases.self,

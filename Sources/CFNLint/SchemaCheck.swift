@@ -68,7 +68,8 @@ enum SchemaCheck {
                 var opaque = entry
                 opaque.value = Node(.function(Intrinsic(.transform, entry.value)), range: entry.value.range)
                 return opaque
-            })
+            }
+        )
         return Node(.map(map), range: properties.range)
     }
 
@@ -86,7 +87,8 @@ enum SchemaCheck {
                 var lower = entry
                 lower.value = Node(.string(s.lowercased()), range: entry.value.range, style: entry.value.style)
                 return lower
-            })
+            }
+        )
         return Node(.map(folded), range: properties.range)
     }
 
@@ -125,7 +127,9 @@ enum SchemaCheck {
             guard let properties else { continue }
             let folded = caseFolded(type, properties.value)
             for ext in store.extensions(for: type) {
-                var constraint = Validator(context: values, groupsRequired: true)
+                // As cfn-lint reads them: what a constraint asks of a function's value has no
+                // answer, so `EventSourceArn: !GetAtt Queue.Arn` triggers no SQS-or-stream rule.
+                var constraint = Validator(context: values, groupsRequired: true, functionsAreUnknown: true)
                 for (node, at) in reach(folded, at: properties.keyRange, ext.path[...]) {
                     constraint.validate(node, ext.schema, at: at)
                 }
@@ -150,7 +154,22 @@ extension SchemaRule {
     }
 }
 
+/// One constraint schema of the bundle documented as a rule of its own (title, description,
+/// examples that run as tests): its `check` takes the constraint findings of its id. The
+/// constraints are still E3000's: `--ignore-checks E3000` turns these off too. Another id is
+/// listed the same way: a file with its `RuleInfo` and a line in `RuleRegistry.schema`.
+protocol ConstraintRule: Rule {}
+
+extension ConstraintRule {
+    func check(_ context: LintContext, into findings: inout [Finding]) {
+        findings += context.constraintFindings.filter { $0.ruleId == Self.info.id }
+    }
+}
+
 extension LintContext {
+    /// The findings of every constraint schema, each under the constraint's own id.
+    var constraintFindings: [Finding] { shared.schema(self)["extensions"] ?? [] }
+
     /// The schema validator's findings under `rule`'s id (also used by the function rules: a
     /// `!GetAtt` where an object is expected is E1010's).
     func schemaFindings<R: Rule>(_ rule: R.Type) -> [Finding] {

@@ -13,6 +13,9 @@ public struct CFNError: Error, Sendable, Hashable, CustomStringConvertible {
         case structure
         /// A safety limit was hit (nesting depth, alias expansion, size).
         case limit
+        /// The file is YAML or JSON but no CloudFormation template (a docker-compose file, a
+        /// `package.json`, a split manifest, an empty file, a list): see `Template.notTemplateReason`.
+        case notTemplate
     }
 
     /// The file's path as given, or `-` for standard input.

@@ -33,7 +33,14 @@ struct JSONReader {
             throw fail("the file is not UTF-8 text (invalid byte 0x\(String(b[bad], radix: 16)))")
         }
         skipSpace()
-        if i >= b.count { throw fail("the template is empty: expected a mapping with a Resources section") }
+        if i >= b.count {
+            throw CFNError(
+                file: path,
+                position: pos,
+                message: "the file is empty; a template is a mapping with a Resources section",
+                kind: .notTemplate
+            )
+        }
         let node = try value()
         skipSpace()
         if i < b.count { throw fail("unexpected text after the end of the JSON document") }

@@ -16,6 +16,9 @@ public struct SplitManifest: Sendable {
         public var file: String
         /// Where the file name is written in the manifest.
         public var range: SourceRange
+        /// The nested stack whose template holds this one's `AWS::CloudFormation::Stack`
+        /// resource (the stack entry's `"parent"`), or nil when the parent template does.
+        public var parentStack: String? = nil
     }
 
     /// The manifest's own path (`-` for standard input).
@@ -69,7 +72,7 @@ public struct SplitManifest: Sendable {
                     kind: .structure
                 )
             }
-            stacks.append(Stack(name: e.key, file: file, range: f.value.range))
+            stacks.append(Stack(name: e.key, file: file, range: f.value.range, parentStack: e.value["parent"]?.stringValue))
         }
     }
 

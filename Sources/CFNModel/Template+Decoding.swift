@@ -51,7 +51,7 @@ extension Template {
                 let node = try reader.decode()
                 return try make(node, format: .json, path: path, comments: Comments())
             } catch let jsonError {
-                if jsonError.kind == .limit || jsonError.kind == .structure { throw jsonError }
+                if jsonError.kind == .limit || jsonError.kind == .structure || jsonError.kind == .notTemplate { throw jsonError }
                 // What JSON rejects, YAML's flow syntax may still read.
                 var yaml = YAMLDecoder(
                     bytes: body,
@@ -84,8 +84,8 @@ extension Template {
             throw CFNError(
                 file: path,
                 position: SourcePosition(line: 1, column: 1, offset: 0),
-                message: "the template is empty: expected a mapping with a Resources section",
-                kind: .structure
+                message: "the file is empty; a template is a mapping with a Resources section",
+                kind: .notTemplate
             )
         default:
             let found: String
@@ -98,8 +98,8 @@ extension Template {
             throw CFNError(
                 file: path,
                 position: node.range.start,
-                message: "a template must be a mapping of sections at the top level, found \(found)",
-                kind: .structure
+                message: "the top level is \(found); a template is a mapping of sections",
+                kind: .notTemplate
             )
         }
     }

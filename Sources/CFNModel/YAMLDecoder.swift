@@ -134,8 +134,9 @@ struct YAMLDecoder {
         }
         guard let root else {
             throw error(
-                "the template is empty: expected a mapping with a Resources section",
-                at: SourcePosition(line: 1, column: 1, offset: 0)
+                "the file is empty; a template is a mapping with a Resources section",
+                at: SourcePosition(line: 1, column: 1, offset: 0),
+                kind: .notTemplate
             )
         }
         return root

@@ -83,6 +83,9 @@ public final class SchemaNode: @unchecked Sendable {
     public internal(set) var format: String?
     /// `false` as a schema: nothing is valid.
     public internal(set) var rejectsAll = false
+    /// `true` as a schema: anything is valid, a function's unknown value too (where `{}` still
+    /// asks about a function's value, as cfn-lint reads it).
+    public internal(set) var acceptsAll = false
     /// The name under `definitions` when this node stands for one (`LoadBalancer`).
     public internal(set) var definitionName: String?
 
@@ -115,6 +118,31 @@ public final class SchemaNode: @unchecked Sendable {
     }
 }
 
+extension SchemaNode {
+    /// The keys of an object this schema can look at (its properties, required names, ...,
+    /// through `allOf`/`anyOf`/`oneOf`/`not`/`if`/`$ref` at the same level); nil when it may
+    /// look at any (pattern or additional properties, property counts).
+    func keysRead(depth: Int = 0) -> Set<String>? {
+        guard depth < 16 else { return nil }
+        if !patternProperties.isEmpty || minProperties != nil || maxProperties != nil { return nil }
+        if case .allowed = additional {} else { return nil }
+        var keys = Set(propertyOrder)
+        keys.formUnion(required)
+        keys.formUnion(requiredXor)
+        keys.formUnion(requiredOr)
+        for (key, others) in dependentRequired + dependentExcluded {
+            keys.insert(key)
+            keys.formUnion(others)
+        }
+        let parts = allOf + anyOf + oneOf + [ref, not, ifSchema, thenSchema, elseSchema].compactMap { $0 }
+        for part in parts {
+            guard let more = part.keysRead(depth: depth + 1) else { return nil }
+            keys.formUnion(more)
+        }
+        return keys
+    }
+}
+
 /// Compiles a schema document (`definitions` for `$ref`) into `SchemaNode`s.
 struct SchemaCompiler {
     private let root: JSONValue
@@ -136,6 +164,7 @@ struct SchemaCompiler {
         let node = SchemaNode()
         if case .bool(let b) = value {
             node.rejectsAll = !b
+            node.acceptsAll = b
             return node
         }
         guard let members = value.members else { return node }

@@ -31,6 +31,8 @@ public struct ValueContext: Sendable {
     public var conditions: Set<String>
     public var store: SchemaStore
     public var region: String
+    /// The conditions as formulas: which combinations of them can hold together.
+    let scenarios: ConditionScenarios
 
     public init(template: Template, store: SchemaStore, region: String) {
         var parameters: [String: String] = [:]
@@ -46,29 +48,49 @@ public struct ValueContext: Sendable {
         self.resourceTypes = resources
         self.store = store
         self.region = region
+        self.scenarios = ConditionScenarios(template: template)
     }
+}
+
+/// What a schema says of a value when nothing is reported: it holds, it fails, or it cannot be
+/// told because a value it depends on is a function (known only when the stack is deployed).
+enum Outcome {
+    case valid, invalid, unknown
 }
 
 /// Validates template values against compiled resource schemas, the way CloudFormation reads
 /// them: scalars are lenient (`"5"` is an integer, `5` a string), an intrinsic function is judged
 /// by what it can return, `Fn::If` by each branch, `!Ref AWS::NoValue` is an absent property.
+///
+/// A value the template cannot tell before deployment (any function but `Fn::If`: `!Ref` to a
+/// parameter, `!GetAtt`, `!Sub`, `!Join`, `!FindInMap`, ...) is unknown where a schema asks a
+/// question of it: in the `if` of if/then/else, in `not`, and in the branches of `anyOf`,
+/// `oneOf` and `allOf`. An unknown question gives no finding, and makes the question around it
+/// unknown in turn (an `anyOf` whose other branches fail, a `not` around it). A mapping whose
+/// entries hold `Fn::If`s answers an `if` once per combination of its conditions that can
+/// hold together, each branch standing in for its `Fn::If`. cfn-lint 1.51.0 reasons the same way.
 public struct Validator {
     public let context: ValueContext
     /// Violations found so far.
     public private(set) var violations: [Violation] = []
     private var silent = false
-    /// In an `if` condition a function's value is unknown: it does not match a `const` or `enum`
-    /// (so the `then` it would trigger is not applied on a guess).
-    private var unknownFails = false
     private var failed = false
+    /// A function met a schema that asks about its value, with `functionsAreUnknown` on.
+    private var unknown = false
 
     /// Whether a `required` list with several missing names gives one violation (the constraint
     /// schemas' "FromPort and ToPort are required") rather than one per name.
     public var groupsRequired = false
 
-    public init(context: ValueContext, groupsRequired: Bool = false) {
+    /// Whether every function (but `Fn::If`) stands for a value not known before deployment,
+    /// everywhere, not just in conditions: what it meets gives no finding. The constraint
+    /// schemas are read this way; the resource schemas judge a function by its result type.
+    public var functionsAreUnknown = false
+
+    public init(context: ValueContext, groupsRequired: Bool = false, functionsAreUnknown: Bool = false) {
         self.context = context
         self.groupsRequired = groupsRequired
+        self.functionsAreUnknown = functionsAreUnknown
     }
 
     /// Functions CloudFormation has that the template model does not treat as its own.
@@ -81,32 +103,39 @@ public struct Validator {
 
     // MARK: - Dispatch
 
-    private mutating func report(_ keyword: Violation.Keyword, _ message: String, at: SourceRange,
-                                 format: String? = nil, function: FunctionName? = nil)
-    {
+    private mutating func report(
+        _ keyword: Violation.Keyword,
+        _ message: String,
+        at: SourceRange,
+        format: String? = nil,
+        function: FunctionName? = nil
+    ) {
         failed = true
         guard !silent else { return }
         violations.append(Violation(keyword: keyword, message: message, range: at, format: format, function: function))
     }
 
-    /// Whether `node` is valid under `schema`, reporting nothing.
-    private func isValid(_ node: Node, _ schema: SchemaNode, hops: Int, condition: Bool = false) -> Bool {
-        var probe = Validator(context: context, groupsRequired: groupsRequired)
+    /// What `schema` says of `node`, reporting nothing; functions are unknown (a question asked
+    /// of a value, whose answer decides what else applies, is not answered on a guess).
+    private func outcome(_ node: Node, _ schema: SchemaNode, hops: Int) -> Outcome {
+        var probe = Validator(context: context, groupsRequired: groupsRequired, functionsAreUnknown: true)
         probe.silent = true
-        probe.unknownFails = condition || unknownFails
         probe.check(node, schema, at: node.range, hops: hops)
-        return !probe.failed
+        return probe.unknown ? .unknown : probe.failed ? .invalid : .valid
     }
 
     private mutating func check(_ node: Node, _ schema: SchemaNode, at: SourceRange, hops: Int) {
         guard hops < 64 else { return }
         if case .function(let f) = node.value {
             if f.name.isKnown || Validator.otherFunctions.contains(f.name.rawValue) {
-                if unknownFails, schema.enumValues != nil || schema.constValue != nil || schema.resolved.enumValues != nil {
-                    failed = true
-                    return
+                if schema.acceptsAll || node.isNoValue { return }
+                if schema.rejectsAll {
+                    report(.not, "\(describe(node)) is not allowed here", at: at)
+                } else if functionsAreUnknown && f.name != .if {
+                    unknown = true
+                } else {
+                    checkFunction(f, node, schema, at: at, hops: hops)
                 }
-                checkFunction(f, node, schema, at: at, hops: hops)
                 return
             }
             // A function CloudFormation does not know (`!Rain::Embed`) is just a mapping to it.
@@ -114,7 +143,10 @@ public struct Validator {
             check(Node(.map(map), range: node.range), schema, at: at, hops: hops)
             return
         }
-        if case .map(let m) = node.value, m.count == 1, Validator.otherFunctions.contains(m.entries[0].key) { return }
+        if case .map(let m) = node.value, m.count == 1, Validator.otherFunctions.contains(m.entries[0].key) {
+            if functionsAreUnknown { unknown = true }
+            return
+        }
         if schema.rejectsAll {
             report(.not, "\(describe(node)) is not allowed here", at: at)
             return
@@ -135,31 +167,82 @@ public struct Validator {
         default:
             break
         }
-        for sub in schema.allOf { check(node, sub, at: at, hops: hops + 1) }
-        if !schema.anyOf.isEmpty, !schema.anyOf.contains(where: { isValid(node, $0, hops: hops + 1) }) {
-            report(.anyOf, "\(describe(node)) is not valid under any of the allowed forms", at: at)
+        if !schema.allOf.isEmpty {
+            // One unknown part makes the whole unknown (and what the others say is not reported).
+            if schema.allOf.contains(where: { outcome(node, $0, hops: hops + 1) == .unknown }) {
+                unknown = true
+            } else {
+                for sub in schema.allOf { check(node, sub, at: at, hops: hops + 1) }
+            }
+        }
+        if !schema.anyOf.isEmpty {
+            var matched = false
+            var undecided = false
+            for sub in schema.anyOf where !matched {
+                switch outcome(node, sub, hops: hops + 1) {
+                case .valid: matched = true
+                case .unknown: undecided = true
+                case .invalid: break
+                }
+            }
+            if matched {
+                // Valid under one of them, whatever the others say.
+            } else if undecided {
+                unknown = true
+            } else {
+                report(.anyOf, "\(describe(node)) is not valid under any of the allowed forms", at: at)
+            }
         }
         if !schema.oneOf.isEmpty {
-            let valid = schema.oneOf.filter { isValid(node, $0, hops: hops + 1) }.count
-            if valid != 1 {
+            let outcomes = schema.oneOf.map { outcome(node, $0, hops: hops + 1) }
+            let valid = outcomes.filter { $0 == .valid }.count
+            if valid < 2 && outcomes.contains(.unknown) {
+                unknown = true
+            } else if valid != 1 {
                 report(
                     .oneOf,
                     valid == 0
                         ? "\(describe(node)) is not valid under any of the allowed forms"
                         : "\(describe(node)) is valid under more than one of the allowed forms",
-                    at: at)
+                    at: at
+                )
             }
         }
-        if let not = schema.not, isValid(node, not, hops: hops + 1) {
-            report(.not, "\(describe(node)) is not allowed here", at: at)
-        }
-        if let condition = schema.ifSchema {
-            if isValid(node, condition, hops: hops + 1, condition: true) {
-                if let then = schema.thenSchema { check(node, then, at: at, hops: hops + 1) }
-            } else if let otherwise = schema.elseSchema {
-                check(node, otherwise, at: at, hops: hops + 1)
+        if let not = schema.not {
+            switch outcome(node, not, hops: hops + 1) {
+            case .valid: report(.not, notAllowed(node, not), at: at)
+            case .unknown: unknown = true
+            case .invalid: break
             }
         }
+        if let condition = schema.ifSchema { checkIf(node, condition, schema, at: at, hops: hops) }
+    }
+
+    /// if/then/else, once per combination of the conditions of the mapping's `Fn::If`s.
+    private mutating func checkIf(_ node: Node, _ condition: SchemaNode, _ schema: SchemaNode, at: SourceRange, hops: Int) {
+        // Only the conditions of the entries these schemas look at make a difference.
+        var keys: Set<String>? = condition.keysRead()
+        for part in [schema.thenSchema, schema.elseSchema].compactMap({ $0 }) {
+            keys = keys.flatMap { k in part.keysRead().map { k.union($0) } }
+        }
+        let instances = node.mapValue.flatMap { context.scenarios.instances(of: node, $0, keys: keys) } ?? [node]
+        let start = violations.count
+        for instance in instances {
+            switch outcome(instance, condition, hops: hops + 1) {
+            case .valid: if let then = schema.thenSchema { check(instance, then, at: at, hops: hops + 1) }
+            case .invalid: if let otherwise = schema.elseSchema { check(instance, otherwise, at: at, hops: hops + 1) }
+            case .unknown: unknown = true
+            }
+        }
+        guard instances.count > 1, violations.count > start + 1 else { return }
+        // Several scenarios may break the same keyword at the same place (`VirtualName: !If [C,
+        // /dev/hda, /dev/hdb]` against a pattern): one finding, in the first one's words, as
+        // cfn-lint gives one.
+        var seen: Set<String> = []
+        let found = violations[start...].filter { v in
+            seen.insert("\(v.keyword.rawValue)|\(v.range.start.offset)|\(v.range.end.offset)").inserted
+        }
+        violations.replaceSubrange(start..., with: found)
     }
 
     // MARK: - Functions
@@ -168,7 +251,11 @@ public struct Validator {
         if f.name == .if {
             guard let args = f.argument.listValue, args.count == 3, let condition = args[0].stringValue,
                 context.conditions.contains(condition)
-            else { return }
+            else {
+                // A broken Fn::If is E1028's; what it gives is unknown.
+                if functionsAreUnknown { unknown = true }
+                return
+            }
             for branch in args[1...] where !branch.isNoValue {
                 check(branch, schema, at: branch.range, hops: hops)
             }
@@ -289,8 +376,12 @@ public struct Validator {
             default: nil
             }
         if let number, schema.types.map({ !$0.isDisjoint(with: [.integer, .number]) }) ?? true {
-            if let min = schema.minimum, number < min { report(.range, "\(describe(node)) is less than the minimum of \(show(min))", at: at) }
-            if let max = schema.maximum, number > max { report(.range, "\(describe(node)) is greater than the maximum of \(show(max))", at: at) }
+            if let min = schema.minimum, number < min {
+                report(.range, "\(describe(node)) is less than the minimum of \(show(min))", at: at)
+            }
+            if let max = schema.maximum, number > max {
+                report(.range, "\(describe(node)) is greater than the maximum of \(show(max))", at: at)
+            }
             if let min = schema.exclusiveMinimum, number <= min {
                 report(.range, "\(describe(node)) is less than or equal to the minimum of \(show(min))", at: at)
             }
@@ -308,14 +399,16 @@ public struct Validator {
                 report(
                     .implicitConversion,
                     "YAML 1.1 reads the plain '\(spelling)' as the boolean \(b), so CloudFormation gets '\(b)'; quote it: \"\(spelling)\"",
-                    at: at)
+                    at: at
+                )
             }
         case .number(let n):
             if n.kind == .integer, n.text != n.canonical, n.text.first != "+" {
                 report(
                     .implicitConversion,
                     "YAML 1.1 reads the plain '\(n.text)' as the number \(n.canonical), so CloudFormation gets '\(n.canonical)'; quote it: \"\(n.text)\"",
-                    at: at)
+                    at: at
+                )
             }
         default:
             break
@@ -332,8 +425,23 @@ public struct Validator {
         if schema.uniqueItems, items.count > 1, hasDuplicates(items) {
             report(.uniqueItems, "\(describe(node)) has non-unique elements", at: at)
         }
-        if let contains = schema.contains, !items.contains(where: { isValid($0, contains, hops: hops + 1) }) {
-            report(.itemCount, "\(describe(node)) has no item of the kind required", at: at)
+        if let contains = schema.contains {
+            var matched = false
+            var undecided = false
+            for item in items where !matched {
+                switch outcome(item, contains, hops: hops + 1) {
+                case .valid: matched = true
+                case .unknown: undecided = true
+                case .invalid: break
+                }
+            }
+            if matched {
+                // One item of the kind is enough.
+            } else if undecided {
+                unknown = true
+            } else {
+                report(.itemCount, "\(describe(node)) has no item of the kind required", at: at)
+            }
         }
         for (k, item) in items.enumerated() {
             let sub = k < schema.prefixItems.count ? schema.prefixItems[k] : schema.items
@@ -356,7 +464,12 @@ public struct Validator {
     private mutating func checkMap(_ map: Map, _ schema: SchemaNode, at: SourceRange, hops: Int) {
         for entry in map {
             if let sub = schema.properties[entry.key] {
-                check(entry.value, sub, at: entry.keyRange, hops: hops + 1)
+                if sub.rejectsAll {
+                    // The key is what is wrong, whatever its value (one finding for all of them).
+                    if !entry.value.isNoValue { report(.not, "'\(entry.key)' is not allowed here", at: entry.keyRange) }
+                } else {
+                    check(entry.value, sub, at: entry.keyRange, hops: hops + 1)
+                }
                 continue
             }
             var matched = false
@@ -373,7 +486,8 @@ public struct Validator {
                 report(
                     .additionalProperties,
                     "'\(entry.key)' is not a property here" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
-                    at: entry.keyRange)
+                    at: entry.keyRange
+                )
             }
         }
         func present(_ key: String) -> Bool {
@@ -419,6 +533,19 @@ public struct Validator {
             if let (r, a) = f.getAttTarget { return "{'Fn::GetAtt': ['\(r)', '\(a)']}" }
             return "the function \(f.name)"
         }
+    }
+
+    /// What a `not` forbids, in words: the properties it names that the mapping has
+    /// (`not: {anyOf: [{required: [AllocatedStorage]}, ...]}`), or the value itself.
+    private func notAllowed(_ node: Node, _ not: SchemaNode) -> String {
+        guard let map = node.mapValue else { return "\(describe(node)) is not allowed here" }
+        let named = ([not] + not.anyOf + not.oneOf + not.allOf).flatMap(\.required)
+        var given: [String] = []
+        for key in named where !given.contains(key) {
+            if let v = map[key], !v.isNoValue { given.append(key) }
+        }
+        if given.isEmpty { return "\(describe(node)) is not allowed here" }
+        return given.count == 1 ? "'\(given[0])' is not allowed here" : "\(quoted(given)) are not allowed here"
     }
 
     private func quoted(_ names: [String]) -> String { names.map { "'\($0)'" }.joined(separator: ", ") }

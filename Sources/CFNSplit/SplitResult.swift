@@ -24,8 +24,48 @@ public struct Move: Sendable, Hashable {
     public var from: String?
     /// The stack it goes to (nil: the parent).
     public var to: String?
-    /// Whether it has an explicit physical name (it cannot be created before its old copy is gone).
+    /// Whether it has a fixed physical name or identity (it cannot be created before its old
+    /// copy is gone: it needs a stack refactor).
     public var named: Bool
+    /// The stacks from the top down to the one it was in (empty: the parent).
+    public var fromPath: [String]
+    /// The stacks from the top down to the one it goes to.
+    public var toPath: [String]
+    /// The properties that fix its name (`FunctionName`), empty when CloudFormation names it.
+    public var fixedName: [String]
+    /// Why it moves.
+    public var reason: String
+
+    /// Creates a move.
+    public init(
+        logicalId: String,
+        type: String,
+        from: String?,
+        to: String?,
+        named: Bool,
+        fromPath: [String]? = nil,
+        toPath: [String]? = nil,
+        fixedName: [String] = [],
+        reason: String = ""
+    ) {
+        self.logicalId = logicalId
+        self.type = type
+        self.from = from
+        self.to = to
+        self.named = named
+        self.fromPath = fromPath ?? from.map { [$0] } ?? []
+        self.toPath = toPath ?? to.map { [$0] } ?? []
+        self.fixedName = fixedName
+        self.reason = reason
+    }
+
+    /// `parent`, `UsersStack`, `Nest1Stack/UsersStack`.
+    public static func describe(_ path: [String]) -> String { path.isEmpty ? "parent" : path.joined(separator: "/") }
+
+    /// The `StackName` a stack refactor mapping names the stack by: the stack's logical-id path
+    /// from the root, `ROOT` for the root itself (`ROOT/UsersStack`). CloudFormation wants the
+    /// deployed stacks' names there: replace each before running the refactor.
+    public static func stackReference(_ path: [String]) -> String { (["ROOT"] + path).joined(separator: "/") }
 }
 
 /// The output of `split`: the parent template, the nested ones, and the manifest tying them.
@@ -34,36 +74,27 @@ public struct SplitResult: Sendable {
     public let source: Template
     /// The strategy used.
     public let strategy: Strategy
-    /// Where each resource went.
-    let plan: Plan
+    /// Where each resource went, level by level.
+    let hierarchy: Hierarchy
     /// The parent template.
     public private(set) var parent: Template
-    /// The nested stacks, in the parent's order.
+    /// The nested stacks: the leaves first, then the stacks that hold other stacks.
     public private(set) var stacks: [NestedStack] = []
     /// The parent's file name.
     public private(set) var parentFileName = ""
     /// The rendered parent.
     public private(set) var parentBytes: [UInt8] = []
     /// Resources that change stack compared with `SplitOptions.previous`, named ones first.
-    public private(set) var moves: [Move] = []
+    public let moves: [Move]
     let options: SplitOptions
-    private var childTemplates: [Template]
-    /// The second level, when there is one: intermediate stacks holding nested stack resources.
-    private var nestPlan: Plan? = nil
-    private var intermediateTemplates: [Template] = []
 
-    mutating func nest(_ plan: Plan, _ intermediates: [Template]) {
-        nestPlan = plan
-        intermediateTemplates = intermediates
-    }
-
-    init(source: Template, strategy: Strategy, plan: Plan, parent: Template, children: [Template], options: SplitOptions) {
+    init(source: Template, strategy: Strategy, hierarchy: Hierarchy, options: SplitOptions, moves: [Move]) {
         self.source = source
         self.strategy = strategy
-        self.plan = plan
-        self.parent = parent
-        self.childTemplates = children
+        self.hierarchy = hierarchy
+        self.parent = hierarchy.top
         self.options = options
+        self.moves = moves
     }
 
     var format: Template.Format { options.format ?? source.format }
@@ -82,18 +113,14 @@ public struct SplitResult: Sendable {
             t.path = file
             return NestedStack(logicalId: name, fileName: file, template: t, bytes: bytes, parentStack: parentStack)
         }
-        var leafParent: [String: String] = [:]
-        if let nestPlan {
-            for (id, s) in nestPlan.stackOf { leafParent[id] = nestPlan.stackNames[s] }
-        }
-        for (i, child) in childTemplates.enumerated() {
-            let s = render(child, plan.stackNames[i], parentStack: leafParent[plan.stackNames[i]])
-            urls[s.logicalId] = base + s.fileName
-            stacks.append(s)
-        }
-        if let nestPlan {
-            for (i, t) in intermediateTemplates.enumerated() {
-                let s = render(t, nestPlan.stackNames[i], parentStack: nil)
+        let layers = hierarchy.layers
+        for (k, layer) in layers.enumerated() {
+            for (i, child) in layer.children.enumerated() {
+                let name = layer.plan.stackNames[i]
+                // The stack that holds this one: made by some later level (a stack may stay in
+                // the parent for a level or more before one takes it).
+                let up = layers[(k + 1)...].lazy.compactMap { l in l.plan.stackOf[name].map { l.plan.stackNames[$0] } }.first
+                let s = render(child, name, parentStack: up)
                 urls[s.logicalId] = base + s.fileName
                 stacks.append(s)
             }
@@ -112,7 +139,6 @@ public struct SplitResult: Sendable {
         if parentBytes.count > Splitter.maxBodyBytes {
             throw SplitError(file: source.path, message: "the parent would be \(parentBytes.count) bytes, over 1,000,000")
         }
-        if let previous = options.previous { moves = computeMoves(previous) }
     }
 
     /// `t` with the `TemplateURL` of each of its stack resources named in `urls` filled in.
@@ -132,37 +158,34 @@ public struct SplitResult: Sendable {
     /// Replaces a nested stack's rendered bytes (tests use it to prove the verifier notices).
     mutating func replaceStackBytes(_ i: Int, _ bytes: [UInt8]) { stacks[i].bytes = bytes }
 
-    /// Where each resource is: stack logical id, or nil for the parent.
-    public var placement: [String: String?] {
-        var out: [String: String?] = [:]
-        for id in source.resources.map(\.logicalId) { out[id] = plan.stackOf[id].map { plan.stackNames[$0] } }
-        return out
-    }
+    /// Where each resource is: the logical id of the stack whose template holds it, or nil for
+    /// the parent.
+    public var placement: [String: String?] { layout.holder }
 
-    private func computeMoves(_ previous: [String: String?]) -> [Move] {
-        var moves: [Move] = []
-        for r in source.resources {
-            guard let was = previous[r.logicalId] else { continue }
-            let now = plan.stackOf[r.logicalId].map { plan.stackNames[$0] }
-            guard was != now else { continue }
-            moves.append(Move(logicalId: r.logicalId, type: r.type ?? "", from: was, to: now, named: SplitResult.hasPhysicalName(r)))
+    /// Where each resource is, and which stack holds each nested stack: what `--previous` reads.
+    public var layout: Layout {
+        var holder: [String: String?] = [:]
+        var parentOf: [String: String] = [:]
+        let names = hierarchy.stackNames
+        for layer in hierarchy.layers {
+            for (id, s) in layer.plan.stackOf {
+                if names.contains(id) {
+                    parentOf[id] = layer.plan.stackNames[s]
+                } else if holder[id] == nil {
+                    holder[id] = layer.plan.stackNames[s]
+                }
+            }
         }
-        return moves.enumerated().sorted { a, b in
-            a.element.named != b.element.named ? a.element.named : a.offset < b.offset
-        }.map(\.element)
+        for r in source.resources where holder[r.logicalId] == nil { holder[r.logicalId] = String?.none }
+        return Layout(holder: holder, parentOf: parentOf)
     }
 
-    /// Whether a resource sets its own physical name (`FunctionName` on a function, `TableName` on a table...).
-    static func hasPhysicalName(_ r: Resource) -> Bool {
-        guard let type = r.type, let last = type.split(separator: ":").last, let props = r.properties else { return false }
-        return props[String(last) + "Name"] != nil || props["Name"] != nil && type.hasPrefix("AWS::")
-    }
-
-    /// Moves grouped for CloudFormation stack refactoring: each batch spans at most 5 stacks.
+    /// Moves grouped for CloudFormation stack refactoring: each batch spans at most 5 stacks (the
+    /// most one refactor may involve), named resources first.
     public var refactorBatches: [[Move]] {
-        var batches: [(stacks: Set<String>, moves: [Move])] = []
+        var batches: [(stacks: Set<[String]>, moves: [Move])] = []
         for m in moves {
-            let involved: Set<String> = [m.from ?? "(parent)", m.to ?? "(parent)"]
+            let involved: Set<[String]> = [m.fromPath, m.toPath]
             if let i = batches.firstIndex(where: { $0.stacks.union(involved).count <= 5 }) {
                 batches[i].stacks.formUnion(involved)
                 batches[i].moves.append(m)
@@ -172,6 +195,31 @@ public struct SplitResult: Sendable {
         }
         return batches.map(\.moves)
     }
+
+    /// One file per refactor batch (`refactor-1.json`, ...): the value of
+    /// `aws cloudformation create-stack-refactor --resource-mappings file://refactor-1.json`,
+    /// a list of `{"Source": {"StackName", "LogicalResourceId"}, "Destination": {...}}`. Stacks
+    /// are named by `Move.stackReference`.
+    public var refactorFiles: [(name: String, bytes: [UInt8])] {
+        refactorBatches.enumerated().map { (i, batch) in
+            let list = Node(.list(batch.map(SplitResult.mapping)))
+            return ("refactor-\(i + 1).json", Formatter.json(list))
+        }
+    }
+
+    static func mapping(_ m: Move) -> Node {
+        func location(_ path: [String]) -> Node {
+            var l = Map()
+            l["StackName"] = .string(Move.stackReference(path))
+            l["LogicalResourceId"] = .string(m.logicalId)
+            return Node(.map(l))
+        }
+        var o = Map()
+        o["Source"] = location(m.fromPath)
+        o["Destination"] = location(m.toPath)
+        return Node(.map(o))
+    }
+
     /// 12 hex digits of the content's FNV-1a hash: a stable content name.
     static func hash(_ bytes: [UInt8]) -> String { String(FNV1a.hex(bytes).prefix(12)) }
 
@@ -206,8 +254,9 @@ public struct SplitResult: Sendable {
         counts["totalResources"] = num(parent.resources.count + stacks.reduce(0) { $0 + $1.template.resources.count })
         root["counts"] = Node(.map(counts))
         var res = Map()
+        let holder = layout.holder
         for r in source.resources {
-            res[r.logicalId] = plan.stackOf[r.logicalId].map { .string(plan.stackNames[$0]) } ?? Node(.null)
+            res[r.logicalId] = (holder[r.logicalId] ?? nil).map { .string($0) } ?? Node(.null)
         }
         root["resources"] = Node(.map(res))
         if options.previous != nil {
@@ -219,30 +268,31 @@ public struct SplitResult: Sendable {
                         o["type"] = .string(m.type)
                         o["from"] = m.from.map { .string($0) } ?? Node(.null)
                         o["to"] = m.to.map { .string($0) } ?? Node(.null)
+                        o["fromPath"] = Node(.list(m.fromPath.map { .string($0) }))
+                        o["toPath"] = Node(.list(m.toPath.map { .string($0) }))
                         o["named"] = Node(.bool(m.named))
+                        if !m.fixedName.isEmpty { o["fixedName"] = Node(.list(m.fixedName.map { .string($0) })) }
+                        o["reason"] = .string(m.reason)
                         return Node(.map(o))
                     }
                 )
             )
-            root["refactorBatches"] = Node(
+            let batches = refactorBatches
+            root["refactor"] = Node(
                 .list(
-                    refactorBatches.map { batch in
-                        Node(
-                            .list(
-                                batch.map { m in
-                                    var src = Map()
-                                    src["StackName"] = .string(m.from ?? "(parent)")
-                                    src["LogicalResourceId"] = .string(m.logicalId)
-                                    var dst = Map()
-                                    dst["StackName"] = .string(m.to ?? "(parent)")
-                                    dst["LogicalResourceId"] = .string(m.logicalId)
-                                    var o = Map()
-                                    o["Source"] = Node(.map(src))
-                                    o["Destination"] = Node(.map(dst))
-                                    return Node(.map(o))
-                                }
-                            )
-                        )
+                    refactorFiles.enumerated().map { (i, f) in
+                        var o = Map()
+                        o["file"] = .string(f.name)
+                        var stacks: [String] = []
+                        for m in batches[i] {
+                            for p in [m.fromPath, m.toPath] where !stacks.contains(Move.stackReference(p)) {
+                                stacks.append(Move.stackReference(p))
+                            }
+                        }
+                        o["stacks"] = Node(.list(stacks.map { .string($0) }))
+                        o["resources"] = num(batches[i].count)
+                        o["named"] = num(batches[i].filter(\.named).count)
+                        return Node(.map(o))
                     }
                 )
             )

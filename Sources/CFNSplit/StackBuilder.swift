@@ -383,6 +383,22 @@ final class StackBuilder {
             }
             out[entry: e.key] = e2
         }
+        // In the parent, a stack that a value here reads is waited for already (cfn-lint W3005).
+        if s == nil, let d = out["DependsOn"] {
+            var others = out
+            others.remove("DependsOn")
+            let read = Set(Node(.map(others)).references.map(\.target))
+            let stacks = Set(children.map(\.name))
+            let items = d.stringValue.map { _ in [d] } ?? d.listValue ?? []
+            let kept = items.filter { item in item.stringValue.map { !(stacks.contains($0) && read.contains($0)) } ?? true }
+            if kept.isEmpty {
+                out.remove("DependsOn")
+            } else if kept.count != items.count {
+                var e = d
+                e.value = kept.count == 1 && d.stringValue != nil ? kept[0].value : .list(kept)
+                out["DependsOn"] = e
+            }
+        }
         attrs = out
         var n = node
         n.value = .map(attrs)
@@ -425,7 +441,10 @@ final class StackBuilder {
             }
             var attrs = Map()
             attrs["Type"] = .string("AWS::CloudFormation::Stack")
-            if !child.dependsOn.isEmpty { attrs["DependsOn"] = Node(.list(child.dependsOn.sorted().map { .string($0) })) }
+            // A stack it reads a value of is waited for already (cfn-lint W3005 otherwise).
+            let read = Set(child.parameterValues.flatMap { $0.value.references.filter { $0.kind != .dependsOn }.map(\.target) })
+            let waits = child.dependsOn.filter { !read.contains($0) }
+            if !waits.isEmpty { attrs["DependsOn"] = Node(.list(waits.sorted().map { .string($0) })) }
             attrs["Properties"] = Node(.map(props))
             parentResources[child.name] = Node(.map(attrs))
             _ = s

@@ -6,10 +6,14 @@ import CFNSchema
 struct CFNTool: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cfntool",
-        abstract: "A fast CloudFormation toolkit: lint, format, convert, inspect, split, count, graph and diff templates, and show resource schemas.",
+        abstract:
+            "A fast CloudFormation toolkit: lint, format, convert, inspect, split, count, graph and diff templates, and show resource schemas.",
         discussion: """
             Exit codes (every command): 0 ok; 1 the command worked and found what you asked it \
-            to fail on; 2 a file could not be read, parsed or written; 64 usage error. What 1 \
+            to fail on; 2 a file could not be read, parsed or written, or a named file is no \
+            CloudFormation template (--only-templates skips those), or a folder or pattern holds \
+            no template; 64 usage error (lint --exit-codes cfn-lint gives cfn-lint's codes \
+            instead: 2 errors, 4 warnings, 8 informational, or-ed). What 1 \
             means: lint, findings at or above --fail-level; fmt --check, files that would change; \
             count, a quota exceeded; graph, a dependency cycle; diff, differences with --fail or a replacement/deletion with --fail-on. schema exits 2 for an unknown resource type or property. split exits 2 when a template cannot be split within the quotas. With several files, 2 wins over 1 and the other files are still \
             processed. A FILE of - reads standard input.

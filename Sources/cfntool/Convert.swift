@@ -7,6 +7,10 @@ struct Convert: ParsableCommand {
         discussion: """
             JSON output carries the values as YAML 1.1 reads them (0755 becomes 493, yes becomes \
             true), functions in long form. YAML output uses short-form tags.
+
+            A file that is no CloudFormation template (no Resources, AWSTemplateFormatVersion or \
+            SAM Transform at the top level) exits 2 with "not a CloudFormation template"; \
+            --only-templates exits 0 without output instead.
             """
     )
 
@@ -22,16 +26,20 @@ struct Convert: ParsableCommand {
     @Argument(help: "The template file (- for standard input).")
     var file: String
 
+    @OptionGroup var selection: TemplateSelection
+
     func run() throws {
         var status = ExitStatus()
         do {
-            let template = try Template(contentsOf: file, options: DecodeOptions(keepComments: to == .yaml))
+            let template = try Template.read(file, options: DecodeOptions(keepComments: to == .yaml)).template
             let out = try Formatter.format(template, as: to, indent: indent)
             if let output {
                 try AtomicFile.write(out, to: output)
             } else {
                 Console.out(bytes: out)
             }
+        } catch  where error.kind == .notTemplate && selection.onlyTemplates {
+            return
         } catch {
             status.failed(error)
         }

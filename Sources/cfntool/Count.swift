@@ -12,6 +12,12 @@ struct Count: ParsableCommand {
             its limit, WARNING a soft one (the inline size) over it, 'near limit' one at 90% or \
             more. Counts are of the template as written, before any transform.
 
+            FILEs may be templates, folders (searched recursively for *.yaml, *.yml, *.json and \
+            *.template files that are templates; a manifest.json found there is skipped) or \
+            quoted patterns. A named file that is no CloudFormation template exits 2 with "not a \
+            CloudFormation template" (--only-templates skips it), as does a folder or pattern \
+            that gives no template.
+
             A FILE that is a split manifest (a JSON object with "parent" and "stacks": \
             {name: {"file": ...}}, as cfntool split writes) counts every template it lists, \
             relative to its folder, and adds the resources across the whole hierarchy against \
@@ -25,7 +31,8 @@ struct Count: ParsableCommand {
             "templates": [paths], "quotas": [...]}.
 
             Exit codes: 0 every template within its quotas; 1 a hard quota exceeded; 2 a file \
-            could not be read or parsed (the other files are still counted); 64 usage error.
+            could not be read or parsed, or is no template, or a folder or pattern gave none (the \
+            other files are still counted); 64 usage error.
             """
     )
 
@@ -36,25 +43,28 @@ struct Count: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-    @Argument(help: "Template files or split manifests (- for standard input).")
+    @Argument(help: "Templates, folders, quoted patterns or split manifests (- for standard input).")
     var files: [String]
+
+    @OptionGroup var selection: TemplateSelection
 
     func run() throws {
         var status = ExitStatus()
         var reports: [Node] = []
-        for path in files {
-            do {
-                let bytes = try SourceFile.read(path)
-                let document = try Template(bytes: bytes, path: path)
-                if SplitManifest.isManifest(document) {
+        TemplateFiles(files).forEachTemplate(
+            onlyTemplates: selection.onlyTemplates,
+            status: &status,
+            manifest: { _, document, status in
+                do {
                     countManifest(try SplitManifest(document), status: &status, reports: &reports)
-                } else {
-                    emit(report(document, bytes: bytes.count, manifest: nil), status: &status, reports: &reports)
+                } catch {
+                    status.failed(error)
                 }
-            } catch {
-                status.failed(error)
+            },
+            { _, template, bytes, status in
+                emit(report(template, bytes: bytes.count, manifest: nil), status: &status, reports: &reports)
             }
-        }
+        )
         if format == .json { Console.out(bytes: Formatter.json(Node(.list(reports)))) }
         try status.exit()
     }
@@ -64,8 +74,7 @@ struct Count: ParsableCommand {
         let paths = manifest.templatePaths
         for path in paths {
             do {
-                let bytes = try SourceFile.read(path)
-                let t = try Template(bytes: bytes, path: path)
+                let (t, bytes) = try Template.read(path)
                 let r = report(t, bytes: bytes.count, manifest: manifest.path)
                 total += r.usages.first { $0.quota == .resources }?.used ?? 0
                 emit(r, status: &status, reports: &reports)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CFNDiff
 import CFNModel
+import CFNSplit
 
 #if canImport(Glibc)
 import Glibc
@@ -18,32 +19,50 @@ struct Diff: ParsableCommand {
             Each changed resource gets an impact: add, delete, orphan (DeletionPolicy: Retain), \
             update, replace (its Type or a create-only property changes, from the bundled \
             resource schemas, or a create-only property takes the Ref or GetAtt of a replaced \
-            resource), may replace (a conditionally create-only property), or renamed (the \
-            same type and properties under a new logical id: delete + create unless the stack \
-            is refactored). IAM statements and security-group rules added and removed are shown \
-            as tables.
+            resource), may replace (a conditionally create-only property; a DynamoDB KeySchema \
+            always replaces), renamed (the same type and properties under a new logical id: \
+            delete + create unless the stack is refactored), or moved (to another nested stack \
+            of a split hierarchy). IAM statements and security-group rules added and removed \
+            are shown as tables.
+
+            A change that will fail is an error line: a resource with a custom physical name \
+            (TableName, FunctionName, BucketName, RoleName, QueueName, ..., read from the \
+            resource schemas) that keeps the name while CloudFormation must create a second one \
+            before it deletes the first: a replacement, a rename, a move to another nested \
+            stack, or a new resource taking the name of one the update removes. A dependent is \
+            listed only when a Ref or GetAtt it takes changes: a custom-named table replaced \
+            under its name keeps its Ref (the name) and its Arn.
+
+            Long values show where they differ: both sides are cut around the first difference.
 
             OLD and NEW are files, - for standard input (one of them), or git:REV:PATH for a \
             file as a git revision has it (PATH as git names it: from the repository root, or \
-            starting with ./ from the current folder).
+            starting with ./ from the current folder). A split manifest (the manifest.json \
+            that cfntool split writes) stands for its whole hierarchy: the nested stacks are \
+            merged back into the parent, as deployed, and each change names its nested stack.
 
             --format json prints {"old", "new", "empty", "summary": {impact: count}, \
-            "resources": [{"logicalId", "type", "oldType", "impact", "renamedFrom", "reasons", \
+            "failures", "resources": [{"logicalId", "type", "oldType", "impact", "renamedFrom", \
+            "reasons", "willFail", "failReason", "stack", "oldStack", "oldFile", "newFile", \
             "oldLine", "newLine", "changes": [{"path", "oldPath", "kind", "old", "new", \
             "replacement", "oldLine", "newLine"}], "security": [{"kind", "change", "path", \
             "value"}]}], "sections": [{"section", "name", "kind", "oldLine", "newLine", "old", "new", \
-            "changes"}]}. Impacts: added, removed, orphaned, updated, mayReplace, replaced, renamed.
+            "changes"}]}. Impacts: added, removed, orphaned, updated, mayReplace, replaced, renamed, \
+            moved.
 
             Exit codes: 0 no differences, or none of the kinds --fail-on names, or neither \
             --fail nor --fail-on given; 1 differences with --fail (of what --only keeps), or a \
-            replacement (replace or may replace) with --fail-on replace, or a deletion (delete \
-            or renamed) with --fail-on delete; 2 a file could not be read or parsed \
-            (file:line:col); 64 usage error.
+            replacement (replace, may replace, or any change that will fail) with --fail-on \
+            replace, or a deletion (delete, renamed or moved) with --fail-on delete, or a change \
+            that will fail with --fail-on fail; 2 a file could not be read or parsed \
+            (file:line:col), is no CloudFormation template ("not a CloudFormation template"; \
+            --only-templates exits 0 without output instead), or a split hierarchy could not be \
+            merged; 64 usage error.
             """
     )
 
     enum FailOn: String, ExpressibleByArgument, CaseIterable {
-        case replace, delete
+        case replace, delete, fail
     }
 
     @Option(help: "Output format: text, json or markdown.")
@@ -52,53 +71,117 @@ struct Diff: ParsableCommand {
     @Flag(help: "Exit 1 when there are differences.")
     var fail = false
 
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a resource is replaced (replace) or deleted (delete); repeatable.")
+    @Option(
+        name: .customLong("fail-on"),
+        help: "Exit 1 when a resource is replaced (replace), deleted (delete), or a change will fail (fail); repeatable."
+    )
     var failOn: [FailOn] = []
 
-    @Option(help: "Show only resource replacements (replacements) or IAM and security-group changes (security).")
+    @Option(
+        help: "Show only resource replacements and changes that will fail (replacements), or IAM and security-group changes (security)."
+    )
     var only: TemplateDiff.Focus?
 
     @Option(help: "The region whose resource schemas decide what is create-only.")
     var region: String = "us-east-1"
 
-    @Argument(help: "The old template: a file, - for standard input, or git:REV:PATH.")
+    @Argument(help: "The old template: a file, - for standard input, git:REV:PATH, or a split manifest.json.")
     var old: String
 
-    @Argument(help: "The new template: a file, - for standard input, or git:REV:PATH.")
+    @Argument(help: "The new template: a file, - for standard input, git:REV:PATH, or a split manifest.json.")
     var new: String
+
+    @OptionGroup var selection: TemplateSelection
 
     func validate() throws {
         if old == "-" && new == "-" { throw ValidationError("only one of OLD and NEW can be standard input (-)") }
     }
 
+    /// What one side names: a template, or a split hierarchy merged back.
+    enum Side: Sendable {
+        case template(Template)
+        case hierarchy(MergedHierarchy)
+
+        var merged: MergedHierarchy {
+            switch self {
+            case .template(let t): return MergedHierarchy(t)
+            case .hierarchy(let h): return h
+            }
+        }
+    }
+
     func run() throws {
         var status = ExitStatus()
-        var templates: [Template] = []
+        var sides: [Side] = []
         // Both sides decode at once: on big templates decoding is most of the time.
-        let loaded = Parallel.map([old, new]) { path in Result { try Self.load(path) } }
+        let loaded = Parallel.map([old, new]) { path in Result { try Self.loadSide(path) } }
+        var skipped = false
         for result in loaded {
             switch result {
-            case .success(let t): templates.append(t)
+            case .success(let t): sides.append(t)
+            case .failure(let error as CFNError) where error.kind == .notTemplate && selection.onlyTemplates: skipped = true
             case .failure(let error): status.failed(error)
             }
         }
-        guard templates.count == 2 else {
+        if skipped && status.code == 0 { return }
+        guard sides.count == 2 else {
             try status.exit()
             return
         }
-        var diff = Differ(region: region).diff(templates[0], templates[1])
+        let differ = Differ(region: region)
+        var diff: TemplateDiff
+        switch (sides[0], sides[1]) {
+        case (.template(let a), .template(let b)):
+            diff = differ.diff(a, b)
+        default:
+            diff = differ.diff(sides[0].merged, sides[1].merged)
+            diff.oldPath = old
+            diff.newPath = new
+        }
         if let only { diff = diff.filtered(only) }
         let color = format == .text && isatty(1) == 1 && getenv("NO_COLOR") == nil
         Console.out(bytes: Array(diff.render(as: format, color: color).utf8))
         if fail && !diff.isEmpty { status.found() }
         if failOn.contains(.replace) && diff.hasReplacement { status.found() }
         if failOn.contains(.delete) && diff.hasDeletion { status.found() }
+        if failOn.contains(.fail) && diff.hasFailure { status.found() }
         try status.exit()
     }
 
-    /// A template from a file, standard input or a git revision.
-    static func load(_ path: String) throws -> Template {
-        guard path.hasPrefix("git:") else { return try Template(contentsOf: path) }
+    /// A template, or the hierarchy a split manifest names (its files beside it, or in the same
+    /// git revision), merged back.
+    static func loadSide(_ path: String) throws -> Side {
+        let document = try load(path, detect: false)
+        guard SplitManifest.isManifest(document) else {
+            // Not a manifest: it must be a template, as every command reads one.
+            if let reason = document.notTemplateReason {
+                let start = document.range.isKnown ? document.range.start : SourcePosition(line: 1, column: 1, offset: 0)
+                throw CFNError(file: path, position: start, message: "not a CloudFormation template: " + reason, kind: .notTemplate)
+            }
+            return .template(document)
+        }
+        let manifest = try SplitManifest(document)
+        let paths = manifest.templatePaths
+        let templates = Parallel.map(paths) { p in Result { try load(p) } }
+        var parent: Template?
+        var nested: [String: Template] = [:]
+        for (i, result) in templates.enumerated() {
+            let t = try result.get()
+            if i == 0 { parent = t } else { nested[manifest.stacks[i - 1].name] = t }
+        }
+        do {
+            return .hierarchy(try MergedHierarchy(parent: parent!, nested: nested))
+        } catch {
+            throw CFNError(file: path, position: document.range.start, message: error.message, kind: .structure)
+        }
+    }
+
+    /// A template from a file, standard input or a git revision (with `detect: false`, any
+    /// document: a split manifest is one).
+    static func load(_ path: String, detect: Bool = true) throws -> Template {
+        guard path.hasPrefix("git:") else {
+            return detect ? try Template.read(path).template : try Template(bytes: try SourceFile.read(path), path: path)
+        }
         let spec = path.dropFirst(4)
         guard let colon = spec.firstIndex(of: ":"), colon != spec.startIndex, spec.index(after: colon) != spec.endIndex else {
             throw CFNError(
@@ -121,7 +204,7 @@ struct Diff: ParsableCommand {
                 kind: .io
             )
         }
-        return try Template(bytes: out, path: path)
+        return detect ? try Template(templateBytes: out, path: path) : try Template(bytes: out, path: path)
     }
 }
 

@@ -23,4 +23,15 @@ enum FileSystem {
         var st = stat()
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
+
+    /// Makes `path` and the folders above it that are missing; whether `path` is a folder after.
+    static func makeDirectories(_ path: String) -> Bool {
+        if path.isEmpty || isDirectory(path) { return true }
+        if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
+            guard makeDirectories(String(path[..<slash])) else { return false }
+        }
+        if mkdir(path, 0o777) == 0 || isDirectory(path) { return true }
+        if errno == EEXIST { errno = ENOTDIR }  // a file where a folder should be
+        return false
+    }
 }

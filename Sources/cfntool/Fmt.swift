@@ -8,6 +8,15 @@ struct Fmt: ParsableCommand {
             YAML stays YAML and JSON stays JSON. Sections and resource attributes go in canonical \
             order, comments are kept, and every value keeps its meaning: the output is parsed \
             again and must equal the input, or nothing is written.
+
+            With --check or -w, FILEs may also be folders (searched recursively for *.yaml, *.yml, \
+            *.json and *.template files that are templates) and quoted patterns. A named file that \
+            is no CloudFormation template exits 2 with "not a CloudFormation template" \
+            (--only-templates skips it), as does a folder or pattern that gives no template.
+
+            Exit codes: 0 done (with --check: every file in canonical form); 1 with --check, files \
+            that would change (listed); 2 a file could not be read, parsed or written, or is no \
+            template, or a folder or pattern gave none; 64 usage error.
             """
     )
 
@@ -20,8 +29,10 @@ struct Fmt: ParsableCommand {
     @Option(help: "Spaces per indentation level for JSON output.")
     var indent = 2
 
-    @Argument(help: "Template files (- for standard input).")
+    @Argument(help: "Template files (- for standard input); with --check or -w also folders and quoted patterns.")
     var files: [String]
+
+    @OptionGroup var selection: TemplateSelection
 
     func validate() throws {
         if write && check { throw ValidationError("--write and --check cannot be used together") }
@@ -31,25 +42,33 @@ struct Fmt: ParsableCommand {
 
     func run() throws {
         var status = ExitStatus()
-        for path in files {
-            do {
-                let source = try SourceFile.read(path)
-                let template = try Template(bytes: source, path: path, options: DecodeOptions(keepComments: true))
-                let out = try Formatter.format(template, indent: indent)
-                let changed = out != source
-                if check {
-                    if changed {
-                        Console.out(path)
-                        status.found()
-                    }
-                } else if write {
-                    if changed { try AtomicFile.write(out, to: path) }
-                } else {
-                    Console.out(bytes: out)
+        var unformatted: [String] = []
+        // Printing the canonical form of a whole folder would be one stream of many templates.
+        TemplateFiles(files, searchFolders: check || write).forEachTemplate(
+            onlyTemplates: selection.onlyTemplates,
+            options: DecodeOptions(keepComments: true),
+            status: &status
+        ) { file, template, source, status in
+            let out = try Formatter.format(template, indent: indent)
+            let changed = out != source
+            if check {
+                if changed {
+                    Console.out(file.path)
+                    unformatted.append(file.path)
+                    status.found()
                 }
-            } catch {
-                status.failed(error)
+            } else if write {
+                if changed { try AtomicFile.write(out, to: file.path) }
+            } else {
+                Console.out(bytes: out)
             }
+        }
+        if !unformatted.isEmpty {
+            // The files go to stdout (for scripts); what to do about them to stderr, for the person
+            // whose commit a pre-commit hook just stopped.
+            let quoted = unformatted.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
+            let count = unformatted.count == 1 ? "1 file is" : "\(unformatted.count) files are"
+            Console.err("\(count) not in canonical form: run `cfntool fmt -w \(quoted)` to rewrite, then commit again")
         }
         try status.exit()
     }

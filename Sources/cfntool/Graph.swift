@@ -21,7 +21,8 @@ struct Graph: ParsableCommand {
             Exit codes: 0 done; 1 the template has a dependency cycle (the graph is still \
             printed, cycle edges in red; a cycle through AWS::Serverless::* resources under the SAM \
             transform is a warning only, as SAM rewrites them first); 2 the file could not be read or parsed, or --resource \
-            names no resource; 64 usage error.
+            names no resource, or the file is no CloudFormation template ("not a CloudFormation \
+            template"; --only-templates exits 0 without output instead); 64 usage error.
             """
     )
 
@@ -34,10 +35,12 @@ struct Graph: ParsableCommand {
     @Argument(help: "The template file (- for standard input).")
     var file: String
 
+    @OptionGroup var selection: TemplateSelection
+
     func run() throws {
         var status = ExitStatus()
         do {
-            let template = try Template(contentsOf: file)
+            let template = try Template.read(file).template
             let graph = DependencyGraph(template)
             var view = graph.view()
             if let resource {
@@ -77,6 +80,8 @@ struct Graph: ParsableCommand {
             }
         } catch let e as ExitCode {
             throw e
+        } catch let e as CFNError where e.kind == .notTemplate && selection.onlyTemplates {
+            return
         } catch {
             status.failed(error)
         }

@@ -3,22 +3,27 @@ import CFNModel
 
 struct Info: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Summarise templates: format, size, sections, resources by type."
+        abstract: "Summarise templates: format, size, sections, resources by type.",
+        discussion: """
+            FILEs may be templates, folders (searched recursively for *.yaml, *.yml, *.json and \
+            *.template files that are templates), quoted patterns or - for standard input. A named \
+            file that is no CloudFormation template exits 2 with "not a CloudFormation template" \
+            (--only-templates skips it), as does a folder or pattern that gives no template.
+
+            Exit codes: 0 done; 2 a file could not be read or parsed, or is no template, or a \
+            folder or pattern gave none (the other files are still summarised); 64 usage error.
+            """
     )
 
-    @Argument(help: "Template files (- for standard input).")
+    @Argument(help: "Templates, folders or quoted patterns (- for standard input).")
     var files: [String]
+
+    @OptionGroup var selection: TemplateSelection
 
     func run() throws {
         var status = ExitStatus()
-        for path in files {
-            do {
-                let bytes = try SourceFile.read(path)
-                let t = try Template(bytes: bytes, path: path)
-                Console.out(summary(t, bytes: bytes.count))
-            } catch {
-                status.failed(error)
-            }
+        TemplateFiles(files).forEachTemplate(onlyTemplates: selection.onlyTemplates, status: &status) { _, t, bytes, _ in
+            Console.out(summary(t, bytes: bytes.count))
         }
         try status.exit()
     }

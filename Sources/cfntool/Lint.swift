@@ -11,14 +11,34 @@ struct Lint: ParsableCommand {
         abstract: "Check templates: structure, intrinsic functions, references, parameters, conditions, mappings, outputs.",
         discussion: """
             FILEs may be templates, folders (searched recursively for *.yaml, *.yml, *.json and \
-            *.template files that are templates) or - for standard input. Exit 0: nothing at or \
-            above --fail-level; 1: findings at or above it; 2: a file could not be read or parsed \
-            (its E0000 finding is reported, and the other files' findings too).
+            *.template files that are templates), quoted patterns or - for standard input. A file \
+            is a template when its top level is a mapping with Resources, \
+            AWSTemplateFormatVersion or Transform: AWS::Serverless-2016-10-31. A named file that \
+            is none (a docker-compose file, package.json, a split manifest) is an E0000 finding, \
+            as is one that cannot be read (missing, a folder, no permission, too big) or parsed; \
+            --only-templates skips the files that are no template instead. Files found in a \
+            folder or by a pattern that are no template are skipped, but a folder or pattern \
+            that gives no template at all is an E0000 finding.
+
+            A template is linted as a nested stack's (no W1002 inline-size warning; W3092 follows \
+            a function's ARN from the stack that calls it) when the split manifest.json in its \
+            folder lists it, or a parent linted in the same run names it in a TemplateURL.
+
+            Exit codes: 0 nothing at or above --fail-level; 1 findings at or above it; 2 a file \
+            could not be read or parsed, or is no template, or a folder or pattern gave no \
+            template (the E0000 finding is reported, and the other files' findings too); 64 \
+            usage error. With --exit-codes cfn-lint (or exit_codes: cfn-lint in the config), \
+            cfn-lint 1.51.0's codes instead: 2 for errors, 4 for warnings, 8 for informational \
+            findings at or above --fail-level, or-ed together (an E0000 finding is an error), \
+            and 2 alone when a named file does not exist or a pattern matches nothing (cfn-lint \
+            then lints nothing); usage errors stay 64.
             """
     )
 
     @Argument(help: "Templates, folders or quoted patterns ('templates/**/*.yaml'); - for standard input. Default: the config's templates.")
     var files: [String] = []
+
+    @OptionGroup var selection: TemplateSelection
 
     @Option(help: "text, json, sarif, junit, github or parseable.")
     var format: ReportFormat = .text
@@ -28,6 +48,12 @@ struct Lint: ParsableCommand {
 
     @Option(help: "error, warning or informational: exit 1 on findings at or above it (default warning).")
     var failLevel: FailLevel = .warning
+
+    @Option(
+        help:
+            "cfntool (0, 1, 2) or cfn-lint (2 errors, 4 warnings, 8 informational, or-ed; default: the config's exit_codes, else cfntool)."
+    )
+    var exitCodes: ExitCodes?
 
     @Option(help: "A config file instead of the nearest .cfntool.yaml (or .cfnlintrc).")
     var config: String?
@@ -59,9 +85,24 @@ struct Lint: ParsableCommand {
         }
     }
 
+    /// Which exit codes lint gives.
+    enum ExitCodes: String, ExpressibleByArgument, CaseIterable {
+        /// 0, 1, 2 and 64, as every cfntool command.
+        case cfntool
+        /// cfn-lint's: a bit for each severity found.
+        case cfnLint = "cfn-lint"
+    }
+
     func validate() throws {
         if let asOf, LintDate(asOf) == nil { throw ValidationError("--as-of takes a date as YYYY-MM-DD") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs takes 1 or more") }
+    }
+
+    /// One file after reading: its template, or the E0000 finding that says why there is none.
+    private enum Read: Sendable {
+        case template(Template, [UInt8])
+        case finding(Finding, manifest: Template?)
+        case skipped(manifest: Template?)
     }
 
     func run() throws {
@@ -96,50 +137,111 @@ struct Lint: ParsableCommand {
         if inputs.isEmpty {
             throw ValidationError("no templates: name files or folders, or list them under templates: in .cfntool.yaml")
         }
-        var paths: [String] = []
-        for f in inputs {
-            if f != "-", FileSystem.isDirectory(f) {
-                paths += Lint.templates(under: f)
-            } else if f != "-", Glob.isPattern(f), access(f, F_OK) != 0 {
-                paths += Glob.expand(f).filter { FileSystem.isDirectory($0) == false }
-            } else {
-                paths.append(f)
+        let codes = exitCodes ?? cfg.exitCodes ?? .cfntool
+        let only = selection.onlyTemplates
+        let found = TemplateFiles(inputs, ignoring: cfg.ignoreTemplates)
+
+        // Each file is read and decoded once, on all cores; then the templates are linked into
+        // stack hierarchies (a nested stack's template is linted knowing its parent), then linted.
+        let reads = Parallel.map(found.files, jobs: jobs ?? Lint.cores()) { file -> Read in
+            let outcome = TemplateFiles.read(file)
+            switch outcome {
+            case .template(let t, let bytes): return .template(t, bytes)
+            case .notTemplate(let error, let manifest):
+                if TemplateFiles.skips(outcome, of: file, onlyTemplates: only) { return .skipped(manifest: manifest) }
+                return .finding(Linter.finding(for: error), manifest: manifest)
+            case .failed(let error): return .finding(Linter.finding(for: error), manifest: nil)
             }
         }
-        paths = paths.filter { p in !cfg.ignoreTemplates.contains { Glob.matches($0, p) } }
-        let results = Parallel.map(paths, jobs: jobs ?? Lint.cores()) { path -> (findings: [Finding], failed: CFNError?) in
-            let bytes: [UInt8]
-            do {
-                bytes = try SourceFile.read(path)
-            } catch let error as CFNError {
-                return ([], error)
-            } catch {
-                return ([], CFNError(file: path, position: .unknown, message: "\(error)", kind: .io))
+        var templates: [Template] = []
+        var sources: [[UInt8]] = []
+        var manifests: [SplitManifest] = []
+        var failures: [Finding] = []
+        var used = [Bool](repeating: false, count: reads.count)
+        var reported: [String] = []
+        for (i, r) in reads.enumerated() {
+            switch r {
+            case .template(let t, let bytes):
+                templates.append(t)
+                sources.append(bytes)
+                used[i] = true
+                reported.append(t.path)
+            case .finding(let f, let manifest):
+                failures.append(f)
+                used[i] = true
+                reported.append(f.file)
+                if let m = manifest.flatMap({ try? SplitManifest($0) }) { manifests.append(m) }
+            case .skipped(let manifest):
+                if let m = manifest.flatMap({ try? SplitManifest($0) }) { manifests.append(m) }
             }
-            let (findings, parsed) = linter.lint(bytes: bytes, path: path)
-            return (findings, parsed ? nil : CFNError(file: path, position: .unknown, message: "", kind: .syntax))
         }
-        var all: [Finding] = []
-        var unreadable: [CFNError] = []
-        var unparsable = false
-        for r in results {
-            all += r.findings
-            if let e = r.failed {
-                if e.message.isEmpty { unparsable = true } else { unreadable.append(e) }
-            }
+        for e in found.emptySearches(used: used) {
+            let start = SourcePosition(line: 1, column: 1, offset: 0)
+            failures.append(Linter.finding(for: CFNError(file: e.argument, position: start, message: e.message, kind: .io)))
+            reported.append(e.argument)
         }
+        manifests += Lint.manifestsBeside(templates, known: Set(manifests.map(\.path)))
+        let hierarchy = StackHierarchy(templates, manifests: manifests)
+        let bodies = sources
+        let results = Parallel.map(Array(templates.indices), jobs: jobs ?? Lint.cores()) { i in
+            linter.lint(hierarchy.templates[i], bytes: bodies[i], in: hierarchy, member: i)
+        }
+        var all = results.flatMap { $0 }
+        let shownFailures = linter.enabled("E0000") ? failures : []
+        all += shownFailures
         all.sort(by: Finding.sortKey)
         let color = format == .text && outputFile == nil && isatty(1) == 1 && getenv("NO_COLOR") == nil
-        let report = Reporter.render(all, format: format, color: color, files: paths)
+        let report = Reporter.render(all, format: format, color: color, files: reported)
         do {
             if let outputFile { try AtomicFile.write(report, to: outputFile) } else { Console.out(bytes: report) }
         } catch {
             status.failed(error)
         }
-        for e in unreadable { status.failed(e) }
-        if unparsable { status.failedInReport() }
-        if all.contains(where: { $0.severity >= failLevel.severity }) { status.found() }
-        try status.exit()
+        switch codes {
+        case .cfntool:
+            if !failures.isEmpty {
+                // Under --ignore-checks E0000 the report leaves them out: the reason goes to stderr.
+                if shownFailures.isEmpty {
+                    for f in failures { Console.err("\(f.file):\(f.range.start.line):\(f.range.start.column): \(f.message)") }
+                }
+                status.failedInReport()
+            }
+            if all.contains(where: { $0.severity >= failLevel.severity }) { status.found() }
+            try status.exit()
+        case .cfnLint:
+            try status.exit()
+            // cfn-lint stops before linting when a named file does not exist or a pattern
+            // matches nothing: 2 and nothing else.
+            if !found.missing.isEmpty { throw ExitCode(2) }
+            var code: Int32 = 0
+            for f in all where f.severity >= failLevel.severity {
+                switch f.severity {
+                case .error: code |= 2
+                case .warning: code |= 4
+                case .informational: code |= 8
+                }
+            }
+            if code != 0 { throw ExitCode(code) }
+        }
+    }
+
+    /// The split manifests (`manifest.json`) in the folders of `templates` that the run has not
+    /// read yet: how a nested stack's template is known when its folder's files are named one by
+    /// one. A file there that is no manifest is left alone.
+    static func manifestsBeside(_ templates: [Template], known: Set<String>) -> [SplitManifest] {
+        var folders: [String] = []
+        var seen: Set<String> = []
+        for t in templates where t.path != "-" {
+            let folder = t.path.lastIndex(of: "/").map { String(t.path[...$0]) } ?? ""
+            if seen.insert(folder).inserted { folders.append(folder) }
+        }
+        return folders.compactMap { folder in
+            let path = folder + "manifest.json"
+            guard !known.contains(path), access(path, R_OK) == 0, let document = try? Template(contentsOf: path),
+                SplitManifest.isManifest(document)
+            else { return nil }
+            return try? SplitManifest(document)
+        }
     }
 
     static func today() -> String {
@@ -151,27 +253,6 @@ struct Lint: ParsableCommand {
     }
 
     static func cores() -> Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
-    /// Template files under a folder, recursively, in sorted order; hidden folders are skipped.
-    static func templates(under dir: String) -> [String] {
-        var out: [String] = []
-        for name in FileSystem.listDirectory(dir).sorted() where !name.hasPrefix(".") {
-            let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
-            if FileSystem.isDirectory(path) {
-                out += templates(under: path)
-            } else if [".yaml", ".yml", ".json", ".template"].contains(where: { name.hasSuffix($0) }), looksLikeTemplate(path) {
-                out.append(path)
-            }
-        }
-        return out
-    }
-
-    /// Whether a file found in a folder is a template: it mentions `Resources` or `AWSTemplateFormatVersion`.
-    static func looksLikeTemplate(_ path: String) -> Bool {
-        guard let bytes = try? SourceFile.read(path) else { return true }
-        let s = String(decoding: bytes.prefix(1 << 20), as: UTF8.self)
-        return s.contains("Resources") || s.contains("AWSTemplateFormatVersion")
-    }
-
 }
 
 extension ReportFormat: ExpressibleByArgument {}

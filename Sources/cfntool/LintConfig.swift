@@ -14,6 +14,7 @@ import Glibc
 /// ignore_checks: [W2001]
 /// include_checks: [I]
 /// regions: [us-east-1, eu-west-1]
+/// exit_codes: cfn-lint               # cfn-lint's exit codes (2, 4, 8 or-ed) instead of 0/1/2
 /// ```
 struct LintConfig {
     var path: String? = nil
@@ -25,6 +26,8 @@ struct LintConfig {
     /// `rules: {W2001: error, E3005: off}`: per-rule severity, or off.
     var severities: [String: Severity] = [:]
     var disabled: [String] = []
+    /// `exit_codes: cfn-lint` or `cfntool`.
+    var exitCodes: Lint.ExitCodes? = nil
 
     /// The nearest config file from the working folder up, or an empty config.
     static func find() throws(CFNError) -> LintConfig {
@@ -56,6 +59,12 @@ struct LintConfig {
         c.ignoreChecks = list("ignore_checks")
         c.includeChecks = list("include_checks")
         c.regions = list("regions")
+        if let e = t.root[entry: "exit_codes"] {
+            guard let codes = e.value.scalarText.flatMap(Lint.ExitCodes.init(rawValue:)) else {
+                throw CFNError(file: path, position: e.value.range.start, message: "exit_codes takes cfntool or cfn-lint", kind: .structure)
+            }
+            c.exitCodes = codes
+        }
         for e in t.root["rules"]?.mapValue?.entries ?? [] {
             switch e.value.scalarText?.lowercased() {
             case "off", "false", "disabled": c.disabled.append(e.key)

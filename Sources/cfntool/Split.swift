@@ -12,8 +12,14 @@ struct Split: ParsableCommand {
         discussion: """
             Writes DIR/parent.yaml (or .json), one content-hashed template per nested stack, and \
             DIR/manifest.json. Nothing is written unless the output is proven equal to the input \
-            (--verify, on by default) and every stack keeps every quota. Exit 2 when the template \
-            cannot be split within the limits, or DIR holds files split did not write (--force).
+            (--verify, on by default) and every template, the parent included, holds at most \
+            --max-resources resources and keeps every quota. With --previous, resources stay in the \
+            stacks that hold them; a resource with a fixed physical name (FunctionName, TableName, \
+            ...) never moves without --allow-moves, and then DIR/refactor-N.json holds the resource \
+            mappings for `aws cloudformation create-stack-refactor`. Exit 2 when the template cannot \
+            be split within the limits, a named resource would have to move, DIR holds files split \
+            did not write (--force), or the file is no CloudFormation template ("not a \
+            CloudFormation template"; --only-templates exits 0 and writes nothing instead).
             """
     )
 
@@ -26,7 +32,7 @@ struct Split: ParsableCommand {
     @Option(help: "routes (default with an API Gateway API), function, type or auto (default otherwise).")
     var strategy: Strategy?
 
-    @Option(help: "Most resources in one nested stack.")
+    @Option(help: "Most resources in any template of the output, the parent and each nested stack.")
     var maxResources = 200
 
     @Option(help: "Write absolute TemplateURLs: this prefix plus the file name.")
@@ -34,6 +40,9 @@ struct Split: ParsableCommand {
 
     @Option(help: "The last manifest.json (or the deployed single template): resources stay where they are.")
     var previous: String?
+
+    @Flag(help: "With --previous: let resources with a fixed physical name move (they need a stack refactor: DIR/refactor-N.json).")
+    var allowMoves = false
 
     @Option(help: "yaml or json (default: the input's format).")
     var format: Template.Format?
@@ -44,19 +53,23 @@ struct Split: ParsableCommand {
     @Flag(help: "Write into a non-empty DIR that split did not write.")
     var force = false
 
+    @OptionGroup var selection: TemplateSelection
+
     func run() throws {
         var status = ExitStatus()
         do {
-            let template = try Template(contentsOf: file)
-            var previousLayout: [String: String?]? = nil
-            if let previous { previousLayout = try Self.readPrevious(previous) }
+            let template = try Template.read(file).template
+            var previousLayout: Layout? = nil
+            // A manifest is no template: the previous layout is read as a document.
+            if let previous { previousLayout = Layout(try Template(contentsOf: previous)) }
             let options = SplitOptions(
                 strategy: strategy,
                 maxResources: maxResources,
                 templateURLBase: templateURLBase,
                 format: format,
                 verify: verify,
-                previous: previousLayout
+                previous: previousLayout,
+                allowMoves: allowMoves
             )
             let result: SplitResult
             do {
@@ -71,23 +84,12 @@ struct Split: ParsableCommand {
             }
             try write(result)
             report(result)
+        } catch let e as CFNError where e.kind == .notTemplate && selection.onlyTemplates {
+            return
         } catch {
             status.failed(error)
         }
         try status.exit()
-    }
-
-    /// Reads a previous manifest (resources -> stack) or a deployed single template (all in the parent).
-    static func readPrevious(_ path: String) throws(CFNError) -> [String: String?] {
-        let t = try Template(contentsOf: path)
-        if SplitManifest.isManifest(t), let resources = t.root["resources"]?.mapValue {
-            var out: [String: String?] = [:]
-            for e in resources.entries { out[e.key] = e.value.stringValue }
-            return out
-        }
-        var out: [String: String?] = [:]
-        for r in t.resources { out[r.logicalId] = String?.none }
-        return out
     }
 
     private func write(_ result: SplitResult) throws(CFNError) {
@@ -104,6 +106,8 @@ struct Split: ParsableCommand {
             let cannotCreate = {
                 CFNError(file: dir, position: here, message: "cannot create the directory: \(String(cString: strerror(errno)))", kind: .io)
             }
+            // Missing parent folders are made, as `mkdir -p` would (`-o build/stack` in a fresh clone).
+            if !parent.isEmpty, !FileSystem.makeDirectories(String(parent.dropLast())) { throw cannotCreate() }
             guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) != nil }) else { throw cannotCreate() }
             let staging = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
             do throws(CFNError) {
@@ -132,6 +136,9 @@ struct Split: ParsableCommand {
             for e in old.root["stacks"]?.mapValue?.entries ?? [] {
                 if let f = e.value["file"]?.stringValue { ours.insert(f) }
             }
+            for r in old.root["refactor"]?.listValue ?? [] {
+                if let f = r["file"]?.stringValue { ours.insert(f) }
+            }
         }
         // A run killed half-way leaves its journal (the files it was writing) and temporary files.
         if present.contains(Self.journal), let bytes = try? SourceFile.read(dir + "/" + Self.journal) {
@@ -158,12 +165,19 @@ struct Split: ParsableCommand {
     private func writeFiles(_ result: SplitResult, into dir: String, replacing stale: [String]) throws(CFNError) {
         // With what is already there, so that a journal replaced by a run killed later still
         // names every file of the runs before it.
-        let names = result.stacks.map(\.fileName) + [result.parentFileName] + stale.filter { !AtomicFile.isTemporaryName($0) }
+        let refactor = result.refactorFiles
+        let names =
+            result.stacks.map(\.fileName) + refactor.map(\.name) + [result.parentFileName]
+            + stale.filter { !AtomicFile.isTemporaryName($0) }
         try AtomicFile.write(Array(names.joined(separator: "\n").utf8), to: dir + "/" + Self.journal)
         var written: Set<String> = [result.parentFileName, "manifest.json", Self.journal]
         for s in result.stacks {
             try AtomicFile.write(s.bytes, to: dir + "/" + s.fileName)
             written.insert(s.fileName)
+        }
+        for f in refactor {
+            try AtomicFile.write(f.bytes, to: dir + "/" + f.name)
+            written.insert(f.name)
         }
         try AtomicFile.write(result.parentBytes, to: dir + "/" + result.parentFileName)
         try AtomicFile.write(result.manifest(generator: CFNTool.version), to: dir + "/manifest.json")
@@ -185,19 +199,35 @@ struct Split: ParsableCommand {
         Console.out(row(r.parentFileName, r.parent, r.parentBytes.count))
         for s in r.stacks { Console.out(row(s.fileName, s.template, s.bytes.count)) }
         let created = r.parent.resources.count + r.stacks.reduce(0) { $0 + $1.template.resources.count }
-        if verify { Console.out("verified: merged back, the output equals the input; every stack keeps every quota") }
+        if verify {
+            Console.out(
+                "verified: merged back, the output equals the input; every template holds at most \(maxResources) resources and keeps every quota"
+            )
+        }
         if created > 2500 {
             Console.err(
                 "warning: the hierarchy creates \(created) resources, over the 2,500 one operation may create: stage the first deploy"
             )
         }
         if !r.moves.isEmpty {
-            Console.err("warning: \(r.moves.count) resources move to another stack (delete + create unless refactored):")
+            let named = r.moves.filter(\.named).count
+            Console.err(
+                "warning: \(r.moves.count) resources move to another stack (deleted and created again unless refactored)"
+                    + (named > 0 ? ", \(named) with a fixed physical name (these need a stack refactor):" : ":")
+            )
             for m in r.moves.prefix(40) {
-                Console.err("  \(m.named ? "NAMED " : "")\(m.logicalId) (\(m.type)): \(m.from ?? "parent") -> \(m.to ?? "parent")")
+                let name = m.named ? "NAMED " : ""
+                let fixed = m.fixedName.isEmpty ? "" : ", " + m.fixedName.joined(separator: "+")
+                Console.err(
+                    "  \(name)\(m.logicalId) (\(m.type)\(fixed)): \(Move.describe(m.fromPath)) -> \(Move.describe(m.toPath)): \(m.reason)"
+                )
             }
             if r.moves.count > 40 { Console.err("  ... and \(r.moves.count - 40) more: every move is in manifest.json") }
-            Console.err("  resource mappings for stack refactoring: \(r.refactorBatches.count) batch(es) in manifest.json")
+            let files = r.refactorFiles.map(\.name)
+            Console.err(
+                "  stack refactor mappings (aws cloudformation create-stack-refactor --resource-mappings file://FILE): "
+                    + files.map { output + "/" + $0 }.joined(separator: ", ")
+            )
         }
         Console.out("wrote \(output)")
     }

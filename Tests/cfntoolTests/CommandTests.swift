@@ -50,15 +50,19 @@ struct CommandTests {
         #expect(try CLI.read(dir + "/t.yaml") == messy)
     }
 
-    @Test("fmt --check lists the files that would change and exits 1; 0 when all are canonical")
+    @Test("fmt --check lists the files that would change, says which command fixes them, exits 1; 0 when all are canonical")
     func fmtCheck() throws {
         let dir = try CLI.scratch()
         try CLI.write(messy, to: dir + "/a.yaml")
+        try CLI.write(messy, to: dir + "/c d.yaml")
         try CLI.write(canonical, to: dir + "/b.yaml")
-        let r = try CLI.run(["fmt", "--check", "a.yaml", "b.yaml"], cwd: dir)
-        #expect(r.status == 1 && r.stdout == "a.yaml\n")
-        let clean = try CLI.run(["fmt", "--check", "b.yaml"], cwd: dir)
-        #expect(clean.status == 0 && clean.stdout.isEmpty)
+        let r = try CLI.run(["fmt", "--check", "a.yaml", "b.yaml", "c d.yaml"], cwd: dir)
+        #expect(r.status == 1 && r.stdout == "a.yaml\nc d.yaml\n")
+        #expect(r.stderr == "2 files are not in canonical form: run `cfntool fmt -w a.yaml 'c d.yaml'` to rewrite, then commit again\n")
+        // The command it names does fix them.
+        #expect(try CLI.run(["fmt", "-w", "a.yaml", "c d.yaml"], cwd: dir).status == 0)
+        let clean = try CLI.run(["fmt", "--check", "a.yaml", "b.yaml", "c d.yaml"], cwd: dir)
+        #expect(clean.status == 0 && clean.stdout.isEmpty && clean.stderr.isEmpty)
     }
 
     @Test("fmt -w rewrites in place, keeps the file mode, leaves no temporary file")
@@ -101,10 +105,14 @@ struct CommandTests {
     @Test("convert writes JSON with resolved values, and YAML with short tags; -o writes a file")
     func convert() throws {
         let dir = try CLI.scratch()
-        try CLI.write("A: !GetAtt Fn.Arn\nB: yes\nC: 0755\nD: '0755'\n", to: dir + "/t.yaml")
+        try CLI.write(
+            "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Metadata:\n      A: !GetAtt Fn.Arn\n      B: yes\n      C: 0755\n      D: '0755'\n",
+            to: dir + "/t.yaml"
+        )
         let j = try CLI.run(["convert", "--to", "json", "t.yaml"], cwd: dir)
         #expect(j.status == 0)
-        let obj = try JSONSerialization.jsonObject(with: Data(j.stdout.utf8)) as? [String: Any]
+        let root = try JSONSerialization.jsonObject(with: Data(j.stdout.utf8)) as? [String: Any]
+        let obj = ((root?["Resources"] as? [String: Any])?["Q"] as? [String: Any])?["Metadata"] as? [String: Any]
         #expect((obj?["A"] as? [String: Any])?["Fn::GetAtt"] as? [String] == ["Fn", "Arn"])
         #expect(obj?["B"] as? Bool == true)
         #expect(obj?["C"] as? Int == 493)
@@ -112,7 +120,11 @@ struct CommandTests {
         let o = try CLI.run(["convert", "--to", "json", "t.yaml", "-o", "out.json"], cwd: dir)
         #expect(o.status == 0 && o.stdout.isEmpty)
         let back = try CLI.run(["convert", "--to", "yaml", "out.json"], cwd: dir)
-        #expect(back.status == 0 && back.stdout == "A: !GetAtt Fn.Arn\n\nB: true\n\nC: 493\n\nD: \"0755\"\n")
+        #expect(
+            back.status == 0
+                && back.stdout
+                    == "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Metadata:\n      A: !GetAtt Fn.Arn\n      B: true\n      C: 493\n      D: \"0755\"\n"
+        )
     }
 
     @Test("bad input: file:line:col on stderr, exit 2, the other files still done")
@@ -134,8 +146,15 @@ struct CommandTests {
         try FileManager.default.createDirectory(atPath: dir + "/sub", withIntermediateDirectories: true)
         let missing = try CLI.run(["fmt", "nope.yaml"], cwd: dir)
         #expect(missing.status == 2 && missing.stderr == "nope.yaml:1:1: no such file\n")
-        let directory = try CLI.run(["info", "sub"], cwd: dir)
+        let directory = try CLI.run(["convert", "--to", "json", "sub"], cwd: dir)
         #expect(directory.status == 2 && directory.stderr.hasPrefix("sub:1:1: is a directory"))
+        // info searches a folder: one without a template is an error too.
+        let folder = try CLI.run(["info", "sub"], cwd: dir)
+        #expect(
+            folder.status == 2
+                && folder.stderr
+                    == "error: sub: no CloudFormation template in this folder (searched for *.yaml, *.yml, *.json and *.template files)\n"
+        )
         try Data([0x41, 0x3A, 0x20, 0xFF, 0xFE, 0x0A]).write(to: URL(fileURLWithPath: dir + "/bin.yaml"))
         let binary = try CLI.run(["convert", "--to", "json", "bin.yaml"], cwd: dir)
         #expect(binary.status == 2 && binary.stderr.hasPrefix("bin.yaml:1:4: the file is not UTF-8 text"))

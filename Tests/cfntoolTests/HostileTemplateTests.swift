@@ -71,7 +71,7 @@ struct HostileTemplateTests {
         ["split", "--max-resources", "1", "-o"], ["diff"],
     ]
 
-    @Test("every command ends within 5 s with 0, 1 or 2, and a message with the file on 2", arguments: cases().map(\.0))
+    @Test("every command ends (no hang) with 0, 1 or 2, and a message with the file on 2", arguments: cases().map(\.0))
     func hostile(_ name: String) throws {
         let dir = try CLI.scratch()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -89,7 +89,9 @@ struct HostileTemplateTests {
             let r = try CLI.run(args)
             let seconds = Date().timeIntervalSince(start)
             #expect([0, 1, 2].contains(r.status), "\(command[0]) on \(name): status \(r.status)\n\(r.stderr.prefix(500))")
-            #expect(seconds < 5, "\(command[0]) on \(name) took \(seconds) s")
+            // A guard against hangs, not a speed check (make bench measures speed): a loaded CI
+            // machine may take seconds where a quiet one takes milliseconds.
+            #expect(seconds < 60, "\(command[0]) on \(name) took \(seconds) s")
             if r.status == 2 {
                 #expect((r.stderr + r.stdout).contains(name), "\(command[0]) on \(name): the error names the file\n\(r.stderr.prefix(500))")
             }

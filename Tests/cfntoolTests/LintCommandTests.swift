@@ -87,7 +87,9 @@ struct LintCommandTests {
         let dir = try CLI.scratch()
         try CLI.write(Self.broken, to: dir + "/bad.yaml")
         let g = try CLI.run(["lint", "--format", "github", "bad.yaml"], cwd: dir)
-        #expect(g.stdout.hasPrefix("::error file=bad.yaml,line=5,col=1,endLine=5,endColumn=1,title=E0000 Template cannot be parsed::"))
+        #expect(
+            g.stdout.hasPrefix("::error file=bad.yaml,line=5,col=1,endLine=5,endColumn=1,title=E0000 Template cannot be read or parsed::")
+        )
         #expect(g.stdout.hasSuffix("\n") && g.stdout.split(separator: "\n").count == 1)
         let p = try CLI.run(["lint", "--format", "parseable", "bad.yaml"], cwd: dir)
         #expect(p.stdout.hasPrefix("bad.yaml:5:1:5:1:E0000:"))

@@ -56,7 +56,8 @@ struct MalformedFileTests {
 }
 
 /// Files that cannot be read or are not text, through every command that takes files: exit 2,
-/// the path and the reason, within 5 s (a command that hangs is killed at 10 s and fails).
+/// the path and the reason (a command that hangs is killed at 60 s and fails: a guard against hangs,
+/// not a speed check; speed is measured by make bench).
 @Suite("Unreadable and invalid files through every command")
 struct UnreadableFileTests {
     struct Run {
@@ -69,7 +70,7 @@ struct UnreadableFileTests {
         var start = timespec()
         var end = timespec()
         clock_gettime(CLOCK_MONOTONIC, &start)
-        let r = try CLI.run(["10", CLI.binary] + args, cwd: cwd, executable: "/usr/bin/timeout")
+        let r = try CLI.run(["60", CLI.binary] + args, cwd: cwd, executable: "/usr/bin/timeout")
         clock_gettime(CLOCK_MONOTONIC, &end)
         let seconds = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
         return Run(status: r.status, output: r.stdout + r.stderr, seconds: seconds)
@@ -108,20 +109,22 @@ struct UnreadableFileTests {
         ]
     }
 
-    @Test("missing files, folders, binary and invalid UTF-8: exit 2 with the path and the reason, within 5 s")
+    @Test("missing files, folders, binary and invalid UTF-8: exit 2 with the path and the reason, never a hang")
     func everyCommand() throws {
         let dir = try CLI.scratch()
         for (name, reason) in try Self.setUp(dir) {
             for command in Self.commands {
-                // lint searches a folder for templates: a folder is an input, not an error.
-                if command.first == "lint" && name == "folder.yaml" { continue }
+                // lint, fmt --check and -w, info and count search a folder for templates: this
+                // one has none, which is an error of its own.
+                let searches = ["lint", "info", "count", "--check", "-w"].contains { command.prefix(2).contains($0) }
+                let expected = searches && name == "folder.yaml" ? "no CloudFormation template in this folder" : reason
                 try? FileManager.default.removeItem(atPath: dir + "/out")
                 let args = command.map { $0 == "FILE" ? name : $0 }
                 let r = try Self.run(args, cwd: dir)
                 #expect(r.status == 2, "\(args): exit \(r.status): \(r.output)")
                 #expect(r.output.contains(name), "\(args): the message does not name the file: \(r.output)")
-                #expect(r.output.contains(reason), "\(args): the message does not say \(reason): \(r.output)")
-                #expect(r.seconds < 5, "\(args) took \(r.seconds) s")
+                #expect(r.output.contains(expected), "\(args): the message does not say \(expected): \(r.output)")
+                #expect(r.seconds < 60, "\(args) took \(r.seconds) s: a hang")
                 #expect(!FileManager.default.fileExists(atPath: dir + "/out"), "\(args): split wrote output")
             }
         }

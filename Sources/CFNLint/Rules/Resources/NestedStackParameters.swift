@@ -10,7 +10,9 @@ struct NestedStackParameters: Rule {
             by `aws cloudformation package`), its `Parameters` must give every parameter of that \
             template without a `Default`, and nothing it does not declare. The file is read \
             relative to the template; a `Fn::If` in `Parameters` is checked branch by branch. \
-            Remote templates (`https://`, `s3://`) are not fetched.
+            Remote templates (`https://`, `s3://`) are not fetched, but one linted in the same \
+            run, whose file name the URL ends in, is checked too (`cfntool lint` on a `cfntool \
+            split --template-url-base` output).
             """,
         passing: [
             """
@@ -42,9 +44,14 @@ struct NestedStackParameters: Rule {
         guard path != "-", path != "<memory>" else { return }
         let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
         for r in context.template.resources where r.type == "AWS::CloudFormation::Stack" {
-            guard let properties = r.node["Properties"], let url = properties["TemplateURL"]?.stringValue, !url.contains("://"),
-                !url.isEmpty, let child = try? Template(contentsOf: url.hasPrefix("/") ? url : directory + "/" + url)
-            else { continue }
+            guard let properties = r.node["Properties"], let url = properties["TemplateURL"]?.stringValue, !url.isEmpty else { continue }
+            // A child linted in the same run is already decoded (also one a URL names); another
+            // is read from its local file.
+            let linked = context.hierarchy.flatMap { h in h.child(of: context.member, stack: r.logicalId).map { h.templates[$0] } }
+            let local = { () -> Template? in
+                url.contains("://") ? nil : try? Template(contentsOf: url.hasPrefix("/") ? url : directory + "/" + url)
+            }
+            guard let child = linked ?? local() else { continue }
             var declared: [String: Bool] = [:]  // name -> has a default
             for p in child.parameters { declared[p.name] = p.node["Default"] != nil }
             guard let given = properties[entry: "Parameters"] else {
@@ -60,11 +67,16 @@ struct NestedStackParameters: Rule {
                 for e in map.entries where declared[e.key] == nil {
                     findings.append(
                         context.finding(
-                            Self.self, "'\(e.key)' is not a parameter of the nested stack's template\(when)",
-                            at: scenario.isEmpty ? e.keyRange : given.keyRange))
+                            Self.self,
+                            "'\(e.key)' is not a parameter of the nested stack's template\(when)",
+                            at: scenario.isEmpty ? e.keyRange : given.keyRange
+                        )
+                    )
                 }
                 for (name, hasDefault) in declared.sorted(by: { $0.key < $1.key }) where !hasDefault && map[name] == nil {
-                    findings.append(context.finding(Self.self, "The nested stack's parameter '\(name)' is not given\(when)", at: given.keyRange))
+                    findings.append(
+                        context.finding(Self.self, "The nested stack's parameter '\(name)' is not given\(when)", at: given.keyRange)
+                    )
                 }
             }
         }

@@ -34,7 +34,8 @@ struct TemplateStructure: Rule {
                 Type: AWS::S3::Bucket
             """,
             """
-            Description: no resources # <-
+            AWSTemplateFormatVersion: "2010-09-09" # <-
+            Description: no resources
             """,
         ]
     )
