@@ -44,16 +44,21 @@ run: release
 	@$(RELEASE) split templates/serverless-api.yaml -o .build/run/serverless-api --max-resources 10
 	@$(RELEASE) count .build/run/serverless-api/manifest.json
 
-# The tests compare with cfn-lint 1.51.0's decoder and validate SARIF with sarif-pydantic.
+# The tests compare with cfn-lint 1.51.0's decoder and aws-sam-translator 1.110.0's fixtures, and
+# validate SARIF with sarif-pydantic.
 pydeps:
 	@python3 -c "import cfnlint" 2>/dev/null || pip install -q "cfn-lint==1.51.0"
 	@python3 -c "import sarif_pydantic" 2>/dev/null || pip install -q "sarif-pydantic==0.6.2"
+	@python3 -c "import importlib.metadata as m; assert m.version('aws-sam-translator') == '1.110.0'" 2>/dev/null || \
+	  pip install -q "aws-sam-translator==1.110.0"
 
 test: deps pydeps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	python3 scripts/check-convert.py --cfntool $(DEBUG) --corpus $(CORPUS) --sample 120
 	python3 scripts/schema-bundle.py check
+	python3 scripts/check-sam.py --cfntool $(DEBUG) --sample 5 --min 0.95 --show 5
+	python3 scripts/sam-data.py check
 
 # The test suite under AddressSanitizer (and LeakSanitizer), in its own build folder: the CLI
 # tests run the sanitized binary beside the test bundle, so its reports fail them too. Every test

@@ -12,7 +12,8 @@ struct Transform: ParsableCommand {
             to upload. An AWS::Serverless::Application with a serverless-repository ApplicationId \
             needs --sar-template-url. Exit 0: transformed; 2: the file could not be read or parsed, \
             or the SAM template is invalid (every error on standard error as \
-            file:line:col: [LogicalId] message); 64: usage error.
+            file:line:col: [LogicalId] message), or the file is no CloudFormation template (\"not a \
+            CloudFormation template\"; --only-templates exits 0 without output instead); 64: usage error.
             """
     )
 
@@ -40,6 +41,8 @@ struct Transform: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
     var output: String?
 
+    @OptionGroup var selection: TemplateSelection
+
     func validate() throws {
         for p in parameters + sarTemplateURLs where !p.contains("=") {
             throw ValidationError("'\(p)' is not KEY=VALUE")
@@ -49,7 +52,7 @@ struct Transform: ParsableCommand {
     func run() throws {
         var status = ExitStatus()
         do {
-            let template = try Template(contentsOf: file)
+            let template = try Template.read(file).template
             var options = SAMTransform.Options(region: region ?? Environment.region, partition: partition)
             for p in parameters {
                 let (key, value) = Transform.pair(p)
@@ -79,6 +82,8 @@ struct Transform: ParsableCommand {
             }
         } catch let exit as ExitCode {
             throw exit
+        } catch let error as CFNError where error.kind == .notTemplate && selection.onlyTemplates {
+            return
         } catch {
             status.failed(error)
         }
