@@ -23,11 +23,11 @@ let package = Package(
             providers: [.apt(["libyaml-dev"])]
         ),
         .target(name: "CFNModel", dependencies: ["CYAML"]),
-        .target(name: "CFNSplit", dependencies: ["CFNModel", "CFNSchema"]),
+        .target(name: "CFNSplit", dependencies: ["CFNModel", "CFNSchema", "CFNSAM"]),
         // The schema bundle (Data/) is read at run time from beside the binary or the source tree.
         .target(name: "CFNSchema", dependencies: ["CFNModel"], exclude: ["Data"]),
         .target(name: "CFNLint", dependencies: ["CFNModel", "CFNSchema"]),
-        .target(name: "CFNDiff", dependencies: ["CFNModel", "CFNSchema", "CFNSplit"]),
+        .target(name: "CFNDiff", dependencies: ["CFNModel", "CFNSchema", "CFNSplit", "CFNSAM"]),
         // The AWS::Serverless-2016-10-31 transform; its data (policy templates, managed policies,
         // connector profiles) is generated from the aws-sam-translator wheel into Data/*.swift.
         .target(name: "CFNSAM", dependencies: ["CFNModel"]),
@@ -45,9 +45,9 @@ let package = Package(
         ),
         .executableTarget(name: "cfnbench", dependencies: ["CFNModel", "CFNSplit", "CFNDiff"], path: "Benchmarks/cfnbench"),
         .testTarget(name: "CFNModelTests", dependencies: ["CFNModel"]),
-        .testTarget(name: "CFNSplitTests", dependencies: ["CFNSplit", "CFNModel", "CFNSchema"]),
+        .testTarget(name: "CFNSplitTests", dependencies: ["CFNSplit", "CFNModel", "CFNSchema", "CFNSAM"]),
         .testTarget(name: "CFNLintTests", dependencies: ["CFNLint", "CFNModel", "CFNSchema"]),
-        .testTarget(name: "CFNDiffTests", dependencies: ["CFNDiff", "CFNModel", "CFNSchema", "CFNSplit"]),
+        .testTarget(name: "CFNDiffTests", dependencies: ["CFNDiff", "CFNModel", "CFNSchema", "CFNSplit", "CFNSAM"]),
         .testTarget(name: "CFNSAMTests", dependencies: ["CFNSAM", "CFNModel"]),
         .testTarget(name: "cfntoolTests", dependencies: ["cfntool", "CFNModel"]),
     ],

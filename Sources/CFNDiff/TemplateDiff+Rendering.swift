@@ -1,4 +1,5 @@
 import CFNModel
+import CFNSAM
 
 extension TemplateDiff {
     /// The output formats of `render(as:color:)`.
@@ -135,6 +136,7 @@ extension TemplateDiff {
                 }
                 var headline = Self.headline(r)
                 if r.willFail { headline += ": WILL FAIL" }
+                if let o = r.origin { headline += "  (from \(o.description))" }
                 if stacks && r.impact != .moved {
                     headline += "  in " + Self.stackName(r.impact == .removed || r.impact == .orphaned ? r.oldStack : r.stack)
                 }
@@ -212,7 +214,8 @@ extension TemplateDiff {
                 if r.impact == .orphaned { impact = "orphan (DeletionPolicy: Retain)" }
                 if r.willFail { impact += ": **will fail**" }
                 let stack = stacks ? " \((r.impact == .removed || r.impact == .orphaned ? r.oldStack : r.stack) ?? "(parent)") |" : ""
-                out.append("| \(Self.symbol(r.impact)) | `\(r.logicalId)` | \(r.type ?? "") |\(stack) \(impact) |")
+                let from = r.origin.map { " (from \(Self.cell($0.description)))" } ?? ""
+                out.append("| \(Self.symbol(r.impact)) | `\(r.logicalId)`\(from) | \(r.type ?? "") |\(stack) \(impact) |")
             }
             out.append("")
             for r in resources where !r.changes.isEmpty || !r.reasons.isEmpty || !r.security.isEmpty {
@@ -284,6 +287,13 @@ extension TemplateDiff {
         ])
     }
 
+    private static func json(_ o: Origin) -> Node {
+        object([
+            ("logicalId", .string(o.logicalId)), ("type", .string(o.type)), ("event", o.event.map(Node.string) ?? Node(.null)),
+            ("property", o.property.map(Node.string) ?? Node(.null)),
+        ])
+    }
+
     /// A value for JSON output: its meaning, without the source's layout.
     private static func stripped(_ n: Node) -> Node {
         var out = n
@@ -313,7 +323,8 @@ extension TemplateDiff {
                 ("stack", r.stack.map(Node.string) ?? Node(.null)), ("oldStack", r.oldStack.map(Node.string) ?? Node(.null)),
                 ("oldFile", r.oldRange.isKnown ? .string(r.oldFile ?? oldPath) : Node(.null)),
                 ("newFile", r.newRange.isKnown ? .string(r.newFile ?? newPath) : Node(.null)),
-                ("oldLine", Self.line(r.oldRange)), ("newLine", Self.line(r.newRange)), ("changes", Node(.list(r.changes.map(Self.json)))),
+                ("oldLine", Self.line(r.oldRange)), ("newLine", Self.line(r.newRange)),
+                ("origin", r.origin.map(Self.json) ?? Node(.null)), ("changes", Node(.list(r.changes.map(Self.json)))),
                 (
                     "security",
                     Node(

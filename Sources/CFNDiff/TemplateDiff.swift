@@ -1,4 +1,5 @@
 import CFNModel
+import CFNSAM
 
 /// What changes between two templates, section by section, and what each resource change will
 /// do when deployed (update, replace, delete, ...). Built by `Differ`.
@@ -257,6 +258,9 @@ public struct ResourceChange: Sendable {
     public var oldFile: String?
     /// In a split hierarchy: the file the resource is written in, new side (nil: `newPath`).
     public var newFile: String?
+    /// Under the SAM transform: the SAM resource (and event or property) the resource came
+    /// from; nil for a resource written as it is (see `TemplateDiff.attributing(old:new:)`).
+    public var origin: Origin?
 
     /// Creates a resource change.
     public init(

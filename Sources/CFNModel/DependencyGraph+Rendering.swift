@@ -89,18 +89,22 @@ extension DependencyGraph {
             var to: Int
             var kind: Reference.Kind
             var attribute: String?
+            var via: String?
         }
         var seen: Set<Key> = []
         var out: [Edge] = []
         for i in indices.sorted() {
             let e = edges[i]
-            if seen.insert(Key(from: e.from, to: e.to, kind: e.reference.kind, attribute: e.reference.attribute)).inserted { out.append(e) }
+            if seen.insert(Key(from: e.from, to: e.to, kind: e.reference.kind, attribute: e.reference.attribute, via: e.via)).inserted {
+                out.append(e)
+            }
         }
         return out.sorted { a, b in
             if a.from != b.from { return precedes(a.from, b.from) }
             if a.to != b.to { return precedes(a.to, b.to) }
             if a.reference.kind != b.reference.kind { return a.reference.kind.rawValue < b.reference.kind.rawValue }
-            return (a.reference.attribute ?? "") < (b.reference.attribute ?? "")
+            if a.reference.attribute != b.reference.attribute { return (a.reference.attribute ?? "") < (b.reference.attribute ?? "") }
+            return (a.via ?? "") < (b.via ?? "")
         }
     }
 
@@ -117,7 +121,7 @@ extension DependencyGraph {
     }
 
     private func edgeLabel(_ e: Edge) -> String {
-        e.reference.kind.rawValue + (e.reference.attribute.map { " " + $0 } ?? "")
+        (e.via.map { $0 + ": " } ?? "") + e.reference.kind.rawValue + (e.reference.attribute.map { " " + $0 } ?? "")
     }
 
     // MARK: - DOT
@@ -130,7 +134,7 @@ extension DependencyGraph {
         out += "  edge [fontname=\"Helvetica\", fontsize=9];\n"
         for n in nodes {
             let v = vertices[n]
-            let label = v.name + (v.type.map { "\n" + $0 } ?? "")
+            let label = v.name + (v.type.map { "\n" + $0 } ?? "") + (v.note.map { "\n" + $0 } ?? "")
             var attributes = ["label=\(dotQuoted(label))"]
             switch v.kind {
             case .resource: break
@@ -192,7 +196,8 @@ extension DependencyGraph {
         var out = "flowchart LR\n"
         for n in nodes {
             let v = vertices[n]
-            let label = mermaidText(v.name) + (v.type.map { "<br/>" + mermaidText($0) } ?? "")
+            let label =
+                mermaidText(v.name) + (v.type.map { "<br/>" + mermaidText($0) } ?? "") + (v.note.map { "<br/>" + mermaidText($0) } ?? "")
             let shaped: String
             switch v.kind {
             case .resource: shaped = "[\"\(label)\"]"
@@ -239,13 +244,13 @@ extension DependencyGraph {
         let nodeList = nodes.map { n in
             object([
                 ("id", string(id(of: n))), ("kind", string(vertices[n].kind.rawValue)), ("name", string(vertices[n].name)),
-                ("type", string(vertices[n].type)), ("line", line(vertices[n].range)),
+                ("type", string(vertices[n].type)), ("line", line(vertices[n].range)), ("note", string(vertices[n].note)),
             ])
         }
         let edgeList = lines.map { e in
             object([
                 ("from", string(id(of: e.from))), ("to", string(id(of: e.to))), ("kind", string(e.reference.kind.rawValue)),
-                ("attribute", string(e.reference.attribute)), ("line", line(e.reference.range)),
+                ("attribute", string(e.reference.attribute)), ("via", string(e.via)), ("line", line(e.reference.range)),
             ])
         }
         let cycleList = cyclePaths().map { Node(.list($0.map { string(id(of: $0)) })) }

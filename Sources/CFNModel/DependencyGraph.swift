@@ -31,6 +31,9 @@ public struct DependencyGraph: Sendable {
         public var range: SourceRange
         /// A resource's or parameter's `Type`, when it is a string.
         public var type: String? = nil
+        /// A word about where the node comes from, shown with it (`from GetUserFn's event Get`
+        /// for a resource the SAM transform made); see `annotate(resource:with:)`.
+        public var note: String? = nil
     }
 
     /// One dependency: `from` needs `to`.
@@ -41,6 +44,23 @@ public struct DependencyGraph: Sendable {
         public var to: Int
         /// The reference that makes the dependency.
         public var reference: Reference
+        /// What the reference goes through, when the graph was built to say (`event Get`,
+        /// `policy`, `connector ReadTable`: see `init(_:references:)`); nil for a plain one.
+        public var via: String? = nil
+    }
+
+    /// References of one resource that go through the same thing.
+    public struct ReferenceGroup: Sendable, Hashable {
+        /// What they go through (`event Get`), or nil.
+        public var via: String?
+        /// The references.
+        public var references: [Reference]
+
+        /// A group.
+        public init(via: String?, references: [Reference]) {
+            self.via = via
+            self.references = references
+        }
     }
 
     /// A reference to a name that the template does not define.
@@ -74,6 +94,14 @@ public struct DependencyGraph: Sendable {
 
     /// Builds the graph of a template.
     public init(_ template: Template) {
+        self.init(template, references: { _ in nil })
+    }
+
+    /// Builds the graph of a template, asking `references` how each resource refers to others
+    /// (but for its `DependsOn` and `Condition`): groups of references with what they go
+    /// through, or nil for every reference of the resource, plain. A transform's own references
+    /// (SAM's events, policies and connectors, which name resources by `Id` too) are drawn so.
+    public init(_ template: Template, references: (Resource) -> [ReferenceGroup]?) {
         for p in DependencyGraph.pseudoParameters { add(.pseudoParameter, p, .unknown) }
         for p in template.parameters { add(.parameter, p.name, p.nameRange, type: p.type) }
         for m in template.mappings { add(.mapping, m.name, m.nameRange) }
@@ -89,6 +117,8 @@ public struct DependencyGraph: Sendable {
         }
         for r in template.resources {
             let from = indexByKey[Key(kind: .resource, name: r.logicalId)]!
+            let groups = references(r)
+            for g in groups ?? [] { for ref in g.references { connect(from, ref, via: g.via) } }
             for e in r.attributes.entries {
                 switch e.key {
                 case "DependsOn":
@@ -99,7 +129,7 @@ public struct DependencyGraph: Sendable {
                 case "Condition":
                     if let s = e.value.stringValue { connect(from, Reference(kind: .condition, target: s, range: e.value.range)) }
                 default:
-                    for ref in e.value.references { connect(from, ref) }
+                    if groups == nil { for ref in e.value.references { connect(from, ref) } }
                 }
             }
         }
@@ -122,14 +152,19 @@ public struct DependencyGraph: Sendable {
         vertices.append(Vertex(kind: kind, name: name, range: range, type: type))
     }
 
-    private mutating func connect(_ from: Int, _ ref: Reference) {
+    private mutating func connect(_ from: Int, _ ref: Reference, via: String? = nil) {
         guard let to = resolve(ref) else {
             unresolved.append(Unresolved(from: from, reference: ref))
             return
         }
         outgoing[from].append(edges.count)
         incoming[to].append(edges.count)
-        edges.append(Edge(from: from, to: to, reference: ref))
+        edges.append(Edge(from: from, to: to, reference: ref, via: via))
+    }
+
+    /// Gives a resource's node a note, shown with it in every format (`from GetUserFn`).
+    public mutating func annotate(resource name: String, with note: String) {
+        if let i = index(of: .resource, name) { vertices[i].note = note }
     }
 
     /// The node a reference points at, if it exists.

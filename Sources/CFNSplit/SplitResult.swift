@@ -1,4 +1,5 @@
 import CFNModel
+import CFNSAM
 
 /// A nested stack of a split: its logical id in the parent, its file and its template.
 public struct NestedStack: Sendable {
@@ -87,8 +88,15 @@ public struct SplitResult: Sendable {
     /// Resources that change stack compared with `SplitOptions.previous`, named ones first.
     public let moves: [Move]
     let options: SplitOptions
+    /// Under the SAM transform: what the source says (the origins the manifest records).
+    let sam: SAMLayout?
 
-    init(source: Template, strategy: Strategy, hierarchy: Hierarchy, options: SplitOptions, moves: [Move]) {
+    /// Under the SAM transform: for each resource the transform made, the SAM resource (and
+    /// event or property) it came from; empty for a template split as it is.
+    public var origins: [String: Origin] { sam?.origins ?? [:] }
+
+    init(source: Template, strategy: Strategy, hierarchy: Hierarchy, options: SplitOptions, moves: [Move], sam: SAMLayout? = nil) {
+        self.sam = sam
         self.source = source
         self.strategy = strategy
         self.hierarchy = hierarchy
@@ -259,6 +267,21 @@ public struct SplitResult: Sendable {
             res[r.logicalId] = (holder[r.logicalId] ?? nil).map { .string($0) } ?? Node(.null)
         }
         root["resources"] = Node(.map(res))
+        if let sam {
+            // Which SAM resource each resource the transform made came from, in output order.
+            root["transform"] = .string(SAMTransform.name)
+            var origins = Map()
+            for r in source.resources {
+                guard let o = sam.origins[r.logicalId] else { continue }
+                var m = Map()
+                m["logicalId"] = .string(o.logicalId)
+                m["type"] = .string(o.type)
+                if let e = o.event { m["event"] = .string(e) }
+                if let p = o.property { m["property"] = .string(p) }
+                origins[r.logicalId] = Node(.map(m))
+            }
+            root["origins"] = Node(.map(origins))
+        }
         if options.previous != nil {
             root["moves"] = Node(
                 .list(

@@ -51,19 +51,20 @@ extension Splitter {
             flush()
         }
         // First fit, biggest first.
-        var bins: [(stack: Int, size: Int, groups: Int)] = []
+        var bins: [(stack: Int, size: Int, groups: Int, late: Bool)] = []
         for g in small.enumerated().sorted(by: {
             $0.element.members.count != $1.element.members.count
                 ? $0.element.members.count > $1.element.members.count : $0.offset < $1.offset
         }).map(\.element) {
-            if let b = bins.firstIndex(where: { $0.size + g.members.count <= max }) {
+            // Late groups wait for the parent, the others are waited for: never in one stack.
+            if let b = bins.firstIndex(where: { $0.size + g.members.count <= max && $0.late == g.late }) {
                 for m in g.members { stackOf[m] = bins[b].stack }
                 bins[b].size += g.members.count
                 bins[b].groups += 1
             } else {
                 let s = newStack(g.name)
                 for m in g.members { stackOf[m] = s }
-                bins.append((s, g.members.count, 1))
+                bins.append((s, g.members.count, 1, g.late))
             }
         }
         // A stack holding several small groups is named for what it is.

@@ -1,4 +1,5 @@
 import CFNModel
+import CFNSAM
 import CFNSchema
 
 /// Settings for `split`.
@@ -22,6 +23,12 @@ public struct SplitOptions: Sendable {
     /// Where the resource schemas are read from (which properties fix a physical name); nil
     /// falls back to `<Type>Name` and `Name`.
     public var schemas: SchemaStore?
+    /// The input's folder as seen from the folder the output is written to (`..`, `../app`):
+    /// each local artifact path (a function's `Code: src/`, a layer's `Content`, a nested
+    /// stack's `TemplateURL`, ... everything `aws cloudformation package` uploads), which is
+    /// relative to the input's folder, is prefixed with it, so that the written templates point
+    /// at the same files. nil or empty: the output sits beside the input.
+    public var artifactBase: String?
 
     /// Creates options.
     public init(
@@ -32,7 +39,8 @@ public struct SplitOptions: Sendable {
         verify: Bool = true,
         previous: Layout? = nil,
         allowMoves: Bool = false,
-        schemas: SchemaStore? = SchemaStore.bundled
+        schemas: SchemaStore? = SchemaStore.bundled,
+        artifactBase: String? = nil
     ) {
         self.strategy = strategy
         self.maxResources = maxResources
@@ -42,6 +50,7 @@ public struct SplitOptions: Sendable {
         self.previous = previous
         self.allowMoves = allowMoves
         self.schemas = schemas
+        self.artifactBase = artifactBase
     }
 }
 
@@ -56,26 +65,44 @@ public enum Splitter {
     /// Splits `template`.
     ///
     /// - Throws: `SplitError` when the input cannot be split within the quotas and
-    ///   `maxResources` (a dependency cycle, a transform, a group that cannot be cut), when a
+    ///   `maxResources` (a dependency cycle, a transform: a SAM template splits with
+    ///   `split(sam:source:options:)`, a group that cannot be cut), when a
     ///   resource with a fixed physical name would have to move and `allowMoves` is off, or when
     ///   the output fails verification.
     public static func split(_ template: Template, options: SplitOptions = SplitOptions()) throws(SplitError) -> SplitResult {
-        let path = template.path
+        let transforms = template.transforms
+        if transforms.contains(SAMTransform.name) {
+            throw SplitError(
+                file: template.path,
+                message:
+                    "the template declares Transform \(SAMTransform.name): split what it deploys, split(sam: SAMTransform(options).apply(to: template), source: template)"
+            )
+        }
+        if !transforms.isEmpty {
+            // Only CloudFormation can expand a macro (or language extensions without SAM); the
+            // template it expanded is plain, and that one splits.
+            throw SplitError(
+                file: template.path,
+                message:
+                    "the template uses Transform \(transforms.joined(separator: ", ")), which only CloudFormation expands: split the processed template it deploys (aws cloudformation get-template --template-stage Processed)"
+            )
+        }
+        return try split(processed: template, options: options, sam: nil)
+    }
+
+    /// Splits a template without transforms (`sam`: what the SAM source says about it).
+    static func split(processed input: Template, options: SplitOptions, sam: SAMLayout?) throws(SplitError) -> SplitResult {
+        let path = input.path
         guard options.maxResources >= 1 && options.maxResources <= maxStackResources else {
             throw SplitError(file: path, message: "--max-resources must be between 1 and \(maxStackResources)")
         }
-        if !template.transforms.isEmpty {
-            throw SplitError(
-                file: path,
-                message:
-                    "the template uses Transform (\(template.transforms.joined(separator: ", "))): split the processed template (sam build / package output)"
-            )
-        }
+        var template = input
+        if let base = options.artifactBase, !base.isEmpty { template = Artifacts.rebased(template, onto: base) }
         let graph = DependencyGraph(template)
         if let cycle = graph.cycles().first {
             throw SplitError(file: path, message: "dependency cycle: " + (cycle + [cycle[0]]).map(graph.describe).joined(separator: " -> "))
         }
-        let grouper = Grouper(template, graph: graph)
+        let grouper = Grouper(template, graph: graph, sam: sam)
         let strategy = options.strategy ?? (grouper.hasAPI ? .routes : .auto)
         let context = Context(
             template: template,
@@ -86,7 +113,7 @@ public enum Splitter {
             previous: options.previous,
             strategy: strategy
         )
-        let groups = grouper.groups(strategy)
+        let groups = grouper.separatingLate(grouper.groups(strategy))
         let fresh = try context.build(
             pack(groups, grouper: grouper, max: options.maxResources, reserved: Set(grouper.order)),
             sticky: false
@@ -96,7 +123,7 @@ public enum Splitter {
         if let previous = options.previous {
             (chosen, moves) = try choose(fresh, groups: groups, previous: previous, context: context, allowMoves: options.allowMoves)
         }
-        var result = SplitResult(source: template, strategy: strategy, hierarchy: chosen, options: options, moves: moves)
+        var result = SplitResult(source: template, strategy: strategy, hierarchy: chosen, options: options, moves: moves, sam: sam)
         try result.finish()
         if options.verify { try Verifier.verify(result, sourceGraph: graph) }
         return result

@@ -21,6 +21,10 @@ struct Group {
     /// Where a big group may be cut: between these runs of members (a function and its
     /// satellites stay together), never inside one. Empty: between any two members.
     var units: [[String]] = []
+    /// Members of another group that must be created after resources of the parent which
+    /// themselves wait on that group (see `Grouper.separatingLate`): packed only with others
+    /// of their kind.
+    var late = false
 }
 
 /// Turns a template into groups of resources, one strategy at a time.
@@ -34,8 +38,11 @@ struct Grouper {
     let dependencyIndex: [[Int]]
     let dependentIndex: [[Int]]
     let types: [String]
+    /// Under the SAM transform: what the SAM source says about the functions.
+    let sam: SAMLayout?
 
-    init(_ template: Template, graph: DependencyGraph) {
+    init(_ template: Template, graph: DependencyGraph, sam: SAMLayout? = nil) {
+        self.sam = sam
         self.template = template
         self.graph = graph
         self.resources = template.root["Resources"]?.mapValue ?? Map()
@@ -81,6 +88,8 @@ struct Grouper {
     func functionUnits() -> (unitOf: [String: String], units: [String: [String]]) {
         var unitOf: [String: String] = [:]
         for id in order where Grouper.functionTypes.contains(type(id)) { unitOf[id] = id }
+        // What the SAM transform made for a function is that function's, whatever refers to it.
+        for (id, fn) in sam?.function ?? [:] where unitOf[id] == nil && unitOf[fn] == fn { unitOf[id] = fn }
         // What refers to exactly one function joins it.
         for id in order where unitOf[id] == nil {
             let fns = Set(dependencies(id).filter { Grouper.functionTypes.contains(type($0)) })
@@ -201,6 +210,8 @@ struct Grouper {
                 groupOf[dep] = groupOf[dep] == nil || groupOf[dep] == groupOf[id] ? groupOf[id] : "*"
             }
         }
+        // SAM: the API is one body; its routes are the functions' Api and HttpApi event paths.
+        for (fn, g) in sam?.routeGroup ?? [:] where position[fn] != nil { groupOf[fn] = g }
         guard !groupOf.isEmpty else { return nil }
         // Functions (with their satellites) behind one group join it; shared ones stay in the parent.
         let (unitOf, units) = functionUnits()
@@ -222,7 +233,12 @@ struct Grouper {
             assigned.insert(id)
         }
         let names = members.keys.sorted()
-        return names.map { g in
+        // Functions behind no route (queue consumers, schedules) are packed as `function` packs them.
+        let unrouted: [Group] = order.compactMap { id in
+            guard unitOf[id] == id, unitGroups[id] == nil, let ms = units[id], !ms.contains(where: assigned.contains) else { return nil }
+            return Group(name: id, members: ms)
+        }
+        let routed = names.map { g in
             let ms = members[g]!.map { position[$0]! }.sorted().map { order[$0] }
             // Cut points: whole function units, in the order of their first member.
             var unitMembers: [String: [String]] = [:]
@@ -234,5 +250,68 @@ struct Grouper {
             }
             return Group(name: g, members: ms, head: heads[g] ?? [], units: unitOrder.map { unitMembers[$0]! })
         }
+        return routed + unrouted
+    }
+
+    /// The groups, with the members that must wait for the parent split off into groups of
+    /// their own (`late`).
+    ///
+    /// A member that depends on a resource left in the parent, which itself waits on the group,
+    /// cannot share the group's stack: the two stacks would wait on each other. SAM's REST API
+    /// is the case: its body names every function behind it, and each function's permission
+    /// names the API. Such members (and what in the group depends on them) go into a group
+    /// created after the parent's resource: `UsersPermissions` beside `Users`.
+    func separatingLate(_ groups: [Group]) -> [Group] {
+        var grouped = Set<Int>()
+        for g in groups { for m in g.members { if let i = position[m] { grouped.insert(i) } } }
+        var out: [Group] = []
+        for g in groups {
+            let inside = Set(g.members.compactMap { position[$0] })
+            // The parent's resources that wait on the group, through parent resources only.
+            var waiting = Set<Int>()
+            var todo = Array(inside)
+            while let i = todo.popLast() {
+                for d in dependentIndex[i] where !inside.contains(d) && !grouped.contains(d) && waiting.insert(d).inserted {
+                    todo.append(d)
+                }
+            }
+            guard !waiting.isEmpty else {
+                out.append(g)
+                continue
+            }
+            var late = Set<Int>()
+            var changed = true
+            while changed {
+                changed = false
+                for m in g.members {
+                    guard let i = position[m], !late.contains(i) else { continue }
+                    if dependencyIndex[i].contains(where: { waiting.contains($0) || late.contains($0) }) {
+                        late.insert(i)
+                        changed = true
+                    }
+                }
+            }
+            guard !late.isEmpty else {
+                out.append(g)
+                continue
+            }
+            let isLate = { (m: String) in position[m].map(late.contains) ?? false }
+            let lateMembers = g.members.filter(isLate)
+            guard lateMembers.count < g.members.count else {
+                var whole = g
+                whole.late = true
+                out.append(whole)
+                continue
+            }
+            var early = g
+            early.members = g.members.filter { !isLate($0) }
+            early.head = g.head.filter { !isLate($0) }
+            early.units = g.units.map { $0.filter { !isLate($0) } }.filter { !$0.isEmpty }
+            let lateTypes = Set(lateMembers.map(type))
+            let suffix = lateTypes.count == 1 ? (lateTypes.first!.split(separator: ":").last.map(String.init) ?? "") + "s" : "Late"
+            out.append(early)
+            out.append(Group(name: g.name + Grouper.camel(suffix), members: lateMembers, late: true))
+        }
+        return out
     }
 }

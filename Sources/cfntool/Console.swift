@@ -41,6 +41,8 @@ struct ExitStatus {
     mutating func failed(_ error: any Error) {
         if let e = error as? CFNError {
             Console.err("\(e)")
+        } else if let f = error as? TransformFailure {
+            for e in f.located { Console.err("\(e)") }
         } else {
             Console.err("error: \(error)")
         }

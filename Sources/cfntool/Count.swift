@@ -1,5 +1,6 @@
 import ArgumentParser
 import CFNModel
+import CFNSAM
 
 struct Count: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,7 +11,15 @@ struct Count: ParsableCommand {
             (1,000,000 through S3; 51,200 inline with --template-body, a warning only) and \
             description bytes (1,024), then the resources by type. EXCEEDED marks a quota over \
             its limit, WARNING a soft one (the inline size) over it, 'near limit' one at 90% or \
-            more. Counts are of the template as written, before any transform.
+            more.
+
+            A template that declares Transform: AWS::Serverless-2016-10-31 is counted as \
+            CloudFormation deploys it: the SAM transform's output (the template bytes are the \
+            file's, what is sent). Then each SAM resource is listed with the resources it \
+            expands to, biggest first ("GetUserFn -> 5: Function, Role, Permission x2, \
+            Version"). A template with AWS::Serverless::* resources but no Transform line, or \
+            with another transform, is counted as written. A SAM template the transform \
+            refuses exits 2, each error as file:line:col: [LogicalId] message.
 
             FILEs may be templates, folders (searched recursively for *.yaml, *.yml, *.json and \
             *.template files that are templates; a manifest.json found there is skipped) or \
@@ -27,7 +36,9 @@ struct Count: ParsableCommand {
             --format json prints one array: for each template {"file", "kind": "template", \
             "format", "bytes", "quotas": [{"id", "title", "used", "limit", "hard", "exceeded", \
             "nearLimit", "subject", "line"}], "resourcesByType": {type: count}} (with "manifest" \
-            when a manifest listed it), and for each manifest {"file", "kind": "manifest", \
+            when a manifest listed it; under the SAM transform with "transform": {"name", \
+            "resourcesAsWritten", "expansions": [{"logicalId", "type", "line", "resources", \
+            "byType": {type: count}}]}), and for each manifest {"file", "kind": "manifest", \
             "templates": [paths], "quotas": [...]}.
 
             Exit codes: 0 every template within its quotas; 1 a hard quota exceeded; 2 a file \
@@ -46,6 +57,11 @@ struct Count: ParsableCommand {
     @Argument(help: "Templates, folders, quoted patterns or split manifests (- for standard input).")
     var files: [String]
 
+    @Option(help: "Under the SAM transform: the region it runs for (default AWS_REGION, AWS_DEFAULT_REGION or us-east-1).")
+    var region: String?
+
+    @OptionGroup var transform: TransformInputs
+
     @OptionGroup var selection: TemplateSelection
 
     func run() throws {
@@ -62,11 +78,22 @@ struct Count: ParsableCommand {
                 }
             },
             { _, template, bytes, status in
-                emit(report(template, bytes: bytes.count, manifest: nil), status: &status, reports: &reports)
+                let deployed = try Deployed.of(template, options: transformOptions)
+                emit(report(deployed, bytes: bytes.count, manifest: nil), status: &status, reports: &reports)
             }
         )
         if format == .json { Console.out(bytes: Formatter.json(Node(.list(reports)))) }
         try status.exit()
+    }
+
+    /// The transform's options; a serverless-repository application without a URL gets a
+    /// placeholder: its one `AWS::CloudFormation::Stack` counts the same whatever the URL.
+    private var transformOptions: SAMTransform.Options {
+        var options = transform.options(region: region ?? Environment.region)
+        if options.sarTemplateURLs["*"] == nil {
+            options.sarTemplateURLs["*"] = "https://serverless-repository.invalid/template-url-not-given"
+        }
+        return options
     }
 
     private func countManifest(_ manifest: SplitManifest, status: inout ExitStatus, reports: inout [Node]) {
@@ -75,7 +102,7 @@ struct Count: ParsableCommand {
         for path in paths {
             do {
                 let (t, bytes) = try Template.read(path)
-                let r = report(t, bytes: bytes.count, manifest: manifest.path)
+                let r = report(try Deployed.of(t, options: transformOptions), bytes: bytes.count, manifest: manifest.path)
                 total += r.usages.first { $0.quota == .resources }?.used ?? 0
                 emit(r, status: &status, reports: &reports)
             } catch {
@@ -99,26 +126,43 @@ struct Count: ParsableCommand {
     }
 
     private struct Report {
+        /// What is counted: the processed template under the SAM transform.
         var template: Template
         var bytes: Int
         var manifest: String?
         var usages: [QuotaUsage]
+        /// Under the SAM transform: the source's resource count, and what each SAM resource made.
+        var sam: (written: Int, expansions: [Expansion])?
     }
 
-    private func report(_ t: Template, bytes: Int, manifest: String?) -> Report {
-        Report(template: t, bytes: bytes, manifest: manifest, usages: t.quotaUsage(bodyBytes: bytes))
+    private func report(_ d: Deployed, bytes: Int, manifest: String?) -> Report {
+        Report(
+            template: d.template,
+            bytes: bytes,
+            manifest: manifest,
+            usages: d.template.quotaUsage(bodyBytes: bytes),
+            sam: d.isSAM ? (d.source.resources.count, d.output.expansions(of: d.source)) : nil
+        )
     }
 
     private func emit(_ r: Report, status: inout ExitStatus, reports: inout [Node]) {
         if r.usages.contains(where: \.fails) { status.found() }
         switch format {
         case .text:
-            var lines = ["\(r.template.path): \(r.template.format.rawValue), \(r.bytes) bytes"]
+            var head = "\(r.template.path): \(r.template.format.rawValue), \(r.bytes) bytes"
+            if let sam = r.sam {
+                head += "; Transform \(SAMTransform.name): \(sam.written) resources as written, \(r.template.resources.count) deployed"
+            }
+            var lines = [head]
             lines += table(r.usages)
             let counts = r.template.resourceTypeCounts
             if !counts.isEmpty {
                 lines.append("  resources by type:")
                 for c in counts { lines.append("    \(String(c.count).leftPad(5)) \(c.type ?? "(no Type)")") }
+            }
+            if let sam = r.sam, !sam.expansions.isEmpty {
+                lines.append("  SAM resources, by the resources they expand to:")
+                for e in sam.expansions { lines.append("    \(e.logicalId) -> \(e.resources.count): \(e.summary)") }
             }
             Console.out(lines.joined(separator: "\n") + "\n")
         case .json:
@@ -132,6 +176,25 @@ struct Count: ParsableCommand {
                 ("format", .string(r.template.format.rawValue)), ("bytes", Node(.number(Number(r.bytes)))),
                 ("quotas", Node(.list(r.usages.map(json)))), ("resourcesByType", Node(.map(Map(byType)))),
             ]
+            if let sam = r.sam {
+                let expansions = sam.expansions.map { e in
+                    object([
+                        ("logicalId", .string(e.logicalId)), ("type", .string(e.type)),
+                        ("line", e.range.isKnown ? Node(.number(Number(e.range.start.line))) : Node(.null)),
+                        ("resources", Node(.number(Number(e.resources.count)))),
+                        ("byType", object(e.types.map { ($0.type, Node(.number(Number($0.count)))) })),
+                    ])
+                }
+                pairs.append(
+                    (
+                        "transform",
+                        object([
+                            ("name", .string(SAMTransform.name)), ("resourcesAsWritten", Node(.number(Number(sam.written)))),
+                            ("expansions", Node(.list(expansions))),
+                        ])
+                    )
+                )
+            }
             reports.append(object(pairs))
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CFNDiff
 import CFNModel
+import CFNSAM
 import CFNSplit
 
 #if canImport(Glibc)
@@ -41,10 +42,20 @@ struct Diff: ParsableCommand {
             that cfntool split writes) stands for its whole hierarchy: the nested stacks are \
             merged back into the parent, as deployed, and each change names its nested stack.
 
+            A template that declares Transform: AWS::Serverless-2016-10-31 is compared as it \
+            deploys: the SAM transform's output (for --region, with --parameter and \
+            --sar-template-url as for transform), so a changed Events path shows as the API \
+            Gateway changes it causes, and each resource the transform made names the SAM \
+            resource it came from ("from GetUserFn's event Get"; from a split manifest's \
+            "origins" too). A SAM template against its own processed template, or against the \
+            split of it, has no differences. A SAM template the transform refuses exits 2, each \
+            error as file:line:col: [LogicalId] message.
+
             --format json prints {"old", "new", "empty", "summary": {impact: count}, \
             "failures", "resources": [{"logicalId", "type", "oldType", "impact", "renamedFrom", \
             "reasons", "willFail", "failReason", "stack", "oldStack", "oldFile", "newFile", \
-            "oldLine", "newLine", "changes": [{"path", "oldPath", "kind", "old", "new", \
+            "oldLine", "newLine", "origin": {"logicalId", "type", "event", "property"} or null, \
+            "changes": [{"path", "oldPath", "kind", "old", "new", \
             "replacement", "oldLine", "newLine"}], "security": [{"kind", "change", "path", \
             "value"}]}], "sections": [{"section", "name", "kind", "oldLine", "newLine", "old", "new", \
             "changes"}]}. Impacts: added, removed, orphaned, updated, mayReplace, replaced, renamed, \
@@ -82,8 +93,10 @@ struct Diff: ParsableCommand {
     )
     var only: TemplateDiff.Focus?
 
-    @Option(help: "The region whose resource schemas decide what is create-only.")
+    @Option(help: "The region whose resource schemas decide what is create-only (and that the SAM transform runs for).")
     var region: String = "us-east-1"
+
+    @OptionGroup var transform: TransformInputs
 
     @Argument(help: "The old template: a file, - for standard input, git:REV:PATH, or a split manifest.json.")
     var old: String
@@ -97,15 +110,22 @@ struct Diff: ParsableCommand {
         if old == "-" && new == "-" { throw ValidationError("only one of OLD and NEW can be standard input (-)") }
     }
 
-    /// What one side names: a template, or a split hierarchy merged back.
+    /// What one side names: a template (as deployed), or a split hierarchy merged back; with
+    /// the SAM resource each resource came from, when the transform made it.
     enum Side: Sendable {
-        case template(Template)
-        case hierarchy(MergedHierarchy)
+        case template(Template, origins: [String: Origin])
+        case hierarchy(MergedHierarchy, origins: [String: Origin])
+
+        var origins: [String: Origin] {
+            switch self {
+            case .template(_, let o), .hierarchy(_, let o): return o
+            }
+        }
 
         var merged: MergedHierarchy {
             switch self {
-            case .template(let t): return MergedHierarchy(t)
-            case .hierarchy(let h): return h
+            case .template(let t, _): return MergedHierarchy(t)
+            case .hierarchy(let h, _): return h
             }
         }
     }
@@ -114,7 +134,8 @@ struct Diff: ParsableCommand {
         var status = ExitStatus()
         var sides: [Side] = []
         // Both sides decode at once: on big templates decoding is most of the time.
-        let loaded = Parallel.map([old, new]) { path in Result { try Self.loadSide(path) } }
+        let options = transform.options(region: region)
+        let loaded = Parallel.map([old, new]) { path in Result { try Self.loadSide(path, transform: options) } }
         var skipped = false
         for result in loaded {
             switch result {
@@ -131,13 +152,14 @@ struct Diff: ParsableCommand {
         let differ = Differ(region: region)
         var diff: TemplateDiff
         switch (sides[0], sides[1]) {
-        case (.template(let a), .template(let b)):
+        case (.template(let a, _), .template(let b, _)):
             diff = differ.diff(a, b)
         default:
             diff = differ.diff(sides[0].merged, sides[1].merged)
             diff.oldPath = old
             diff.newPath = new
         }
+        diff = diff.attributing(old: sides[0].origins, new: sides[1].origins)
         if let only { diff = diff.filtered(only) }
         let color = format == .text && isatty(1) == 1 && getenv("NO_COLOR") == nil
         Console.out(bytes: Array(diff.render(as: format, color: color).utf8))
@@ -150,7 +172,7 @@ struct Diff: ParsableCommand {
 
     /// A template, or the hierarchy a split manifest names (its files beside it, or in the same
     /// git revision), merged back.
-    static func loadSide(_ path: String) throws -> Side {
+    static func loadSide(_ path: String, transform: SAMTransform.Options) throws -> Side {
         let document = try load(path, detect: false)
         guard SplitManifest.isManifest(document) else {
             // Not a manifest: it must be a template, as every command reads one.
@@ -158,7 +180,8 @@ struct Diff: ParsableCommand {
                 let start = document.range.isKnown ? document.range.start : SourcePosition(line: 1, column: 1, offset: 0)
                 throw CFNError(file: path, position: start, message: "not a CloudFormation template: " + reason, kind: .notTemplate)
             }
-            return .template(document)
+            let deployed = try Deployed.of(document, options: transform)
+            return .template(deployed.template, origins: deployed.origins)
         }
         let manifest = try SplitManifest(document)
         let paths = manifest.templatePaths
@@ -170,10 +193,27 @@ struct Diff: ParsableCommand {
             if i == 0 { parent = t } else { nested[manifest.stacks[i - 1].name] = t }
         }
         do {
-            return .hierarchy(try MergedHierarchy(parent: parent!, nested: nested))
+            return .hierarchy(try MergedHierarchy(parent: parent!, nested: nested), origins: Self.origins(in: document))
         } catch {
             throw CFNError(file: path, position: document.range.start, message: error.message, kind: .structure)
         }
+    }
+
+    /// The origins a split manifest of a SAM template records (`"origins"`: resource ->
+    /// {"logicalId", "type", "event", "property"}).
+    static func origins(in manifest: Template) -> [String: Origin] {
+        var out: [String: Origin] = [:]
+        for e in manifest.root["origins"]?.mapValue ?? Map() {
+            guard let id = e.value["logicalId"]?.stringValue, let type = e.value["type"]?.stringValue else { continue }
+            out[e.key] = Origin(
+                logicalId: id,
+                type: type,
+                event: e.value["event"]?.stringValue,
+                property: e.value["property"]?.stringValue,
+                range: .unknown
+            )
+        }
+        return out
     }
 
     /// A template from a file, standard input or a git revision (with `detect: false`, any

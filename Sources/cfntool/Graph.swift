@@ -1,5 +1,6 @@
 import ArgumentParser
 import CFNModel
+import CFNSAM
 
 struct Graph: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,8 +11,16 @@ struct Graph: ParsableCommand {
             ref, getAtt (with the attribute), sub, dependsOn, condition or findInMap. The output \
             is sorted, so the same template always gives the same text.
 
-            --format json prints {"nodes": [{"id", "kind", "name", "type", "line"}], "edges": \
-            [{"from", "to", "kind", "attribute", "line"}], "cycles": [[id, ...]], "unresolved": \
+            A template that declares Transform: AWS::Serverless-2016-10-31 is drawn as it \
+            deploys: the resources the SAM transform makes, each noted with the SAM resource it \
+            came from ("from GetUserFn's event Get"), at the SAM source's lines. --sam draws the \
+            SAM resources as written instead, with the edges the transform turns into resources \
+            labelled by what they go through: "event NAME: ref" (a reference in one of Events), \
+            "policy: ref" (in Policies), "connector NAME: ref" (an embedded connector), \
+            "connector: ref" (an AWS::Serverless::Connector's Source and Destination Id).
+
+            --format json prints {"nodes": [{"id", "kind", "name", "type", "line", "note"}], "edges": \
+            [{"from", "to", "kind", "attribute", "via", "line"}], "cycles": [[id, ...]], "unresolved": \
             [{"from", "kind", "target", "attribute", "line"}]}. Node ids are kind:name \
             (resource:Queue, output:Queue). cycles and unresolved cover the whole template.
 
@@ -19,10 +28,12 @@ struct Graph: ParsableCommand {
             Each dependency cycle is reported there too, as 'file: dependency cycle: A -> B -> A'.
 
             Exit codes: 0 done; 1 the template has a dependency cycle (the graph is still \
-            printed, cycle edges in red; a cycle through AWS::Serverless::* resources under the SAM \
-            transform is a warning only, as SAM rewrites them first); 2 the file could not be read or parsed, or --resource \
-            names no resource, or the file is no CloudFormation template ("not a CloudFormation \
-            template"; --only-templates exits 0 without output instead); 64 usage error.
+            printed, cycle edges in red; with --sam, a cycle through AWS::Serverless::* resources \
+            under the SAM transform is a warning only, as SAM rewrites them first); 2 the file \
+            could not be read or parsed, or the SAM transform refuses it (file:line:col: \
+            [LogicalId] message), or --resource names no resource, or the file is no \
+            CloudFormation template ("not a CloudFormation template"; --only-templates exits 0 \
+            without output instead); 64 usage error.
             """
     )
 
@@ -32,6 +43,14 @@ struct Graph: ParsableCommand {
     @Option(help: "Show only this resource, what it depends on and what depends on it.")
     var resource: String?
 
+    @Flag(help: "Draw a SAM template's SAM resources as written, with edges through events, policies and connectors.")
+    var sam = false
+
+    @Option(help: "Under the SAM transform: the region it runs for (default AWS_REGION, AWS_DEFAULT_REGION or us-east-1).")
+    var region: String?
+
+    @OptionGroup var transform: TransformInputs
+
     @Argument(help: "The template file (- for standard input).")
     var file: String
 
@@ -40,8 +59,25 @@ struct Graph: ParsableCommand {
     func run() throws {
         var status = ExitStatus()
         do {
-            let template = try Template.read(file).template
-            let graph = DependencyGraph(template)
+            let source = try Template.read(file).template
+            let template: Template
+            var graph: DependencyGraph
+            if sam {
+                template = source
+                graph = DependencyGraph(sam: source)
+            } else {
+                var options = transform.options(region: region ?? Environment.region)
+                // A serverless-repository application is one stack resource whatever its URL.
+                if options.sarTemplateURLs["*"] == nil {
+                    options.sarTemplateURLs["*"] = "https://serverless-repository.invalid/template-url-not-given"
+                }
+                let deployed = try Deployed.of(source, options: options)
+                template = deployed.template
+                graph = DependencyGraph(template)
+                for (id, origin) in deployed.origins where origin.logicalId != id || origin.event != nil || origin.property != nil {
+                    graph.annotate(resource: id, with: "from " + origin.description)
+                }
+            }
             var view = graph.view()
             if let resource {
                 guard let node = graph.index(of: .resource, resource) else {

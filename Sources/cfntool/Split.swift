@@ -1,5 +1,6 @@
 import ArgumentParser
 import CFNModel
+import CFNSAM
 import CFNSplit
 
 #if canImport(Glibc)
@@ -16,10 +17,22 @@ struct Split: ParsableCommand {
             --max-resources resources and keeps every quota. With --previous, resources stay in the \
             stacks that hold them; a resource with a fixed physical name (FunctionName, TableName, \
             ...) never moves without --allow-moves, and then DIR/refactor-N.json holds the resource \
-            mappings for `aws cloudformation create-stack-refactor`. Exit 2 when the template cannot \
-            be split within the limits, a named resource would have to move, DIR holds files split \
-            did not write (--force), or the file is no CloudFormation template ("not a \
-            CloudFormation template"; --only-templates exits 0 and writes nothing instead).
+            mappings for `aws cloudformation create-stack-refactor`.
+
+            A template that declares Transform: AWS::Serverless-2016-10-31 is transformed first \
+            (--region, --parameter, --sar-template-url as for transform) and what it deploys is \
+            split, into plain CloudFormation: the routes strategy groups the functions by their \
+            Api and HttpApi event paths, what SAM made for a function stays with it, and \
+            manifest.json records the SAM resource each resource came from ("origins"). Local \
+            artifact paths (Code: src/, a layer's Content, ...) are rewritten to point from DIR \
+            at the same files, for aws cloudformation package. Another transform (a macro) only \
+            CloudFormation can expand: exit 2.
+
+            Exit 2 when the template cannot be split within the limits, a named resource would \
+            have to move, DIR holds files split did not write (--force), the SAM transform \
+            refuses the template (file:line:col: [LogicalId] message), or the file is no \
+            CloudFormation template ("not a CloudFormation template"; --only-templates exits 0 \
+            and writes nothing instead).
             """
     )
 
@@ -53,15 +66,28 @@ struct Split: ParsableCommand {
     @Flag(help: "Write into a non-empty DIR that split did not write.")
     var force = false
 
+    @Option(help: "Under the SAM transform: the region it runs for (default AWS_REGION, AWS_DEFAULT_REGION or us-east-1).")
+    var region: String?
+
+    @OptionGroup var transform: TransformInputs
+
     @OptionGroup var selection: TemplateSelection
 
     func run() throws {
         var status = ExitStatus()
         do {
             let template = try Template.read(file).template
+            let transformOptions = transform.options(region: region ?? Environment.region)
+            let deployed = try Deployed.of(template, options: transformOptions)
             var previousLayout: Layout? = nil
-            // A manifest is no template: the previous layout is read as a document.
-            if let previous { previousLayout = Layout(try Template(contentsOf: previous)) }
+            // A manifest is no template: the previous layout is read as a document. A single SAM
+            // template deployed whole held what its transform made.
+            if let previous {
+                let document = try Template(contentsOf: previous)
+                previousLayout = Layout(
+                    SplitManifest.isManifest(document) ? document : try Deployed.of(document, options: transformOptions).template
+                )
+            }
             let options = SplitOptions(
                 strategy: strategy,
                 maxResources: maxResources,
@@ -69,11 +95,15 @@ struct Split: ParsableCommand {
                 format: format,
                 verify: verify,
                 previous: previousLayout,
-                allowMoves: allowMoves
+                allowMoves: allowMoves,
+                artifactBase: Split.relativePath(from: output, to: Split.folder(of: file))
             )
             let result: SplitResult
             do {
-                result = try Splitter.split(template, options: options)
+                result =
+                    deployed.isSAM
+                    ? try Splitter.split(sam: deployed.output, source: template, options: options)
+                    : try Splitter.split(template, options: options)
             } catch {
                 throw CFNError(
                     file: file,
@@ -191,7 +221,8 @@ struct Split: ParsableCommand {
 
     private func report(_ r: SplitResult) {
         let total = r.source.resources.count
-        Console.out("split \(file) (strategy \(r.strategy.rawValue)): \(total) resources -> parent + \(r.stacks.count) nested stacks")
+        let sam = r.origins.isEmpty ? "" : " (Transform \(SAMTransform.name) applied)"
+        Console.out("split \(file)\(sam) (strategy \(r.strategy.rawValue)): \(total) resources -> parent + \(r.stacks.count) nested stacks")
         func row(_ name: String, _ t: Template, _ bytes: Int) -> String {
             "  " + name.padding(44) + String(t.resources.count).leftPad(5) + " resources" + String(t.parameters.count).leftPad(5)
                 + " parameters" + String(t.outputs.count).leftPad(5) + " outputs" + String(bytes).leftPad(9) + " bytes"
@@ -230,6 +261,38 @@ struct Split: ParsableCommand {
             )
         }
         Console.out("wrote \(output)")
+    }
+}
+
+extension Split {
+    /// The folder a file is in (`.` for standard input and a bare name).
+    static func folder(of file: String) -> String {
+        guard file != "-", let slash = file.lastIndex(of: "/") else { return "." }
+        return slash == file.startIndex ? "/" : String(file[..<slash])
+    }
+
+    /// The path from folder `from` to folder `to` (`out` -> `.` is `..`), both taken from the
+    /// current folder and folded lexically (`DIR` need not exist yet); nil when they are the same.
+    static func relativePath(from: String, to: String) -> String? {
+        func parts(_ p: String) -> [Substring] {
+            var cwd = [CChar](repeating: 0, count: 4096)
+            let base = p.hasPrefix("/") ? "" : (getcwd(&cwd, cwd.count) != nil ? String(cString: cwd) : ".")
+            var out: [Substring] = []
+            for c in (base + "/" + p).split(separator: "/") {
+                if c == "." { continue }
+                if c == ".." {
+                    if !out.isEmpty { out.removeLast() }
+                } else {
+                    out.append(c)
+                }
+            }
+            return out
+        }
+        let (a, b) = (parts(from), parts(to))
+        var common = 0
+        while common < a.count && common < b.count && a[common] == b[common] { common += 1 }
+        let steps = Array(repeating: "..", count: a.count - common) + b[common...].map(String.init)
+        return steps.isEmpty ? nil : steps.joined(separator: "/")
     }
 }
 
