@@ -3,6 +3,7 @@ import CFNModel
 
 struct Count: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "count",
         abstract: "Count what CloudFormation's template quotas limit, and show how close each template is.",
         discussion: """
             For each template: resources (500), parameters (200), outputs (200), mappings (200), \

@@ -3,6 +3,7 @@ import CFNModel
 
 struct Graph: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "graph",
         abstract: "Print a template's dependency graph as DOT, Mermaid or JSON.",
         discussion: """
             Nodes are the resources, parameters, the pseudo-parameters in use, conditions, \
