@@ -20,6 +20,8 @@ BIN="${FUZZ_BIN:-.build-fuzz/release}"
 RUN="${FUZZ_RUN:-.build-fuzz/run}"
 # A crash must not wait on Swift's backtracer; libFuzzer and ASan report it.
 export SWIFT_BACKTRACE=enable=no
+# Leaks: the same suppressions as make asan (scripts/lsan.supp says why each one is there).
+export LSAN_OPTIONS="suppressions=$PWD/scripts/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 # Keep the committed corpus small: inputs over this size are not merged back.
 MERGE_MAX_LEN=1024
 

@@ -11,9 +11,17 @@ struct JSONWriter {
 
     private mutating func write(_ s: String) { out.append(contentsOf: s.utf8) }
 
+    /// Spaces to indent with, copied a run at a time.
+    private static let spaces = [UInt8](repeating: 32, count: 128)
+
     private mutating func newline(_ depth: Int) {
         out.append(10)
-        for _ in 0..<(depth * indent) { out.append(32) }
+        var n = depth * indent
+        while n > 0 {
+            let k = Swift.min(n, JSONWriter.spaces.count)
+            out.append(contentsOf: JSONWriter.spaces[0..<k])
+            n -= k
+        }
     }
 
     mutating func writeDocument(_ node: Node) {
@@ -110,20 +118,29 @@ struct JSONWriter {
 
     private mutating func writeString(_ s: String) {
         out.append(UInt8(ascii: "\""))
-        for c in s.utf8 {
-            switch c {
-            case UInt8(ascii: "\""): write("\\\"")
-            case UInt8(ascii: "\\"): write("\\\\")
-            case 10: write("\\n")
-            case 13: write("\\r")
-            case 9: write("\\t")
-            case 8: write("\\b")
-            case 12: write("\\f")
-            case 0..<0x20, 0x7F:
-                let h = String(c, radix: 16)
-                write("\\u" + String(repeating: "0", count: 4 - h.count) + h)
-            default: out.append(c)
+        var s = s
+        s.withUTF8 { b in
+            // Runs of bytes that need no escape are copied at once.
+            var run = 0
+            for i in 0..<b.count {
+                let c = b[i]
+                if c >= 0x20 && c != 0x7F && c != UInt8(ascii: "\"") && c != UInt8(ascii: "\\") { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+                run = i + 1
+                switch c {
+                case UInt8(ascii: "\""): write("\\\"")
+                case UInt8(ascii: "\\"): write("\\\\")
+                case 10: write("\\n")
+                case 13: write("\\r")
+                case 9: write("\\t")
+                case 8: write("\\b")
+                case 12: write("\\f")
+                default:
+                    let h = String(c, radix: 16)
+                    write("\\u" + String(repeating: "0", count: 4 - h.count) + h)
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<b.count]))
         }
         out.append(UInt8(ascii: "\""))
     }

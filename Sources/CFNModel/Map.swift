@@ -63,6 +63,12 @@ public struct Map: Sendable {
         return entries.firstIndex { $0.key == key }
     }
 
+    /// Replaces the value of the entry at `index` in `entries` (its key and key range stay).
+    public mutating func setValue(_ value: Node, at index: Int) { entries[index].value = value }
+
+    /// Replaces the key range of the entry at `index` in `entries`.
+    public mutating func setKeyRange(_ range: SourceRange, at index: Int) { entries[index].keyRange = range }
+
     /// The value under `key`; setting `nil` removes the entry, setting a new key appends it.
     public subscript(key: String) -> Node? {
         get {
@@ -111,23 +117,16 @@ public struct Map: Sendable {
         return out
     }
 
-    /// The same keys, in the same order, with each entry's key range, style and value changed in place.
-    func updatingEntries(_ update: (inout Entry) -> Void) -> Map {
-        var out = self
-        for i in out.entries.indices {
-            let key = out.entries[i].key
-            update(&out.entries[i])
-            out.entries[i].key = key
-        }
-        return out
-    }
-
     /// Removes the entry under `key`, if any, and returns its value.
     @discardableResult
     public mutating func remove(_ key: String) -> Node? {
         guard let i = indexOf(key) else { return nil }
         let removed = entries.remove(at: i)
-        if index != nil { rebuildIndex() }
+        if index != nil {
+            // Only the entries after the removed one move.
+            index![key] = nil
+            for j in i..<entries.count { index![entries[j].key] = j }
+        }
         return removed.value
     }
 

@@ -55,22 +55,52 @@ extension Node: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Express
     /// part of a template carries to say where it came from.
     public func stamped(_ range: SourceRange) -> Node {
         guard range.isKnown else { return self }
-        var out = self
-        if !out.range.isKnown { out.range = range }
-        switch out.value {
+        return stamping(range) ?? self
+    }
+
+    /// `stamped(range)`, or nil when every node already has a range: only what changes is
+    /// copied, so a subtree read from the source costs a walk, not a rebuild.
+    private func stamping(_ range: SourceRange) -> Node? {
+        var out: Node? = nil
+        if !self.range.isKnown {
+            out = self
+            out!.range = range
+        }
+        switch value {
         case .list(let items):
-            out.value = .list(items.map { $0.stamped(range) })
+            var changed: [Node]? = nil
+            for i in items.indices {
+                guard let r = items[i].stamping(range) else { continue }
+                if changed == nil { changed = items }
+                changed![i] = r
+            }
+            if let changed {
+                if out == nil { out = self }
+                out!.value = .list(changed)
+            }
         case .map(let map):
-            out.value = .map(
-                map.updatingEntries { entry in
-                    if !entry.keyRange.isKnown { entry.keyRange = range }
-                    entry.value = entry.value.stamped(range)
-                }
-            )
+            var changed: Map? = nil
+            for i in map.entries.indices {
+                let keyUnknown = !map.entries[i].keyRange.isKnown
+                let r = map.entries[i].value.stamping(range)
+                guard keyUnknown || r != nil else { continue }
+                if changed == nil { changed = map }
+                if keyUnknown { changed!.setKeyRange(range, at: i) }
+                if let r { changed!.setValue(r, at: i) }
+            }
+            if let changed {
+                if out == nil { out = self }
+                out!.value = .map(changed)
+            }
         case .function(var f):
-            if !f.keyRange.isKnown { f.keyRange = range }
-            f.argument = f.argument.stamped(range)
-            out.value = .function(f)
+            let keyUnknown = !f.keyRange.isKnown
+            let r = f.argument.stamping(range)
+            if keyUnknown || r != nil {
+                if keyUnknown { f.keyRange = range }
+                if let r { f.argument = r }
+                if out == nil { out = self }
+                out!.value = .function(f)
+            }
         default:
             break
         }

@@ -18,7 +18,9 @@ struct CFNTool: ParsableCommand {
             count, a quota exceeded; graph, a dependency cycle; diff, differences with --fail or a replacement/deletion with --fail-on. schema exits 2 for an unknown resource type or property. split exits 2 when a template cannot be split within the quotas. With several files, 2 wins over 1 and the other files are still \
             processed. A FILE of - reads standard input.
             """,
-        version: CFNTool.versionLine,
+        // The full line reads the schema index: only when it is asked for (any other command
+        // would pay for it at start-up); the flag itself needs a non-empty version.
+        version: CommandLine.arguments.dropFirst().contains("--version") ? CFNTool.versionLine : CFNTool.version,
         subcommands: [Lint.self, Rules.self, Fmt.self, Convert.self, Info.self, Split.self, Count.self, Graph.self, Schema.self, Diff.self, Transform.self]
     )
 

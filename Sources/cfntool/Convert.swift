@@ -3,6 +3,7 @@ import CFNModel
 
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "convert",
         abstract: "Convert a template between YAML and JSON.",
         discussion: """
             JSON output carries the values as YAML 1.1 reads them (0755 becomes 493, yes becomes \

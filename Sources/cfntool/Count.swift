@@ -4,6 +4,7 @@ import CFNSAM
 
 struct Count: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "count",
         abstract: "Count what CloudFormation's template quotas limit, and show how close each template is.",
         discussion: """
             For each template: resources (500), parameters (200), outputs (200), mappings (200), \

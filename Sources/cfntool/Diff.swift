@@ -10,6 +10,7 @@ import Glibc
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Compare two templates by meaning and say what deploying the change does: update, replace, delete.",
         discussion: """
             Values compare by meaning: key order, quoting, short or long function forms, GetAtt \

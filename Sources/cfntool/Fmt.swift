@@ -3,6 +3,7 @@ import CFNModel
 
 struct Fmt: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "fmt",
         abstract: "Print templates in canonical form, or rewrite them (-w), or check them (--check).",
         discussion: """
             YAML stays YAML and JSON stays JSON. Sections and resource attributes go in canonical \

@@ -4,6 +4,7 @@ import CFNSAM
 
 struct Graph: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "graph",
         abstract: "Print a template's dependency graph as DOT, Mermaid or JSON.",
         discussion: """
             Nodes are the resources, parameters, the pseudo-parameters in use, conditions, \

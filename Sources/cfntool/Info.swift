@@ -3,6 +3,7 @@ import CFNModel
 
 struct Info: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "info",
         abstract: "Summarise templates: format, size, sections, resources by type.",
         discussion: """
             FILEs may be templates, folders (searched recursively for *.yaml, *.yml, *.json and \

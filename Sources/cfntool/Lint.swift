@@ -8,6 +8,7 @@ import Glibc
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Check templates: structure, intrinsic functions, references, parameters, conditions, mappings, outputs.",
         discussion: """
             FILEs may be templates, folders (searched recursively for *.yaml, *.yml, *.json and \

@@ -3,6 +3,7 @@ import CFNLint
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "List the lint rules (id, severity, title), or write their documentation as Markdown."
     )
 

@@ -4,6 +4,7 @@ import CFNSchema
 
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "schema",
         abstract: "Show what a resource type takes: its properties, their types and limits, what replaces it.",
         discussion: """
             cfntool schema TYPE shows the type's data source, the regions that have it, its \

@@ -9,6 +9,7 @@ import Glibc
 
 struct Split: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "split",
         abstract: "Split an oversized template into a parent and nested stacks that each stay within every quota.",
         discussion: """
             Writes DIR/parent.yaml (or .json), one content-hashed template per nested stack, and \

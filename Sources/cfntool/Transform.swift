@@ -4,6 +4,7 @@ import CFNSAM
 
 struct Transform: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "transform",
         abstract: "Apply the AWS::Serverless-2016-10-31 (SAM) transform: print the plain CloudFormation template it deploys.",
         discussion: """
             The transform applies to a template that declares it, or that declares no Transform and \

@@ -75,14 +75,14 @@ struct Intrinsics: Sendable {
         func lookup(_ id: String, _ property: String) -> String? { refs[id]?[property] }
         switch f.name {
         case .ref:
-            guard let value = f.argument.stringValue, let dot = value.firstIndex(of: ".") else { return nil }
+            guard let value = f.argument.stringValue, let dot = value.utf8.firstIndex(of: UInt8(ascii: ".")) else { return nil }
             let id = String(value[..<dot])
-            let property = String(value[value.index(after: dot)...])
+            let property = String(value[value.utf8.index(after: dot)...])
             guard !id.isEmpty, !property.isEmpty, let target = lookup(id, property) else { return nil }
             return replacingArgument(n, .string(target))
         case .sub:
             return try? rewriteSub(n) { full, name in
-                let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+                let parts = dotted(name)
                 guard parts.count >= 2, let target = lookup(parts[0], parts[1]) else { return full }
                 return full.replacing(parts[0] + "." + parts[1], with: target, maxReplacements: 1)
             }
@@ -90,7 +90,7 @@ struct Intrinsics: Sendable {
             guard let items = f.argument.listValue, items.count >= 2 else { return nil }
             let strings = items.compactMap(\.stringValue)
             guard strings.count == items.count else { return nil }
-            let parts = strings.joined(separator: ".").split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            let parts = dotted(strings.joined(separator: "."))
             guard parts.count >= 2, let target = lookup(parts[0], parts[1]) else { return nil }
             return replacingArgument(n, .list([.string(target)] + parts.dropFirst(2).map { Node.string($0) }))
         default:
@@ -103,11 +103,11 @@ struct Intrinsics: Sendable {
         guard let f = n.functionValue else { return nil }
         switch f.name {
         case .ref:
-            guard let value = f.argument.stringValue, !value.contains("."), let target = changed[value] else { return nil }
+            guard let value = f.argument.stringValue, !value.utf8.contains(UInt8(ascii: ".")), let target = changed[value] else { return nil }
             return replacingArgument(n, .string(target))
         case .sub:
             return try? rewriteSub(n) { full, name in
-                let id = String(name.split(separator: ".", omittingEmptySubsequences: false).first ?? "")
+                let id = dotted(name, limit: 1)[0]
                 guard let target = changed[id] else { return full }
                 return full.replacing(id, with: target)
             }
@@ -115,12 +115,29 @@ struct Intrinsics: Sendable {
             guard let items = f.argument.listValue, items.count >= 2 else { return nil }
             let strings = items.compactMap(\.stringValue)
             guard strings.count == items.count else { return nil }
-            let parts = strings.joined(separator: ".").split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            let parts = dotted(strings.joined(separator: "."))
             guard let target = changed[parts[0]] else { return nil }
             return replacingArgument(n, .list([.string(target)] + parts.dropFirst().map { Node.string($0) }))
         default:
             return nil
         }
+    }
+
+    /// `text` split at its dots, empty parts kept (`A..B` is three parts); with `limit`, only the
+    /// first `limit` parts. Byte-wise: a dot is one byte, and these run on every reference.
+    private static func dotted(_ text: String, limit: Int = .max) -> [String] {
+        var parts: [String] = []
+        var start = text.utf8.startIndex
+        var i = start
+        while i < text.utf8.endIndex, parts.count < limit {
+            if text.utf8[i] == UInt8(ascii: ".") {
+                parts.append(String(text[start..<i]))
+                start = text.utf8.index(after: i)
+            }
+            i = text.utf8.index(after: i)
+        }
+        if parts.count < limit { parts.append(String(text[start...])) }
+        return parts
     }
 
     private static func replacingArgument(_ node: Node, _ argument: Node) -> Node {
@@ -183,11 +200,11 @@ struct Intrinsics: Sendable {
             }
         case .map(let map):
             var out: Map? = nil
-            for entry in map.entries {
-                if entry.value.isScalar, !visitsScalars { continue }
-                guard let r = try rewrite(entry.value, visit, visitsScalars: visitsScalars) else { continue }
+            for i in map.entries.indices {
+                if map.entries[i].value.isScalar, !visitsScalars { continue }
+                guard let r = try rewrite(map.entries[i].value, visit, visitsScalars: visitsScalars) else { continue }
                 if out == nil { out = map }
-                out![entry.key] = r
+                out!.setValue(r, at: i)
             }
             if let out {
                 n.value = .map(out)
@@ -236,7 +253,7 @@ struct Intrinsics: Sendable {
         replacements.reserveCapacity(refs.count)
         for r in refs { replacements.append(try replace(r.full, r.name)) }
         let inserts = zip(refs, replacements).contains { r, value in
-            value != r.full && value.utf8.contains(UInt8(ascii: "{")) && value.contains("${")
+            value != r.full && value.containsBytes("${")
         }
         if inserts {
             var result = text

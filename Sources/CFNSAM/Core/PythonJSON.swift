@@ -25,9 +25,12 @@ enum PythonJSON {
             }
             out.append(UInt8(ascii: "]"))
         case .map(let map):
-            let sorted = map.entries.sorted { a, b in a.key.unicodeScalars.lexicographicallyPrecedes(b.key.unicodeScalars) }
+            // UTF-8's byte order is code point order, Python's order for str.
+            let entries = map.entries
+            let order = entries.indices.sorted { entries[$0].key.utf8.lexicographicallyPrecedes(entries[$1].key.utf8) }
             out.append(UInt8(ascii: "{"))
-            for (i, entry) in sorted.enumerated() {
+            for (i, at) in order.enumerated() {
+                let entry = entries[at]
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 string(entry.key, &out)
                 out.append(UInt8(ascii: ":"))
@@ -66,34 +69,62 @@ enum PythonJSON {
     }
 
     static func string(_ s: String, _ out: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
-        func escape(_ unit: UInt16) {
-            out += [UInt8(ascii: "\\"), UInt8(ascii: "u")]
-            for shift in [12, 8, 4, 0] { out.append(hex[Int((unit >> UInt16(shift)) & 0xF)]) }
-        }
+        let mark = out.count
         out.append(UInt8(ascii: "\""))
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case "\\": out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case "\n": out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case "\r": out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case "\t": out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case "\u{08}": out += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
-            case "\u{0C}": out += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
-            default:
-                if scalar.value < 0x20 || scalar.value > 0x7E {
-                    if scalar.value > 0xFFFF {
-                        for unit in String(scalar).utf16 { escape(unit) }
-                    } else {
-                        escape(UInt16(scalar.value))
-                    }
-                } else {
+        var s = s
+        let ascii = s.withUTF8 { b -> Bool in
+            var run = 0
+            for i in 0..<b.count {
+                let c = b[i]
+                if c >= 0x20 && c <= 0x7E && c != UInt8(ascii: "\"") && c != UInt8(ascii: "\\") { continue }
+                if c > 0x7F { return false }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+                run = i + 1
+                escape(Unicode.Scalar(c), &out)
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<b.count]))
+            return true
+        }
+        if !ascii {
+            // Not ASCII: start again, a scalar at a time.
+            out.removeSubrange(mark...)
+            out.append(UInt8(ascii: "\""))
+            for scalar in s.unicodeScalars {
+                if scalar.value >= 0x20 && scalar.value <= 0x7E && scalar != "\"" && scalar != "\\" {
                     out.append(UInt8(scalar.value))
+                } else {
+                    escape(scalar, &out)
                 }
             }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// One character as Python's json.dumps escapes it (`\n`, `\"`, or `\uXXXX`, a surrogate pair
+    /// above U+FFFF).
+    private static func escape(_ scalar: Unicode.Scalar, _ out: inout [UInt8]) {
+        let short: UInt8? =
+            switch scalar {
+            case "\"": UInt8(ascii: "\"")
+            case "\\": UInt8(ascii: "\\")
+            case "\n": UInt8(ascii: "n")
+            case "\r": UInt8(ascii: "r")
+            case "\t": UInt8(ascii: "t")
+            case "\u{08}": UInt8(ascii: "b")
+            case "\u{0C}": UInt8(ascii: "f")
+            default: nil
+            }
+        if let short {
+            out.append(UInt8(ascii: "\\"))
+            out.append(short)
+            return
+        }
+        let hex = Array("0123456789abcdef".utf8)
+        for unit in String(scalar).utf16 {
+            out.append(UInt8(ascii: "\\"))
+            out.append(UInt8(ascii: "u"))
+            for shift in [12, 8, 4, 0] { out.append(hex[Int((unit >> UInt16(shift)) & 0xF)]) }
+        }
     }
 }
 

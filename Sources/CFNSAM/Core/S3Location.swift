@@ -30,7 +30,7 @@ enum S3Location {
     /// Whether `uri` is a local file or folder that `aws cloudformation package` (or `sam
     /// package`) uploads: no URL scheme and no dynamic reference.
     static func isLocalPath(_ uri: String) -> Bool {
-        !uri.contains("://") && !uri.hasPrefix("{{resolve:") && !uri.isEmpty
+        !uri.containsBytes("://") && !uri.hasPrefix("{{resolve:") && !uri.isEmpty
     }
 
     /// The CloudFormation location for `value` (the property `property` of `resource`), with the
@@ -55,7 +55,7 @@ enum S3Location {
         guard let uri = value.stringValue else {
             throw resource.error("'\(property)' must be of type dict or string.", at: property)
         }
-        if uri.contains("{{resolve:"), hasSlashedDynamicReference(uri) {
+        if uri.containsBytes("{{resolve:"), hasSlashedDynamicReference(uri) {
             throw resource.error(
                 "Unsupported dynamic reference detected in '\(property)'. Please consider using alternative 'FunctionCode' object format.",
                 at: property

@@ -36,21 +36,20 @@ struct SHA1 {
             w[t] = x << 1 | x >> 31
         }
         var (a, b, c, d, e) = h
-        for t in 0..<80 {
-            let f: UInt32
-            let k: UInt32
-            switch t {
-            case 0..<20: (f, k) = ((b & c) | (~b & d), 0x5A82_7999)
-            case 20..<40: (f, k) = (b ^ c ^ d, 0x6ED9_EBA1)
-            case 40..<60: (f, k) = ((b & c) | (b & d) | (c & d), 0x8F1B_BCDC)
-            default: (f, k) = (b ^ c ^ d, 0xCA62_C1D6)
-            }
-            let temp = (a << 5 | a >> 27) &+ f &+ e &+ k &+ w[t]
+        // One round: the four stages differ only in f and k (a loop each, no switch per step).
+        @inline(__always) func step(_ f: UInt32, _ k: UInt32, _ wt: UInt32) {
+            let temp = (a << 5 | a >> 27) &+ f &+ e &+ k &+ wt
             e = d
             d = c
             c = b << 30 | b >> 2
             b = a
             a = temp
+        }
+        w.withUnsafeBufferPointer { w in
+            for t in 0..<20 { step((b & c) | (~b & d), 0x5A82_7999, w[t]) }
+            for t in 20..<40 { step(b ^ c ^ d, 0x6ED9_EBA1, w[t]) }
+            for t in 40..<60 { step((b & c) | (b & d) | (c & d), 0x8F1B_BCDC, w[t]) }
+            for t in 60..<80 { step(b ^ c ^ d, 0xCA62_C1D6, w[t]) }
         }
         h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e)
     }

@@ -42,6 +42,8 @@ struct TransformContext {
     var connectors = ConnectorState()
     /// The Route 53 record set groups that APIs' custom domains share.
     var recordSetGroups = RecordSetGroups()
+    /// The policy templates decoded so far (each once per run).
+    var policyTemplates = PolicyTemplateCache()
 
     /// The SAM resources of the template, by logical id.
     var resources: Map {

@@ -34,14 +34,14 @@ enum Policies {
         if policy.isIntrinsic { return .managed }
         if let map = policy.mapValue {
             if map["Statement"] != nil { return .statement }
-            if templates, map.count == 1, SAMData.templates[map.entries[0].key] != nil { return .template }
+            if templates, map.count == 1, SAMData.isPolicyTemplate(map.entries[0].key) { return .template }
         }
         return .unknown
     }
 
     /// `Policies` with every policy template turned into the policy document it stands for
     /// (aws-sam-translator's policy-templates plugin, run before the resource is checked).
-    static func expandTemplates(_ resource: inout SAMResource) throws(SAMError) {
+    static func expandTemplates(_ resource: inout SAMResource, _ cache: inout PolicyTemplateCache) throws(SAMError) {
         guard let policies = resource["Policies"] else { return }
         let list = entries(policies)
         if list.isEmpty { return }
@@ -52,22 +52,22 @@ enum Policies {
                 continue
             }
             if let branches = policy.ifBranches, var f = policy.functionValue {
-                let then = branches.then.isNoValue ? branches.then : try expand(branches.then, resource)
-                let otherwise = branches.otherwise.isNoValue ? branches.otherwise : try expand(branches.otherwise, resource)
+                let then = branches.then.isNoValue ? branches.then : try expand(branches.then, resource, &cache)
+                let otherwise = branches.otherwise.isNoValue ? branches.otherwise : try expand(branches.otherwise, resource, &cache)
                 f.argument = Node(.list([branches.condition, then, otherwise]), range: f.argument.range)
                 var n = policy
                 n.value = .function(f)
                 out.append(n)
             } else {
-                out.append(try expand(policy, resource))
+                out.append(try expand(policy, resource, &cache))
             }
         }
         resource.properties["Policies"] = Node(.list(out), range: policies.range)
     }
 
     /// One policy template with its parameter values, as the policy document it stands for.
-    private static func expand(_ policy: Node, _ resource: SAMResource) throws(SAMError) -> Node {
-        guard let entry = policy.mapValue?.entries.first, let template = SAMData.templates[entry.key]?.mapValue else { return policy }
+    private static func expand(_ policy: Node, _ resource: SAMResource, _ cache: inout PolicyTemplateCache) throws(SAMError) -> Node {
+        guard let entry = policy.mapValue?.entries.first, let template = cache.template(entry.key) else { return policy }
         let name = entry.key
         guard let values = entry.value.mapValue else {
             throw resource.error("Must specify valid parameter values for policy template '\(name)'", at: "Policies")

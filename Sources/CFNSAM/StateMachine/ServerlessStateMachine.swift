@@ -19,7 +19,7 @@ enum ServerlessStateMachine: ResourceTranslator {
     static let samTagKey = "stateMachine:createdBy"
 
     static func prepare(_ resource: inout SAMResource, _ context: inout TransformContext) throws(SAMError) {
-        try Policies.expandTemplates(&resource)
+        try Policies.expandTemplates(&resource, &context.policyTemplates)
     }
 
     static func translate(_ resource: SAMResource, _ context: inout TransformContext) throws(SAMError) -> [CFNResource] {
