@@ -198,7 +198,7 @@ struct GraphTests {
         #expect(around.status == 1, "the template has a cycle, whatever part is shown")
     }
 
-    @Test("a cycle through SAM resources under the SAM transform is a warning only")
+    @Test("--sam: a cycle through SAM resources under the SAM transform is a warning only")
     func samCycle() throws {
         let dir = try CLI.scratch()
         try CLI.write(
@@ -217,7 +217,7 @@ struct GraphTests {
             """,
             to: dir + "/sam.yaml"
         )
-        let r = try CLI.run(["graph", "sam.yaml"], cwd: dir)
+        let r = try CLI.run(["graph", "--sam", "sam.yaml"], cwd: dir)
         #expect(r.status == 0)
         #expect(r.stderr.hasPrefix("sam.yaml: dependency cycle: Api -> Fn -> Api; warning only: Transform AWS::Serverless-2016-10-31"))
     }

@@ -91,10 +91,17 @@ struct SplitCommandTests {
         #expect(forced.status == 0)
         #expect(try CLI.read(dir + "/out/notes.txt") == "keep me")
 
+        // A SAM template the transform refuses: its error at its line, nothing written.
         try CLI.write("Transform: AWS::Serverless-2016-10-31\nResources:\n  F: {Type: AWS::Serverless::Function}\n", to: dir + "/sam.yaml")
         let sam = try CLI.run(["split", "sam.yaml", "-o", "sam-out"], cwd: dir)
-        #expect(sam.status == 2 && sam.stderr.hasPrefix("sam.yaml:1:1: the template uses Transform"))
+        #expect(sam.status == 2 && sam.stderr.hasPrefix("sam.yaml:3:3: [F] "), "\(sam.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir + "/sam-out"))
+        // A macro only CloudFormation expands.
+        try CLI.write("Transform: MyMacro\nResources:\n  T: {Type: AWS::SNS::Topic}\n", to: dir + "/macro.yaml")
+        let macro = try CLI.run(["split", "macro.yaml", "-o", "macro-out"], cwd: dir)
+        #expect(macro.status == 2 && macro.stderr.hasPrefix("macro.yaml:1:1: the template uses Transform MyMacro, which only CloudFormation expands"))
+        #expect(!macro.stderr.contains("sam build"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/macro-out"))
     }
 
     @Test(
