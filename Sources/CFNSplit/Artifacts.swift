@@ -69,8 +69,24 @@ enum Artifacts {
                 parts.append(p)
             }
         }
-        let joined = parts.isEmpty ? "." : parts.joined(separator: "/")
-        return path.hasSuffix("/") && joined != "." ? joined + "/" : joined
+        let root = base.hasPrefix("/") ? "/" : ""
+        let joined = parts.isEmpty ? (root.isEmpty ? "." : root) : root + parts.joined(separator: "/")
+        return path.hasSuffix("/") && joined != "." && joined != "/" ? joined + "/" : joined
+    }
+}
+
+extension Template {
+    /// This template with each relative local artifact path (a function's `Code: src/`, a
+    /// layer's `Content`, a nested stack's `TemplateURL`, a SAM `CodeUri`: what `aws
+    /// cloudformation package` uploads, relative to the template's folder) prefixed with `base`
+    /// (`..`, or an absolute folder), so that it names the same file from another folder.
+    /// URLs, S3 locations and absolute paths stay as they are.
+    ///
+    /// ```swift
+    /// let moved = template.rebasingArtifacts(onto: "..")   // Code: src/ -> Code: ../src/
+    /// ```
+    public func rebasingArtifacts(onto base: String) -> Template {
+        base.isEmpty || base == "." ? self : Artifacts.rebased(self, onto: base)
     }
 }
 

@@ -182,7 +182,7 @@ struct Diff: ParsableCommand {
                 throw CFNError(file: path, position: start, message: "not a CloudFormation template: " + reason, kind: .notTemplate)
             }
             let deployed = try Deployed.of(document, options: transform)
-            return .template(deployed.template, origins: deployed.origins)
+            return .template(Self.resolvingArtifacts(deployed.template, path), origins: deployed.origins)
         }
         let manifest = try SplitManifest(document)
         let paths = manifest.templatePaths
@@ -190,7 +190,7 @@ struct Diff: ParsableCommand {
         var parent: Template?
         var nested: [String: Template] = [:]
         for (i, result) in templates.enumerated() {
-            let t = try result.get()
+            let t = Self.resolvingArtifacts(try result.get(), paths[i])
             if i == 0 { parent = t } else { nested[manifest.stacks[i - 1].name] = t }
         }
         do {
@@ -198,6 +198,15 @@ struct Diff: ParsableCommand {
         } catch {
             throw CFNError(file: path, position: document.range.start, message: error.message, kind: .structure)
         }
+    }
+
+    /// `template` (read from `path`) with its relative local artifact paths (`Code: src/`)
+    /// made absolute from its folder: the same files are the same value whatever folder each
+    /// side is in (a split writes `Code: ../src/` into `out/`). Standard input stays as it is.
+    static func resolvingArtifacts(_ template: Template, _ path: String) -> Template {
+        guard path != "-" else { return template }
+        let file = path.hasPrefix("git:") ? String(path.dropFirst(4).drop { $0 != ":" }.dropFirst()) : path
+        return template.rebasingArtifacts(onto: Split.absolute(Split.folder(of: file)))
     }
 
     /// The origins a split manifest of a SAM template records (`"origins"`: resource ->

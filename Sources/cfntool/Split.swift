@@ -274,26 +274,36 @@ extension Split {
 
     /// The path from folder `from` to folder `to` (`out` -> `.` is `..`), both taken from the
     /// current folder and folded lexically (`DIR` need not exist yet); nil when they are the same.
+    /// Folders with nothing in common but the root (`/tmp/out` -> `/work/app`) give the absolute
+    /// path of `to`: `../../work/app` would break as soon as the output is moved.
     static func relativePath(from: String, to: String) -> String? {
-        func parts(_ p: String) -> [Substring] {
-            var cwd = [CChar](repeating: 0, count: 4096)
-            let base = p.hasPrefix("/") ? "" : (getcwd(&cwd, cwd.count) != nil ? String(cString: cwd) : ".")
-            var out: [Substring] = []
-            for c in (base + "/" + p).split(separator: "/") {
-                if c == "." { continue }
-                if c == ".." {
-                    if !out.isEmpty { out.removeLast() }
-                } else {
-                    out.append(c)
-                }
-            }
-            return out
-        }
         let (a, b) = (parts(from), parts(to))
         var common = 0
         while common < a.count && common < b.count && a[common] == b[common] { common += 1 }
+        if common == 0 && !a.isEmpty { return absolute(to) }
         let steps = Array(repeating: "..", count: a.count - common) + b[common...].map(String.init)
         return steps.isEmpty ? nil : steps.joined(separator: "/")
+    }
+
+    /// A folder as an absolute path, taken from the current folder and folded lexically.
+    static func absolute(_ folder: String) -> String {
+        "/" + parts(folder).joined(separator: "/")
+    }
+
+    /// The steps of a path from the root, taken from the current folder and folded lexically.
+    private static func parts(_ p: String) -> [Substring] {
+        var cwd = [CChar](repeating: 0, count: 4096)
+        let base = p.hasPrefix("/") ? "" : (getcwd(&cwd, cwd.count) != nil ? String(cString: cwd) : ".")
+        var out: [Substring] = []
+        for c in (base + "/" + p).split(separator: "/") {
+            if c == "." { continue }
+            if c == ".." {
+                if !out.isEmpty { out.removeLast() }
+            } else {
+                out.append(c)
+            }
+        }
+        return out
     }
 }
 

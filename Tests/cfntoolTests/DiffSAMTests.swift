@@ -5,7 +5,7 @@ import Testing
 /// SAM resource it comes from.
 @Suite("cfntool diff on SAM templates")
 struct DiffSAMTests {
-    static let users = CLI.root + "/Tests/Fixtures/sam-commands/users.yaml"
+    static let users = CLI.root + "/examples/sam/users-v1.yaml"
 
     /// The users app in `dir` as `v1.yaml`, and as `v2.yaml` with its Api event's path changed.
     private static func versions() throws -> String {
@@ -14,6 +14,8 @@ struct DiffSAMTests {
         try CLI.write(v1, to: dir + "/v1.yaml")
         let v2 = v1.replacingOccurrences(of: "Path: /users/{id}", with: "Path: /people/{id}")
         #expect(v2 != v1)
+        // The README's example pair is the same change.
+        #expect(try CLI.read(CLI.root + "/examples/sam/users-v2.yaml") == v2)
         try CLI.write(v2, to: dir + "/v2.yaml")
         return dir
     }

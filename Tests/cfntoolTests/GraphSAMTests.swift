@@ -6,7 +6,7 @@ import Testing
 struct GraphSAMTests {
     /// A SAM app: a function behind the implicit REST API with an alias, a policy template and
     /// an embedded connector, another function, and a connector resource.
-    static let users = CLI.root + "/Tests/Fixtures/sam-commands/users.yaml"
+    static let users = CLI.root + "/examples/sam/users-v1.yaml"
 
     private static func graph(_ args: [String]) throws -> (nodes: [[String: Any]], edges: [[String: Any]]) {
         let r = try CLI.run(["graph", "--format", "json"] + args)
