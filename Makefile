@@ -10,7 +10,7 @@ DIST    := cfntool-$(VERSION)-linux-$(ARCH)
 # The tests of the parallel paths: bulk lint with --jobs, diff's parallel decode, the split verifier.
 TSAN_TESTS ?= LintCommandTests|DiffCommandTests|SplitCommandTests|DeterminismTests|KillLoopTests|CFNSplitTests
 
-.PHONY: asan tsan dist fuzz fuzz-build conformance conformance-injected run test deps pydeps build release bench format lint-format check-convert check-readme-package check-sam verify-split check-split-previous check-deploy clean
+.PHONY: asan tsan dist fuzz fuzz-build conformance conformance-injected run test deps pydeps build release bench format lint-format check-convert check-readme-package check-sam verify-split verify-split-sam check-split-previous check-deploy clean
 
 # libyaml's headers (Debian: libyaml-dev) are the one system dependency.
 deps:
@@ -117,6 +117,12 @@ check-readme-package: deps
 # Every split output of the 40- and 300-function templates passes cfn-lint as well as the input.
 verify-split: release
 	bash scripts/verify-split.sh
+
+# SAM apps of 60, 150 and 300 functions (scripts/gen-sam-app.py), split with every strategy: each
+# verifies, keeps every quota, merges back to the processed template, is identical on a rerun, and
+# cfn-lint finds no error in the outputs that it does not find in the app.
+verify-split-sam: release
+	bash scripts/verify-split-sam.sh
 
 # split --previous over Serverless apps growing 90 -> 95 -> 120 -> 300 functions, every strategy,
 # at --max-resources 200 and 20: never more moves than a fresh split, no move of a named resource;
