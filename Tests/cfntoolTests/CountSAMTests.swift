@@ -54,7 +54,9 @@ struct CountSAMTests {
         }
     }
 
-    @Test("every corpus template that declares the transform: as many resources as aws-sam-translator 1.110.0 makes, or exit 2 where it refuses it")
+    @Test(
+        "every corpus template that declares the transform: as many resources as aws-sam-translator 1.110.0 makes, or exit 2 where it refuses it"
+    )
     func corpus() throws {
         let table = try CLI.read(CLI.root + "/Tests/Fixtures/sam-counts/corpus.tsv")
         var expected: [String: String] = [:]
@@ -71,7 +73,10 @@ struct CountSAMTests {
             if want == "error" {
                 #expect(got[path] == nil && r.stderr.contains(path + ":"), "\(path): aws-sam-translator refuses it")
             } else {
-                #expect(got[path] == Int(want), "\(path): count says \(got[path].map(String.init) ?? "nothing"), aws-sam-translator makes \(want)")
+                #expect(
+                    got[path] == Int(want),
+                    "\(path): count says \(got[path].map(String.init) ?? "nothing"), aws-sam-translator makes \(want)"
+                )
             }
         }
         // Each refusal is positioned and names the resource, as `transform` does.

@@ -49,10 +49,16 @@ struct DiffSAMTests {
         #expect(r["GetUserFn"] == nil && r["GetUserFnRole"] == nil && r.count == 5)
         // Text: every resource line names where it comes from.
         let t = try CLI.run(["diff", "v1.yaml", "v2.yaml"], cwd: dir)
-        let lines = t.stdout.split(separator: "\n").filter { $0.hasPrefix("  ! ") || $0.hasPrefix("  ~ ") || $0.hasPrefix("  + ") || $0.hasPrefix("  - ") }
+        let lines = t.stdout.split(separator: "\n").filter {
+            $0.hasPrefix("  ! ") || $0.hasPrefix("  ~ ") || $0.hasPrefix("  + ") || $0.hasPrefix("  - ")
+        }
         #expect(lines.count == 5)
         for line in lines { #expect(line.contains("  (from "), "\(line)") }
-        #expect(t.stdout.contains("  ! GetUserFnGetPermissionProd  AWS::Lambda::Permission  REPLACE  (from GetUserFn's event Get)  v2.yaml:27\n"))
+        #expect(
+            t.stdout.contains(
+                "  ! GetUserFnGetPermissionProd  AWS::Lambda::Permission  REPLACE  (from GetUserFn's event Get)  v2.yaml:27\n"
+            )
+        )
         // --fail-on replace gates it.
         #expect(try CLI.run(["diff", "--fail-on", "replace", "v1.yaml", "v2.yaml"], cwd: dir).status == 1)
     }

@@ -99,7 +99,10 @@ struct SplitCommandTests {
         // A macro only CloudFormation expands.
         try CLI.write("Transform: MyMacro\nResources:\n  T: {Type: AWS::SNS::Topic}\n", to: dir + "/macro.yaml")
         let macro = try CLI.run(["split", "macro.yaml", "-o", "macro-out"], cwd: dir)
-        #expect(macro.status == 2 && macro.stderr.hasPrefix("macro.yaml:1:1: the template uses Transform MyMacro, which only CloudFormation expands"))
+        #expect(
+            macro.status == 2
+                && macro.stderr.hasPrefix("macro.yaml:1:1: the template uses Transform MyMacro, which only CloudFormation expands")
+        )
         #expect(!macro.stderr.contains("sam build"))
         #expect(!FileManager.default.fileExists(atPath: dir + "/macro-out"))
     }

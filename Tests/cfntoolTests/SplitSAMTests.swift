@@ -29,7 +29,9 @@ struct SplitSAMTests {
         return obj
     }
 
-    @Test("a 60-function SAM app, each strategy: plain CloudFormation that verifies, keeps every quota, merges back to the processed template, byte-identical on a rerun")
+    @Test(
+        "a 60-function SAM app, each strategy: plain CloudFormation that verifies, keeps every quota, merges back to the processed template, byte-identical on a rerun"
+    )
     func strategies() throws {
         let dir = try CLI.scratch()
         _ = try Self.app(60, in: dir)
@@ -43,7 +45,10 @@ struct SplitSAMTests {
             #expect(r.stdout.contains("verified: merged back, the output equals the input"))
             let again = try CLI.run(["split", "app.yaml", "-o", out + "-again", "--strategy", strategy, "--max-resources", "60"], cwd: dir)
             #expect(again.status == 0)
-            #expect(try SplitCommandTests.files(dir + "/" + out) == SplitCommandTests.files(dir + "/" + out + "-again"), "\(strategy): a rerun differs")
+            #expect(
+                try SplitCommandTests.files(dir + "/" + out) == SplitCommandTests.files(dir + "/" + out + "-again"),
+                "\(strategy): a rerun differs"
+            )
             // Plain CloudFormation: no Transform, no SAM type, in any output template.
             for (name, data) in try SplitCommandTests.files(dir + "/" + out) where name.hasSuffix(".yaml") {
                 let text = String(decoding: data, as: UTF8.self)
@@ -69,9 +74,15 @@ struct SplitSAMTests {
                     let reasons = r["reasons"] as? [String] ?? []
                     let placement = !reasons.isEmpty && reasons.allSatisfy { $0.contains("moves to another stack") }
                     let impact = r["impact"] as? String ?? ""
-                    #expect(impact == "moved" || impact == "updated" || placement, "\(strategy) vs \(side): \(r["logicalId"] ?? "") \(impact) \(reasons)")
+                    #expect(
+                        impact == "moved" || impact == "updated" || placement,
+                        "\(strategy) vs \(side): \(r["logicalId"] ?? "") \(impact) \(reasons)"
+                    )
                     for c in r["changes"] as? [[String: Any]] ?? [] {
-                        #expect((c["path"] as? String)?.hasPrefix("DependsOn") == true, "\(strategy): \(r["logicalId"] ?? ""): \(c["path"] ?? "")")
+                        #expect(
+                            (c["path"] as? String)?.hasPrefix("DependsOn") == true,
+                            "\(strategy): \(r["logicalId"] ?? ""): \(c["path"] ?? "")"
+                        )
                     }
                 }
             }
@@ -113,7 +124,8 @@ struct SplitSAMTests {
         #expect(r.status == 0, "\(r.stderr)")
         var codes = Set<String>()
         for (name, data) in try SplitCommandTests.files(dir + "/out") where name.hasSuffix(".yaml") {
-            for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where line.contains("Code: ") || line.contains("Content: ") {
+            for line in String(decoding: data, as: UTF8.self).split(separator: "\n")
+            where line.contains("Code: ") || line.contains("Content: ") {
                 codes.insert(line.trimmingCharacters(in: .whitespaces))
             }
         }
