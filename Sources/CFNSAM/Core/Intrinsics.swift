@@ -139,7 +139,9 @@ struct Intrinsics: Sendable {
         guard let f = n.functionValue else { return nil }
         switch f.name {
         case .ref:
-            guard let value = f.argument.stringValue, !value.utf8.contains(UInt8(ascii: ".")), let target = changed[value] else { return nil }
+            guard let value = f.argument.stringValue, !value.utf8.contains(UInt8(ascii: ".")), let target = changed[value] else {
+                return nil
+            }
             return replacingArgument(n, .string(target))
         case .sub:
             return try? rewriteSub(n) { full, name in
