@@ -215,9 +215,8 @@ enum ImplicitRestApi {
             if var r = context.resources[owner]?.mapValue, var properties = r["Properties"]?.mapValue {
                 properties["Events"] = Node(.map(changed), range: properties["Events"]?.range ?? .unknown)
                 r["Properties"] = Node(.map(properties), range: r["Properties"]?.range ?? .unknown)
-                var all = context.resources
-                all[owner] = Node(.map(r), range: context.resources[owner]?.range ?? .unknown)
-                context.resources = all
+                let range = context.resources[owner]?.range ?? .unknown
+                context.resources[owner] = Node(.map(r), range: range)
             }
         }
         for entry in events {
@@ -280,9 +279,7 @@ enum ImplicitRestApi {
         properties["PropagateTags"] = true
         var r = api
         r["Properties"] = Node(.map(properties))
-        var all = context.resources
-        all[logicalId] = Node(.map(r))
-        context.resources = all
+        context.resources[logicalId] = Node(.map(r))
     }
 
     /// The implicit API takes the condition all its functions share (or one that combines theirs)
@@ -314,9 +311,7 @@ enum ImplicitRestApi {
         } else if usage.updateReplacePolicies.contains("Delete") {
             api["UpdateReplacePolicy"] = "Delete"
         }
-        var resources = context.resources
-        resources[logicalId] = Node(.map(api))
-        context.resources = resources
+        context.resources[logicalId] = Node(.map(api))
     }
 
     /// A path of an API whose definition SAM writes, all of whose methods belong to functions
@@ -355,9 +350,8 @@ enum ImplicitRestApi {
         var properties = r["Properties"]?.mapValue ?? Map()
         properties["DefinitionBody"] = body
         r["Properties"] = Node(.map(properties), range: r["Properties"]?.range ?? .unknown)
-        var all = context.resources
-        all[api] = Node(.map(r), range: context.resources[api]?.range ?? .unknown)
-        context.resources = all
+        let range = context.resources[api]?.range ?? .unknown
+        context.resources[api] = Node(.map(r), range: range)
     }
 }
 

@@ -52,11 +52,47 @@ struct Intrinsics: Sendable {
         if changed.isEmpty && refs.isEmpty { return node }
         return
             (try? rewrite(node) { n throws(SAMError) -> (Node?, Bool) in
-                guard n.functionValue != nil else { return (nil, true) }
+                guard let f = n.functionValue else { return (nil, true) }
+                guard mayRefer(f, changed, refs) else { return (nil, true) }
                 let once = changed.isEmpty ? nil : changedId(n, changed)
                 let twice = refs.isEmpty ? nil : resourceRef(once ?? n, refs)
                 return (twice ?? once, true)
             } ?? node) ?? node
+    }
+
+    /// Whether a Ref, GetAtt or Sub names (before its first dot) a logical id in `changed` or
+    /// `refs`: most functions name neither, and are then left without being taken apart.
+    private static func mayRefer(_ f: Intrinsic, _ changed: [String: String], _ refs: [String: [String: String]]) -> Bool {
+        func known(_ name: Substring) -> Bool {
+            let id = String(name.utf8.firstIndex(of: UInt8(ascii: ".")).map { name[..<$0] } ?? name)
+            return changed[id] != nil || refs[id] != nil
+        }
+        switch f.name {
+        case .ref:
+            guard let s = f.argument.stringValue else { return false }
+            return known(s[...])
+        case .getAtt:
+            if let s = f.argument.stringValue { return known(s[...]) }
+            guard let first = f.argument.listValue?.first?.stringValue else { return false }
+            return known(first[...])
+        case .sub:
+            guard let text = f.argument.stringValue ?? f.argument.listValue?.first?.stringValue else { return false }
+            // Every `${...}`: what a reference could be (references(in:) says exactly which).
+            var rest = text[...]
+            while let open = rest.utf8.firstIndex(of: UInt8(ascii: "$")) {
+                let after = rest.utf8.index(after: open)
+                guard after < rest.utf8.endIndex else { break }
+                if rest.utf8[after] == UInt8(ascii: "{") {
+                    let body = rest[rest.utf8.index(after: after)...]
+                    let close = body.utf8.firstIndex(of: UInt8(ascii: "}")) ?? body.endIndex
+                    if known(body[..<close]) { return true }
+                }
+                rest = rest[after...]
+            }
+            return false
+        default:
+            return false
+        }
     }
 
     /// References to what SAM resources made (see `resolveReferences`).
@@ -103,7 +139,9 @@ struct Intrinsics: Sendable {
         guard let f = n.functionValue else { return nil }
         switch f.name {
         case .ref:
-            guard let value = f.argument.stringValue, !value.utf8.contains(UInt8(ascii: ".")), let target = changed[value] else { return nil }
+            guard let value = f.argument.stringValue, !value.utf8.contains(UInt8(ascii: ".")), let target = changed[value] else {
+                return nil
+            }
             return replacingArgument(n, .string(target))
         case .sub:
             return try? rewriteSub(n) { full, name in

@@ -13,8 +13,10 @@ struct SHA1 {
         while message.count % 64 != 56 { message.append(0) }
         for i in (0..<8).reversed() { message.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
         var w = [UInt32](repeating: 0, count: 80)
-        for block in stride(from: 0, to: message.count, by: 64) {
-            state.compress(message, block, &w)
+        message.withUnsafeBufferPointer { m in
+            w.withUnsafeMutableBufferPointer { w in
+                for block in stride(from: 0, to: m.count, by: 64) { state.compress(m, block, w) }
+            }
         }
         let words = [state.h.0, state.h.1, state.h.2, state.h.3, state.h.4]
         let digits = Array("0123456789abcdef".utf8)
@@ -26,7 +28,7 @@ struct SHA1 {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private mutating func compress(_ m: [UInt8], _ start: Int, _ w: inout [UInt32]) {
+    private mutating func compress(_ m: UnsafeBufferPointer<UInt8>, _ start: Int, _ w: UnsafeMutableBufferPointer<UInt32>) {
         for t in 0..<16 {
             let i = start + t * 4
             w[t] = UInt32(m[i]) << 24 | UInt32(m[i + 1]) << 16 | UInt32(m[i + 2]) << 8 | UInt32(m[i + 3])
@@ -45,12 +47,10 @@ struct SHA1 {
             b = a
             a = temp
         }
-        w.withUnsafeBufferPointer { w in
-            for t in 0..<20 { step((b & c) | (~b & d), 0x5A82_7999, w[t]) }
-            for t in 20..<40 { step(b ^ c ^ d, 0x6ED9_EBA1, w[t]) }
-            for t in 40..<60 { step((b & c) | (b & d) | (c & d), 0x8F1B_BCDC, w[t]) }
-            for t in 60..<80 { step(b ^ c ^ d, 0xCA62_C1D6, w[t]) }
-        }
+        for t in 0..<20 { step((b & c) | (~b & d), 0x5A82_7999, w[t]) }
+        for t in 20..<40 { step(b ^ c ^ d, 0x6ED9_EBA1, w[t]) }
+        for t in 40..<60 { step((b & c) | (b & d) | (c & d), 0x8F1B_BCDC, w[t]) }
+        for t in 60..<80 { step(b ^ c ^ d, 0xCA62_C1D6, w[t]) }
         h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e)
     }
 }

@@ -49,6 +49,15 @@ struct TransformContext {
     var resources: Map {
         get { template["Resources"]?.mapValue ?? Map() }
         set { template["Resources"] = Node(.map(newValue), range: template["Resources"]?.range ?? .unknown) }
+        _modify {
+            // Changed in place: the template lets go of the section while it is changed, so that
+            // setting one resource does not copy all the others.
+            let range = template["Resources"]?.range ?? .unknown
+            var map = template["Resources"]?.mapValue ?? Map()
+            template["Resources"] = Node(.null, range: range)
+            defer { template["Resources"] = Node(.map(map), range: range) }
+            yield &map
+        }
     }
 
     /// The template's conditions (new ones are added here).

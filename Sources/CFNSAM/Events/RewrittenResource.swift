@@ -17,9 +17,7 @@ enum RewrittenResource {
     ) throws(SAMError) -> CFNResource {
         let entry = context.resources[entry: logicalId]
         let stamped = Node(.map(node), range: entry?.value.range ?? .unknown).stamped(event.range)
-        var resources = context.resources
-        resources[logicalId] = stamped
-        context.resources = resources
+        context.resources[logicalId] = stamped
         let origin = Origin(logicalId: logicalId, type: type, range: entry?.keyRange ?? event.range)
         return try output(stamped.mapValue ?? node, logicalId, type: type, known: known, origin: origin)
     }

@@ -57,6 +57,26 @@ struct SAMEvent {
     }
 }
 
+extension SAMEvent {
+    /// The event written as `entry` under `owner`'s `Events`, of type `type`; its `Properties`
+    /// must be a mapping (or absent, or null).
+    init(_ entry: Map.Entry, type: String, owner: SAMResource) throws(SAMError) {
+        let node = entry.value
+        if let p = node["Properties"], p.mapValue == nil, !p.isNull {
+            throw SAMError("Properties of a resource must be an object.", logicalId: owner.logicalId + entry.key, range: p.range)
+        }
+        self.init(
+            name: entry.key,
+            logicalId: owner.logicalId + entry.key,
+            type: type,
+            properties: node["Properties"]?.mapValue ?? Map(),
+            node: node,
+            range: entry.keyRange,
+            owner: owner
+        )
+    }
+}
+
 /// What a function event connects to: the function (or its alias, when it has one) and its role.
 struct FunctionTarget {
     /// The Lambda function (or the alias that `AutoPublishAlias` made): what the event invokes.
@@ -137,18 +157,7 @@ enum FunctionEvents {
                     "Resource dict has missing or invalid value for key Type. Event Type is: \(node["Type"].map(pythonLiteral) ?? "None")."
                 )
             }
-            if let p = node["Properties"], p.mapValue == nil, !p.isNull {
-                throw SAMError("Properties of a resource must be an object.", logicalId: resource.logicalId + entry.key, range: p.range)
-            }
-            let event = SAMEvent(
-                name: entry.key,
-                logicalId: resource.logicalId + entry.key,
-                type: type,
-                properties: node["Properties"]?.mapValue ?? Map(),
-                node: node,
-                range: entry.keyRange,
-                owner: resource
-            )
+            let event = try SAMEvent(entry, type: type, owner: resource)
             try source.properties.validate(event)
             out.append((event, source))
         }

@@ -66,18 +66,7 @@ enum StateMachineEvents {
                     range: entry.keyRange
                 )
             }
-            if let p = node["Properties"], p.mapValue == nil, !p.isNull {
-                throw SAMError("Properties of a resource must be an object.", logicalId: resource.logicalId + entry.key, range: p.range)
-            }
-            let event = SAMEvent(
-                name: entry.key,
-                logicalId: resource.logicalId + entry.key,
-                type: type,
-                properties: node["Properties"]?.mapValue ?? Map(),
-                node: node,
-                range: entry.keyRange,
-                owner: resource
-            )
+            let event = try SAMEvent(entry, type: type, owner: resource)
             try source.properties.validate(event)
             out.append((event, source))
         }
@@ -140,6 +129,18 @@ enum StateMachineEvents {
         if !hasArn && !hasType {
             throw event.error("No 'Arn' or 'Type' property provided for DeadLetterConfig.", at: "DeadLetterConfig")
         }
+    }
+
+    /// An EventBridge rule's `DeadLetterConfig`, checked: the ARN its target names, and the queue
+    /// and queue policy SAM makes for it (none when the event has no dead-letter config, or names
+    /// an ARN of its own).
+    static func deadLetter(_ event: SAMEvent, ruleId: String, _ target: StateMachineTarget) throws(SAMError) -> (Node?, [CFNResource]) {
+        guard let config = event["DeadLetterConfig"] else { return (nil, []) }
+        let map = config.mapValue ?? Map()
+        try validateDeadLetterConfig(event, map)
+        let (arn, queue) = try deadLetterQueue(event, map, target)
+        guard let queue else { return (arn, []) }
+        return (arn, [queue, deadLetterQueuePolicy(event, ruleId: ruleId, queue: queue, target)])
     }
 
     /// The dead-letter queue's ARN: the one given, or that of the queue SAM makes (`QueueLogicalId`,

@@ -54,17 +54,7 @@ enum StateMachineSchedule: StateMachineEventSource {
             roleArn = r.getAtt("Arn")
             role = r
         }
-        var dlqArn: Node? = nil
-        var dlqResources: [CFNResource] = []
-        if let config = event["DeadLetterConfig"] {
-            let map = config.mapValue ?? Map()
-            try StateMachineEvents.validateDeadLetterConfig(event, map)
-            let (arn, queue) = try StateMachineEvents.deadLetterQueue(event, map, target)
-            dlqArn = arn
-            if let queue {
-                dlqResources = [queue, StateMachineEvents.deadLetterQueuePolicy(event, ruleId: rule.logicalId, queue: queue, target)]
-            }
-        }
+        let (dlqArn, dlqResources) = try StateMachineEvents.deadLetter(event, ruleId: rule.logicalId, target)
         var ruleTarget: [(String, Node)] = [
             ("Arn", target.arn), ("Id", StateMachineEvents.targetId(event)), ("RoleArn", roleArn),
         ]
@@ -113,17 +103,7 @@ enum StateMachineCloudWatchEvent: StateMachineEventSource {
             event,
             target
         )
-        var dlqArn: Node? = nil
-        var dlqResources: [CFNResource] = []
-        if let config = event["DeadLetterConfig"] {
-            let map = config.mapValue ?? Map()
-            try StateMachineEvents.validateDeadLetterConfig(event, map)
-            let (arn, queue) = try StateMachineEvents.deadLetterQueue(event, map, target)
-            dlqArn = arn
-            if let queue {
-                dlqResources = [queue, StateMachineEvents.deadLetterQueuePolicy(event, ruleId: rule.logicalId, queue: queue, target)]
-            }
-        }
+        let (dlqArn, dlqResources) = try StateMachineEvents.deadLetter(event, ruleId: rule.logicalId, target)
         var ruleTarget: [(String, Node)] = [
             ("Arn", target.arn), ("Id", StateMachineEvents.targetId(event)), ("RoleArn", role.getAtt("Arn")),
         ]
