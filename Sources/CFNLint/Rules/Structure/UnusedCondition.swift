@@ -35,6 +35,10 @@ struct UnusedCondition: Rule {
         guard let conditions = template.root["Conditions"]?.mapValue, !conditions.isEmpty else { return }
         var used = Set<String>()
         for r in template.rootNode.references where r.kind == .condition { used.insert(r.target) }
+        // After the SAM transform, an Fn::If of the source counts (as in cfn-lint), wherever it went.
+        if let source = context.source {
+            for r in source.rootNode.references where r.kind == .condition { used.insert(r.target) }
+        }
         for section in ["Resources", "Outputs"] {
             for e in template.root[section]?.mapValue ?? Map() {
                 if let c = e.value["Condition"]?.stringValue { used.insert(c) }
