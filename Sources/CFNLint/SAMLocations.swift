@@ -14,7 +14,8 @@ struct SAMLocations {
     /// output resource it sits in.
     struct Place {
         var cfnLint: SourceRange
-        var sam: SourceRange
+        /// Nil when the node carries no range of the source (the transform's own data).
+        var sam: SourceRange?
         var resource: String?
     }
 
@@ -39,7 +40,14 @@ struct SAMLocations {
         var text: String?
     }
 
+    private struct SpanMark: Hashable {
+        var start: Int
+        var end: Int
+    }
+
     private var sourceKeys: Set<KeyMark> = []
+    /// The spans of every key and node of the source.
+    private var sourceRanges: Set<SpanMark> = []
     private var sourceNodes: Set<NodeMark> = []
 
     /// `output` is what the transform made of `source`.
@@ -83,11 +91,17 @@ struct SAMLocations {
     }
 
     private mutating func collect(_ node: Node) {
-        if node.range.isKnown { sourceNodes.insert(SAMLocations.mark(node)) }
+        if node.range.isKnown {
+            sourceNodes.insert(SAMLocations.mark(node))
+            sourceRanges.insert(SpanMark(start: node.range.start.offset, end: node.range.end.offset))
+        }
         switch node.value {
         case .map(let map):
             for e in map {
-                if e.keyRange.isKnown { sourceKeys.insert(KeyMark(start: e.keyRange.start.offset, end: e.keyRange.end.offset, key: e.key)) }
+                if e.keyRange.isKnown {
+                    sourceKeys.insert(KeyMark(start: e.keyRange.start.offset, end: e.keyRange.end.offset, key: e.key))
+                    sourceRanges.insert(SpanMark(start: e.keyRange.start.offset, end: e.keyRange.end.offset))
+                }
                 collect(e.value)
             }
         case .list(let items):
@@ -95,6 +109,7 @@ struct SAMLocations {
         case .function(let f):
             if f.keyRange.isKnown {
                 sourceKeys.insert(KeyMark(start: f.keyRange.start.offset, end: f.keyRange.end.offset, key: f.name.rawValue))
+                sourceRanges.insert(SpanMark(start: f.keyRange.start.offset, end: f.keyRange.end.offset))
             }
             collect(f.argument)
         default:
@@ -113,7 +128,14 @@ struct SAMLocations {
     /// A made-up range for a generated key or node that cfn-lint reports at `cfnLint`.
     private mutating func madeUp(cfnLint: SourceRange, sam: SourceRange, resource: String?) -> SourceRange {
         let line = SAMLocations.base + places.count
-        places.append(Place(cfnLint: cfnLint, sam: sam.isKnown ? sam : cfnLint, resource: resource))
+        // Only a range of the source itself says where: the transform's data (connector
+        // profiles, policy templates) is decoded with ranges of its own text.
+        let mark = sam.isKnown ? (start: sam.start.offset, end: sam.end.offset) : nil
+        let known =
+            mark.map { m in
+                sourceRanges.contains(SpanMark(start: m.start, end: m.end))
+            } ?? false
+        places.append(Place(cfnLint: cfnLint, sam: known ? sam : nil, resource: resource))
         let p = SourcePosition(line: line, column: 1, offset: line)
         return SourceRange(start: p, end: p)
     }
