@@ -96,7 +96,16 @@ public struct Linter: Sendable {
     }
 
     /// Every enabled rule's findings on `template`.
-    func run(_ template: Template, bodyBytes: Int?, in hierarchy: StackHierarchy?, member: Int, source: Template? = nil) -> [Finding] {
+    /// `only`: just the rules with these ids; `skipping`: not those.
+    func run(
+        _ template: Template,
+        bodyBytes: Int?,
+        in hierarchy: StackHierarchy?,
+        member: Int,
+        source: Template? = nil,
+        only: Set<String>? = nil,
+        skipping: Set<String> = []
+    ) -> [Finding] {
         var context = LintContext(
             template: template,
             graph: DependencyGraph(template),
@@ -108,7 +117,7 @@ public struct Linter: Sendable {
         )
         context.source = source
         var findings: [Finding] = []
-        for rule in Linter.rules where runs(rule) {
+        for rule in Linter.rules where runs(rule) && !skipping.contains(rule.info.id) && only.map({ $0.contains(rule.info.id) }) != false {
             rule.init().check(context, into: &findings)
         }
         // A rule may report under another rule's id (a function checked as part of the one

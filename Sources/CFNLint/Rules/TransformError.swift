@@ -12,7 +12,8 @@ struct TransformError: Rule {
             template (a missing required property, an invalid event, a property of the wrong \
             type), each of its errors is one E0001 finding and no other rule runs on the file, \
             as in cfn-lint. The finding is at line 1, column 1 in every format, as cfn-lint \
-            reports it; its message names the SAM resource (and event) at fault and its line. \
+            reports it; its message names the SAM resource (and event) at fault and its line, \
+            where the text output puts it. \
             Local `CodeUri`, `ContentUri` and `DefinitionUri` paths are fine: they are linted as \
             the S3 locations `aws cloudformation package` makes of them.
             """,
@@ -30,7 +31,7 @@ struct TransformError: Rule {
         ],
         failing: [
             """
-            Transform: AWS::Serverless-2016-10-31 # <-
+            Transform: AWS::Serverless-2016-10-31
             Resources:
               Fn:
                 Type: AWS::Serverless::Function
@@ -43,7 +44,7 @@ struct TransformError: Rule {
                       Type: Schedule
                       Properties:
                         Schedule: rate(1 hour)
-                        State: ENABLED
+                        State: ENABLED # <-
                         Enabled: true
             """
         ]
