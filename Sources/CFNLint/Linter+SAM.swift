@@ -20,7 +20,15 @@ extension Linter {
             guard enabled(TransformError.info.id) else { return [] }
             return error.errors.map { transformFinding($0, template) }
         }
-        let locations = SAMLocations(source: template, output: output.template)
+        var transformed = output.template
+        // cfn-lint gives the output back the other transforms the source lists (a macro may still
+        // add names, so existence checks stay quiet there).
+        let others = template.transforms.filter { $0 != SAMTransform.name }
+        if !others.isEmpty {
+            let range = template.root["Transform"]?.range ?? .unknown
+            transformed.root["Transform"] = Node(.list(others.map { Node(.string($0), range: range) }), range: range)
+        }
+        let locations = SAMLocations(source: template, output: transformed)
         var findings = run(
             locations.template,
             bodyBytes: bytes?.count,
@@ -76,8 +84,8 @@ extension Linter {
     }
 
     /// The template as cfn-lint hands it to the transform: each artifact location that is no
-    /// `s3://` URI (a local path, a function, or none at all) becomes a placeholder S3 URI, as
-    /// `sam package` would make it; an `AutoPublishAlias` given by a parameter takes the value
+    /// `s3://` URI (a local path, a function, or a function's missing `CodeUri`) becomes a
+    /// placeholder S3 URI, as `sam package` would make it; an `AutoPublishAlias` given by a parameter takes the value
     /// `Alias`, and an `AutoPublishCodeSha256` given by a function a fixed one.
     /// With `AWS::LanguageExtensions` declared too, each `Ref` to a parameter with a default
     /// (no SSM parameter) is that default first, as cfn-lint writes it in.
@@ -128,7 +136,10 @@ extension Linter {
                 }
             case "AWS::Serverless::Api":
                 if ["DefinitionBody", "Auth", "Cors", "DisableExecuteApiEndpoint"].allSatisfy({ properties[$0] == nil }) {
-                    placeholder("DefinitionUri", in: &properties)
+                    // cfn-lint gives an API without a definition a placeholder DefinitionUri too,
+                    // and the transform then refuses the Cors or Auth of its Globals ("Cors works
+                    // only with inline Swagger"), which SAM itself accepts: not here.
+                    if properties["DefinitionUri"] != nil { placeholder("DefinitionUri", in: &properties) }
                 } else {
                     properties["DefinitionBody"] = Node(.string(""), range: properties["DefinitionBody"]?.range ?? .unknown)
                 }

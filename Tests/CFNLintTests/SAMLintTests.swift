@@ -144,6 +144,38 @@ struct SAMLintTests {
         #expect(Self.lint(text).isEmpty, "\(Self.lint(text).map { "\($0.ruleId) \($0.message)" })")
     }
 
+    @Test("an API that takes its Cors from Globals is no transform error (SAM accepts it; cfn-lint's placeholder DefinitionUri made it one)")
+    func globalsCors() {
+        let text = """
+            Transform: AWS::Serverless-2016-10-31
+            Globals:
+              Api:
+                Cors:
+                  AllowOrigin: "'*'"
+            Resources:
+              Api:
+                Type: AWS::Serverless::Api
+                Properties:
+                  StageName: prod
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: ./src
+                  Handler: app.handler
+                  Runtime: python3.13
+                  Events:
+                    Get:
+                      Type: Api
+                      Properties:
+                        RestApiId: !Ref Api
+                        Path: /items
+                        Method: get
+            """
+        #expect(Self.lint(text).isEmpty, "\(Self.lint(text).map(\.message))")
+        let local = text.replacingOccurrences(of: "StageName: prod", with: "StageName: prod\n      DefinitionUri: ./api.yaml")
+        #expect(Self.lint(local).map(\.ruleId) == ["E0001"], "a local definition and Cors: SAM's own refusal")
+    }
+
     @Test("a cfn-lint ignore_checks in a SAM resource's Metadata silences findings on what it generated")
     func silenced() {
         let text = Self.app.replacingOccurrences(of: "Runtime: python3.13", with: "Runtime: python2.7")
