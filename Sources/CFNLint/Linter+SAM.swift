@@ -38,7 +38,11 @@ extension Linter {
             skipping: Linter.samSourceRules
         )
         for i in findings.indices {
-            guard let place = locations.place(of: findings[i].range.start) else { continue }
+            guard let place = locations.place(of: findings[i].range.start) else {
+                // A range from a source node to a generated one ends where the source one does.
+                if locations.place(of: findings[i].range.end) != nil { findings[i].range.end = findings[i].range.start }
+                continue
+            }
             findings[i].range = place.cfnLint
             let origin = place.resource.flatMap { output.origins[$0] }
             findings[i].sourceRange = place.sam ?? origin?.range ?? place.cfnLint
@@ -105,7 +109,12 @@ extension Linter {
                 let type = p.value["Type"]?.stringValue ?? ""
                 if type.hasPrefix("AWS::SSM::Parameter::") { continue }
                 if type == "CommaDelimitedList", let s = value.stringValue {
-                    defaults[p.key] = Node(.list(s.split(separator: ",", omittingEmptySubsequences: false).map { Node(.string(String($0)), range: value.range) }), range: value.range)
+                    defaults[p.key] = Node(
+                        .list(
+                            s.split(separator: ",", omittingEmptySubsequences: false).map { Node(.string(String($0)), range: value.range) }
+                        ),
+                        range: value.range
+                    )
                 } else {
                     defaults[p.key] = value
                 }

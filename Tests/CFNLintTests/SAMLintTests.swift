@@ -144,7 +144,9 @@ struct SAMLintTests {
         #expect(Self.lint(text).isEmpty, "\(Self.lint(text).map { "\($0.ruleId) \($0.message)" })")
     }
 
-    @Test("an API that takes its Cors from Globals is no transform error (SAM accepts it; cfn-lint's placeholder DefinitionUri made it one)")
+    @Test(
+        "an API that takes its Cors from Globals is no transform error (SAM accepts it; cfn-lint's placeholder DefinitionUri made it one)"
+    )
     func globalsCors() {
         let text = """
             Transform: AWS::Serverless-2016-10-31

@@ -140,7 +140,8 @@ struct BrokenReference: Sendable {
         if names.isEmpty { return "Fn::GetAtt reads '\(attribute)' of '\(resource)', but \(type) has no attributes" }
         let guess = NameMatch.closest(to: attribute, in: names, limit: 1).first
         return "Fn::GetAtt reads '\(attribute)' of '\(resource)', which \(type) does not have"
-            + (guess.map { "; did you mean '\($0)'?" } ?? " (it has: \(names.prefix(8).joined(separator: ", "))\(names.count > 8 ? ", ..." : ""))")
+            + (guess.map { "; did you mean '\($0)'?" }
+                ?? " (it has: \(names.prefix(8).joined(separator: ", "))\(names.count > 8 ? ", ..." : ""))")
     }
 
     /// `Function.Alias`, `Api.Stage`: a SAM resource's generated resource, named through it.

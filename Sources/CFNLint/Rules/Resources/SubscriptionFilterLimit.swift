@@ -77,7 +77,8 @@ struct SubscriptionFilterLimit: Rule {
         var order: [String] = []
         for r in context.template.resources where r.type == "AWS::Logs::SubscriptionFilter" {
             // The same value written the same way is the same log group (a Ref or a Sub included).
-            let group = r.node["Properties"]?["LogGroupName"].map { String(decoding: Formatter.json($0, indent: 0), as: UTF8.self) } ?? "null"
+            let group =
+                r.node["Properties"]?["LogGroupName"].map { String(decoding: Formatter.json($0, indent: 0), as: UTF8.self) } ?? "null"
             if byGroup[group] == nil { order.append(group) }
             byGroup[group, default: []].append(r)
         }
