@@ -150,7 +150,9 @@ struct SAMLocations {
             var here = inherited
             let generatedKey = !isSource(key: e.key, at: e.keyRange)
             if generatedKey {
-                map.setKeyRange(madeUp(cfnLint: inherited, sam: e.keyRange, resource: owner), at: i)
+                // The SAM source of a generated key over a value the source wrote is that value.
+                let sam = isSource(e.value) ? e.value.range : e.keyRange
+                map.setKeyRange(madeUp(cfnLint: inherited, sam: sam, resource: owner), at: i)
             } else {
                 here = e.keyRange
             }
