@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "CFNSplit", dependencies: ["CFNModel", "CFNSchema", "CFNSAM"]),
         // The schema bundle (Data/) is read at run time from beside the binary or the source tree.
         .target(name: "CFNSchema", dependencies: ["CFNModel"], exclude: ["Data"]),
-        .target(name: "CFNLint", dependencies: ["CFNModel", "CFNSchema"]),
+        .target(name: "CFNLint", dependencies: ["CFNModel", "CFNSchema", "CFNSAM"]),
         .target(name: "CFNDiff", dependencies: ["CFNModel", "CFNSchema", "CFNSplit", "CFNSAM"]),
         // The AWS::Serverless-2016-10-31 transform; its data (policy templates, managed policies,
         // connector profiles) is generated from the aws-sam-translator wheel into Data/*.swift.

@@ -1,4 +1,5 @@
 import CFNModel
+import CFNSAM
 
 /// Settings of a lint run.
 public struct LintOptions: Sendable {
@@ -85,23 +86,49 @@ public struct Linter: Sendable {
     /// Lints a decoded template; `bytes` (its source) lets inline comments silence findings.
     /// `hierarchy` holds the templates linted in the same run (this one at index `member`):
     /// rules then know a nested stack's template, and follow values across stacks.
+    /// A template that declares the SAM transform is linted as cfn-lint does: what the transform
+    /// makes of it (`lintServerless`).
     public func lint(_ template: Template, bytes: [UInt8]? = nil, in hierarchy: StackHierarchy? = nil, member: Int = 0) -> [Finding] {
-        let context = LintContext(
+        if SAMTransform.isDeclared(in: template) {
+            return finish(lintServerless(template, bytes: bytes, in: hierarchy, member: member), template, bytes)
+        }
+        return finish(run(template, bodyBytes: bytes?.count, in: hierarchy, member: member), template, bytes)
+    }
+
+    /// Every enabled rule's findings on `template`.
+    /// `only`: just the rules with these ids; `skipping`: not those.
+    func run(
+        _ template: Template,
+        bodyBytes: Int?,
+        in hierarchy: StackHierarchy?,
+        member: Int,
+        source: Template? = nil,
+        only: Set<String>? = nil,
+        skipping: Set<String> = []
+    ) -> [Finding] {
+        var context = LintContext(
             template: template,
             graph: DependencyGraph(template),
-            bodyBytes: bytes?.count ?? Formatter.render(template).count,
+            bodyBytes: bodyBytes ?? Formatter.render(template).count,
             asOf: options.asOf,
             regions: options.regions,
             hierarchy: hierarchy,
             member: member
         )
+        context.source = source
         var findings: [Finding] = []
-        for rule in Linter.rules where runs(rule) {
+        for rule in Linter.rules where runs(rule) && !skipping.contains(rule.info.id) && only.map({ $0.contains(rule.info.id) }) != false {
             rule.init().check(context, into: &findings)
         }
         // A rule may report under another rule's id (a function checked as part of the one
         // around it, as cfn-lint does): `--ignore-checks` applies to the id reported.
-        findings = silence(findings.filter { enabled($0.ruleId) }, template, bytes)
+        return findings.filter { enabled($0.ruleId) }
+    }
+
+    /// The findings silenced (by `template`'s metadata and `bytes`' comments), given their
+    /// configured severities, without duplicates, sorted.
+    func finish(_ findings: [Finding], _ template: Template, _ bytes: [UInt8]?) -> [Finding] {
+        var findings = silence(findings, template, bytes)
         if !options.severities.isEmpty {
             for i in findings.indices { if let s = options.severities[findings[i].ruleId] { findings[i].severity = s } }
         }
@@ -119,9 +146,11 @@ public struct Linter: Sendable {
         let lineIgnores = bytes.map(Linter.inlineIgnores) ?? [:]
         return findings.filter { f in
             if fileIgnores.contains(where: { f.ruleId.hasPrefix($0) }) { return false }
-            let o = f.range.start.offset
+            // A finding on what the SAM transform generated is silenced where its SAM source is.
+            let at = f.sourceRange ?? f.range
+            let o = at.start.offset
             for r in resourceIgnores where o >= r.start && o <= r.end && r.ids.contains(where: { f.ruleId.hasPrefix($0) }) { return false }
-            if let ids = lineIgnores[f.range.start.line], ids.contains(where: { $0 == "*" || f.ruleId.hasPrefix($0) }) { return false }
+            if let ids = lineIgnores[at.start.line], ids.contains(where: { $0 == "*" || f.ruleId.hasPrefix($0) }) { return false }
             return true
         }
     }

@@ -49,7 +49,14 @@ public enum Reporter {
             } else {
                 id = f.ruleId
             }
-            out += "\(f.file):\(f.range.start.line):\(f.range.start.column): \(id) \(f.message)\n"
+            // A finding on what the SAM transform generated: at its SAM source, with the
+            // generated resource and the line cfn-lint reports.
+            let at = f.sourceRange ?? f.range
+            var note: [String] = []
+            if let origin = f.origin { note.append(origin) }
+            if f.sourceRange != nil, at.start.line != f.range.start.line { note.append("cfn-lint: line \(f.range.start.line)") }
+            let suffix = note.isEmpty ? "" : " (\(note.joined(separator: "; ")))"
+            out += "\(f.file):\(at.start.line):\(at.start.column): \(id) \(f.message)\(suffix)\n"
         }
         return out
     }

@@ -66,8 +66,15 @@ public struct LintContext: Sendable {
     public let hierarchy: StackHierarchy?
     /// This template's index in `hierarchy.templates`.
     public let member: Int
+    /// The template as written when `template` is what the SAM transform made of it (nil
+    /// otherwise): cfn-lint reads a few things before the transform (the parameters, mappings and
+    /// conditions the source uses), and so do the rules that mirror it.
+    public var source: Template? = nil
     /// Work several rules share, done once per template.
     let shared = SharedWork()
+
+    /// The template as written: `source`, or `template` when no transform ran.
+    public var written: Template { source ?? template }
 
     /// Creates a context; `hierarchy` and `member` place the template among the others of its run.
     public init(

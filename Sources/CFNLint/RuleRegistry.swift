@@ -1,4 +1,4 @@
 /// Every rule the linter knows. A new rule is one file under Rules/ and one line in its family's list.
 enum RuleRegistry {
-    static let all: [any Rule.Type] = [ParseError.self] + structure + functions + sections + schema
+    static let all: [any Rule.Type] = [ParseError.self, TransformError.self] + structure + functions + sections + schema
 }

@@ -124,13 +124,15 @@ enum SchemaCheck {
             } else {
                 validator.validate(Node(.map(Map())), schema.root, at: entry.keyRange)
             }
-            guard let properties else { continue }
-            let folded = caseFolded(type, properties.value)
+            // No Properties are empty ones to the constraints too (a RestApi without them has
+            // no Name, E3660), as cfn-lint reads them.
+            let folded = properties.map { caseFolded(type, $0.value) } ?? Node(.map(Map()))
+            let top = properties?.keyRange ?? entry.keyRange
             for ext in store.extensions(for: type) {
                 // As cfn-lint reads them: what a constraint asks of a function's value has no
                 // answer, so `EventSourceArn: !GetAtt Queue.Arn` triggers no SQS-or-stream rule.
                 var constraint = Validator(context: values, groupsRequired: true, functionsAreUnknown: true)
-                for (node, at) in reach(folded, at: properties.keyRange, ext.path[...]) {
+                for (node, at) in reach(folded, at: top, ext.path[...]) {
                     constraint.validate(node, ext.schema, at: at)
                 }
                 for v in constraint.violations { extensionFindings.append(context.finding(id: ext.ruleId, v.message, at: v.range)) }

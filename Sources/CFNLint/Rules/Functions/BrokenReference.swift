@@ -56,8 +56,18 @@ struct BrokenReference: Sendable {
         let resources = Set(template.resources.map(\.logicalId))
         var types: [String: String] = [:]
         for r in template.resources { if let t = r.type { types[r.logicalId] = t } }
+        // cfn-lint does not look into an Fn::If whose condition is no condition of the template.
+        let conditions = Set(template.conditions.map(\.name))
+        var badIfs: Set<SourceRange> = []
+        FunctionWalker.functions(template) { f, node, _, _ in
+            guard f.name == .if, let first = f.argument.listValue?.first else { return }
+            if let name = first.stringValue, conditions.contains(name) { return }
+            if first.functionValue != nil { return }
+            badIfs.insert(FunctionWalker.callRange(f, node))
+        }
         var out: [BrokenReference] = []
         FunctionWalker.functions(template) { f, node, path, scope in
+            if !badIfs.isEmpty, scope.enclosingRanges.contains(where: { badIfs.contains($0) }) { return }
             switch f.name {
             case .ref:
                 guard let name = f.argument.stringValue else { return }
@@ -130,7 +140,8 @@ struct BrokenReference: Sendable {
         if names.isEmpty { return "Fn::GetAtt reads '\(attribute)' of '\(resource)', but \(type) has no attributes" }
         let guess = NameMatch.closest(to: attribute, in: names, limit: 1).first
         return "Fn::GetAtt reads '\(attribute)' of '\(resource)', which \(type) does not have"
-            + (guess.map { "; did you mean '\($0)'?" } ?? " (it has: \(names.prefix(8).joined(separator: ", "))\(names.count > 8 ? ", ..." : ""))")
+            + (guess.map { "; did you mean '\($0)'?" }
+                ?? " (it has: \(names.prefix(8).joined(separator: ", "))\(names.count > 8 ? ", ..." : ""))")
     }
 
     /// `Function.Alias`, `Api.Stage`: a SAM resource's generated resource, named through it.

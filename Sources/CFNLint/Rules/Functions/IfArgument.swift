@@ -67,7 +67,18 @@ struct IfArgument: Rule {
                 )
                 return
             }
-            if !items[0].isScalar || items[0].functionValue != nil {
+            if items[0].isScalar, items[0].stringValue == nil {
+                // true, 5, null: cfn-lint has no place for a value that is no string, so it
+                // reports at the key around the call.
+                findings.append(
+                    context.finding(
+                        IfArgument.self,
+                        "The first item of Fn::If must be a condition name, not \(items[0].scalarText ?? "null")",
+                        at: f.form == .long ? f.keyRange : scope.anchor,
+                        path: path
+                    )
+                )
+            } else if !items[0].isScalar || items[0].functionValue != nil {
                 findings.append(
                     context.finding(IfArgument.self, "The first item of Fn::If must be a condition name", at: items[0].range, path: path)
                 )

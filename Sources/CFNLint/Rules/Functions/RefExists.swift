@@ -8,8 +8,10 @@ struct RefExists: Rule {
         description: """
             `Ref` takes the name of a parameter, a resource's logical id or a pseudo-parameter \
             (`AWS::Region`, `AWS::StackName`, ...). A name that is none of these makes \
-            CloudFormation reject the template. Templates with a `Transform` are left alone, since \
-            the transform may add the name.
+            CloudFormation reject the template. A SAM template is checked on what the SAM \
+            transform makes of it, so the names it generates (`MyFunctionRole`) are known; a \
+            template with another `Transform` (a macro) is left alone, since the macro may add \
+            the name.
             """,
         passing: [
             """

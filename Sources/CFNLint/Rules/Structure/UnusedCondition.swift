@@ -34,7 +34,14 @@ struct UnusedCondition: Rule {
         let template = context.template
         guard let conditions = template.root["Conditions"]?.mapValue, !conditions.isEmpty else { return }
         var used = Set<String>()
-        for r in template.rootNode.references where r.kind == .condition { used.insert(r.target) }
+        if let source = context.source {
+            // After the SAM transform, cfn-lint counts the Fn::If of the source, not those the
+            // transform wrote: a condition it made for its own Fn::If (a path's) is unused.
+            for r in source.rootNode.references where r.kind == .condition { used.insert(r.target) }
+            for r in (template.root["Conditions"] ?? Node(.null)).references where r.kind == .condition { used.insert(r.target) }
+        } else {
+            for r in template.rootNode.references where r.kind == .condition { used.insert(r.target) }
+        }
         for section in ["Resources", "Outputs"] {
             for e in template.root[section]?.mapValue ?? Map() {
                 if let c = e.value["Condition"]?.stringValue { used.insert(c) }

@@ -40,12 +40,16 @@ struct UnusedMapping: Rule {
         guard let section = template.root["Mappings"], let mappings = section.mapValue, !mappings.isEmpty else { return }
         var used = Set<String>()
         var dynamic = false
-        template.rootNode.forEachFunction { f in
-            guard f.name == .findInMap else { return }
-            if let name = f.argument.listValue?.first {
-                if let s = name.stringValue { used.insert(s) } else { dynamic = true }
-            } else if let s = f.argument.stringValue {
-                used.insert(s)
+        // After the SAM transform, the source's Fn::FindInMap count (as in cfn-lint), wherever they went.
+        let searched = [template.rootNode] + (context.source.map { [$0.rootNode] } ?? [])
+        for root in searched {
+            root.forEachFunction { f in
+                guard f.name == .findInMap else { return }
+                if let name = f.argument.listValue?.first {
+                    if let s = name.stringValue { used.insert(s) } else { dynamic = true }
+                } else if let s = f.argument.stringValue {
+                    used.insert(s)
+                }
             }
         }
         guard !dynamic else { return }

@@ -39,7 +39,7 @@ struct UnusedParameter: Rule {
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
         let template = context.template
-        guard !template.hasTransform, let parameters = template.root["Parameters"]?.mapValue, !parameters.isEmpty else { return }
+        guard !context.written.hasTransform, let parameters = template.root["Parameters"]?.mapValue, !parameters.isEmpty else { return }
         var used = Set<String>()
         for r in template.rootNode.references where r.kind == .ref || r.kind == .sub {
             used.insert(r.target)
