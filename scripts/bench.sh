@@ -5,7 +5,8 @@
 #   2. `cfntool --version` start-up;
 #   3. `cfntool fmt` vs `cfn-flip -n` (reformat, same format) on the same file;
 #   4. graph build; 5. split; 6. lint vs cfn-lint; 7. diff; 8. schema data read by lint;
-#   9. the SAM transform of a 100-function app vs aws-sam-translator, whole processes.
+#   9. the SAM transform of a 100-function app vs aws-sam-translator, whole processes;
+#  10. lint, count and split of a 300-function SAM app vs cfn-lint and the transform alone.
 # Quote the medians. Needs hyperfine (apt) and cfn-flip (pip); installs them if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -136,4 +137,23 @@ ref = json.load(open(sys.argv[2]))["results"][0]["median"]
 print(f"cfntool transform:   median {ours*1e3:.1f} ms")
 print(f"aws-sam-translator:  median {ref*1e3:.1f} ms")
 print(f"speed-up:            {ref/ours:.0f}x")
+PY
+echo
+
+echo "== 10. SAM commands on a 300-function app (targets: lint >= 50x cfn-lint; count and split >= 50x aws-sam-translator's transform alone)"
+python3 scripts/gen-sam-app.py 300 > "$OUT/sam-300.yaml"
+echo "input: $OUT/sam-300.yaml ($(wc -c < "$OUT/sam-300.yaml") bytes, $($BIN transform --format json "$OUT/sam-300.yaml" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["Resources"]))') resources deployed)"
+hyperfine -N -i --warmup 1 --runs 10 --export-json "$OUT/sam300.json" \
+  "$BIN lint $OUT/sam-300.yaml" "$BIN count $OUT/sam-300.yaml" \
+  --prepare "rm -rf $OUT/sam-300-split" "$BIN split $OUT/sam-300.yaml -o $OUT/sam-300-split" >/dev/null
+hyperfine -N -i --runs 3 --export-json "$OUT/sam300-lint-ref.json" "cfn-lint $OUT/sam-300.yaml" >/dev/null
+python3 - "$OUT" "$(python3 scripts/bench/sam_transform_only.py "$OUT/sam-300.yaml" 3)" <<'PY'
+import json, sys
+out, transform = sys.argv[1], float(sys.argv[2])
+rs = {r["command"].split()[1]: r["median"] for r in json.load(open(f"{out}/sam300.json"))["results"]}
+ref = json.load(open(f"{out}/sam300-lint-ref.json"))["results"][0]["median"]
+print(f"cfntool lint:   median {rs['lint']*1e3:.0f} ms, cfn-lint {ref:.1f} s: {ref/rs['lint']:.0f}x")
+print(f"aws-sam-translator transform alone (in process): median {transform:.2f} s")
+print(f"cfntool count:  median {rs['count']*1e3:.0f} ms: {transform/rs['count']:.0f}x")
+print(f"cfntool split:  median {rs['split']*1e3:.0f} ms: {transform/rs['split']:.0f}x")
 PY
