@@ -76,6 +76,12 @@ public struct LintContext: Sendable {
     /// The template as written: `source`, or `template` when no transform ran.
     public var written: Template { source ?? template }
 
+    /// `FunctionWalker.functions(template, visit)`, from one walk that the template's function
+    /// rules share.
+    func eachFunction(_ visit: (Intrinsic, Node, [String], FunctionScope) -> Void) {
+        for site in shared.functions(template) { visit(site.function, site.node, site.path, site.scope) }
+    }
+
     /// Creates a context; `hierarchy` and `member` place the template among the others of its run.
     public init(
         template: Template,
@@ -141,10 +147,18 @@ final class SharedWork: @unchecked Sendable {
     private var brokenReferences: [BrokenReference]?
     private var dynamicReferences: [DynamicReference]?
     private var schemaFindings: [String: [Finding]]?
+    private var functionSites: [FunctionSite]?
+
+    func functions(_ template: Template) -> [FunctionSite] {
+        if let functionSites { return functionSites }
+        let all = FunctionWalker.sites(template)
+        functionSites = all
+        return all
+    }
 
     func broken(_ context: LintContext) -> [BrokenReference] {
         if let brokenReferences { return brokenReferences }
-        let all = BrokenReference.all(context.template, region: context.schemaRegion)
+        let all = BrokenReference.all(context.template, region: context.schemaRegion, sites: functions(context.template))
         brokenReferences = all
         return all
     }

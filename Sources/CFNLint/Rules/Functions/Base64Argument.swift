@@ -40,7 +40,7 @@ struct Base64Argument: Rule {
     func check(_ context: LintContext, into findings: inout [Finding]) {
         findings += context.schemaFindings(Self.self)
         BrokenReference.report(Base64Argument.self, context, into: &findings)
-        FunctionWalker.functions(context.template) { f, node, path, _ in
+        context.eachFunction { f, node, path, _ in
             guard f.name == .base64 else { return }
             let arg = f.argument
             switch arg.value {

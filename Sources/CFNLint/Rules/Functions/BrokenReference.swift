@@ -50,8 +50,9 @@ struct BrokenReference: Sendable {
     /// Every dangling reference of a template, in document order; a `Fn::GetAtt` attribute is
     /// checked against the resource type's schema in `region`. A template with a `Transform`
     /// has none: the transform may define the names.
-    static func all(_ template: Template, region: String) -> [BrokenReference] {
+    static func all(_ template: Template, region: String, sites: [FunctionSite]? = nil) -> [BrokenReference] {
         if FunctionWalker.isTransformed(template) { return [] }
+        let sites = sites ?? FunctionWalker.sites(template)
         let targets = FunctionWalker.refTargets(template)
         let resources = Set(template.resources.map(\.logicalId))
         var types: [String: String] = [:]
@@ -59,14 +60,16 @@ struct BrokenReference: Sendable {
         // cfn-lint does not look into an Fn::If whose condition is no condition of the template.
         let conditions = Set(template.conditions.map(\.name))
         var badIfs: Set<SourceRange> = []
-        FunctionWalker.functions(template) { f, node, _, _ in
-            guard f.name == .if, let first = f.argument.listValue?.first else { return }
-            if let name = first.stringValue, conditions.contains(name) { return }
-            if first.functionValue != nil { return }
+        for site in sites {
+            let (f, node) = (site.function, site.node)
+            guard f.name == .if, let first = f.argument.listValue?.first else { continue }
+            if let name = first.stringValue, conditions.contains(name) { continue }
+            if first.functionValue != nil { continue }
             badIfs.insert(FunctionWalker.callRange(f, node))
         }
         var out: [BrokenReference] = []
-        FunctionWalker.functions(template) { f, node, path, scope in
+        sites.forEach { site in
+            let (f, node, path, scope) = (site.function, site.node, site.path, site.scope)
             if !badIfs.isEmpty, scope.enclosingRanges.contains(where: { badIfs.contains($0) }) { return }
             switch f.name {
             case .ref:

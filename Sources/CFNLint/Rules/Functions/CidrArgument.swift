@@ -40,7 +40,7 @@ struct CidrArgument: Rule {
     func check(_ context: LintContext, into findings: inout [Finding]) {
         findings += context.schemaFindings(Self.self)
         let template = context.template
-        FunctionWalker.functions(template) { f, node, path, scope in
+        context.eachFunction { f, node, path, scope in
             guard f.name == .cidr else { return }
             let id = FunctionWalker.reportingId("E1024", scope)
             func report(_ message: String, _ range: SourceRange) {

@@ -47,7 +47,7 @@ struct FindInMapArgument: Rule {
         let transformed = FunctionWalker.isTransformed(template)
         var mappings: [String: Node] = [:]
         for m in template.mappings { mappings[m.name] = m.node }
-        FunctionWalker.functions(template) { f, node, path, scope in
+        context.eachFunction { f, node, path, scope in
             guard f.name == .findInMap else { return }
             let id = FunctionWalker.reportingId("E1011", scope)
             func report(_ message: String, _ range: SourceRange) {

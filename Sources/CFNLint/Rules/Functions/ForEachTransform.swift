@@ -37,31 +37,41 @@ struct ForEachTransform: Rule {
         let template = context.template
         guard !template.transforms.contains("AWS::LanguageExtensions") else { return }
         for section in ["Resources", "Outputs", "Conditions"] {
-            walk(template.root[section], [section], context, &findings)
+            var path = [section]
+            walk(template.root[section], &path, context, &findings)
         }
     }
 
-    private func walk(_ node: Node?, _ path: [String], _ context: LintContext, _ findings: inout [Finding]) {
+    /// The walk below one node; `path` is a stack, pushed and popped around each child.
+    private func walk(_ node: Node?, _ path: inout [String], _ context: LintContext, _ findings: inout [Finding]) {
         guard let node else { return }
         switch node.value {
         case .map(let m):
             for e in m.entries {
+                path.append(e.key)
                 if e.key.hasPrefix("Fn::ForEach::") {
                     findings.append(
                         context.finding(
                             ForEachTransform.self,
                             "\(e.key) needs 'Transform: AWS::LanguageExtensions' at the top of the template",
                             at: e.keyRange,
-                            path: path + [e.key]
+                            path: path
                         )
                     )
                 }
-                walk(e.value, path + [e.key], context, &findings)
+                walk(e.value, &path, context, &findings)
+                path.removeLast()
             }
         case .list(let items):
-            for (i, item) in items.enumerated() { walk(item, path + [String(i)], context, &findings) }
+            for (i, item) in items.enumerated() {
+                path.append(String(i))
+                walk(item, &path, context, &findings)
+                path.removeLast()
+            }
         case .function(let f):
-            walk(f.argument, path + [f.name.rawValue], context, &findings)
+            path.append(f.name.rawValue)
+            walk(f.argument, &path, context, &findings)
+            path.removeLast()
         default:
             break
         }

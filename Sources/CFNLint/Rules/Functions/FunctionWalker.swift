@@ -26,6 +26,14 @@ struct FunctionScope: Sendable {
     var insideSub: Bool { enclosing.contains(.sub) }
 }
 
+/// One function call the walk found: the call, its node, its path and its scope.
+struct FunctionSite {
+    var function: Intrinsic
+    var node: Node
+    var path: [String]
+    var scope: FunctionScope
+}
+
 /// Walks every node of the parts of a template that CloudFormation evaluates functions in
 /// (resources' properties, outputs, conditions), once, in document order, and
 /// hands each node to a visitor with its path and scope. Every function rule is one visitor,
@@ -62,27 +70,60 @@ enum FunctionWalker {
     }
 
     private static func walk(_ node: Node, _ path: [String], _ scope: FunctionScope, _ visit: (Node, [String], FunctionScope) -> Void) {
+        var path = path
+        var scope = scope
+        descend(node, &path, &scope, visit)
+    }
+
+    /// The walk below one node. The path and scope are one stack each, pushed before a child and
+    /// popped after it: a visitor that keeps them gets its own copy (copy on write), and the walk
+    /// itself allocates no array per node.
+    private static func descend(
+        _ node: Node,
+        _ path: inout [String],
+        _ scope: inout FunctionScope,
+        _ visit: (Node, [String], FunctionScope) -> Void
+    ) {
         visit(node, path, scope)
         switch node.value {
         case .list(let items):
-            for (i, item) in items.enumerated() { walk(item, path + [String(i)], scope, visit) }
+            for i in items.indices {
+                path.append(String(i))
+                descend(items[i], &path, &scope, visit)
+                path.removeLast()
+            }
         case .map(let m):
             // `Fn::ForEach::Name` loops define their own identifiers; their bodies are only
             // meaningful after the language extensions expand them.
-            for e in m.entries where !e.key.hasPrefix("Fn::ForEach") {
-                var inner = scope
-                inner.anchor = e.keyRange
-                walk(e.value, path + [e.key], inner, visit)
+            let anchor = scope.anchor
+            for i in m.entries.indices where !m.entries[i].key.hasPrefix("Fn::ForEach") {
+                scope.anchor = m.entries[i].keyRange
+                path.append(m.entries[i].key)
+                descend(m.entries[i].value, &path, &scope, visit)
+                path.removeLast()
             }
+            scope.anchor = anchor
         case .function(let f):
-            var inner = scope
-            inner.enclosing.append(f.name)
-            inner.enclosingRanges.append(callRange(f, node))
-            if f.form == .long && f.keyRange.start.line > 0 { inner.anchor = f.keyRange }
-            walk(f.argument, path + [f.name.rawValue], inner, visit)
+            let anchor = scope.anchor
+            scope.enclosing.append(f.name)
+            scope.enclosingRanges.append(callRange(f, node))
+            if f.form == .long && f.keyRange.start.line > 0 { scope.anchor = f.keyRange }
+            path.append(f.name.rawValue)
+            descend(f.argument, &path, &scope, visit)
+            path.removeLast()
+            scope.enclosing.removeLast()
+            scope.enclosingRanges.removeLast()
+            scope.anchor = anchor
         default:
             break
         }
+    }
+
+    /// Every function call in the walked parts, in document order, with its path and scope.
+    static func sites(_ template: Template) -> [FunctionSite] {
+        var out: [FunctionSite] = []
+        functions(template) { f, node, path, scope in out.append(FunctionSite(function: f, node: node, path: path, scope: scope)) }
+        return out
     }
 
     /// Calls `visit` for each function call in the walked parts.

@@ -39,7 +39,7 @@ struct GetAZsArgument: Rule {
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
         findings += context.schemaFindings(Self.self)
-        FunctionWalker.functions(context.template) { f, node, path, scope in
+        context.eachFunction { f, node, path, scope in
             guard f.name == .getAZs, let problem = GetAZsArgument.problem(f.argument) else { return }
             let insideSelect = scope.enclosing.last == .select
             if insideSelect {

@@ -39,7 +39,7 @@ struct IfArgument: Rule {
         let conditions = Set(context.template.conditions.map(\.name))
         // Inside a Fn::If already reported, nothing more is reported (as cfn-lint stops there).
         var reported: [SourceRange] = []
-        FunctionWalker.functions(context.template) { f, node, path, scope in
+        context.eachFunction { f, node, path, scope in
             guard f.name == .if else { return }
             if scope.enclosingRanges.contains(where: { r in reported.contains(r) }) { return }
             let before = findings.count

@@ -41,7 +41,7 @@ struct ImportValueArgument: Rule {
     func check(_ context: LintContext, into findings: inout [Finding]) {
         findings += context.schemaFindings(Self.self)
         BrokenReference.report(ImportValueArgument.self, context, into: &findings)
-        FunctionWalker.functions(context.template) { f, node, path, _ in
+        context.eachFunction { f, node, path, _ in
             guard f.name == .importValue else { return }
             let arg = f.argument
             switch arg.value {

@@ -49,7 +49,7 @@ struct JoinArgument: Rule {
     func check(_ context: LintContext, into findings: inout [Finding]) {
         findings += context.schemaFindings(Self.self)
         BrokenReference.report(JoinArgument.self, context, into: &findings)
-        FunctionWalker.functions(context.template) { f, node, path, _ in
+        context.eachFunction { f, node, path, _ in
             guard f.name == .join else { return }
             guard let items = f.argument.listValue else {
                 if case .function = f.argument.value { return }

@@ -45,7 +45,7 @@ struct LengthArgument: Rule {
         findings += context.schemaFindings(Self.self)
         let template = context.template
         let extensions = template.transforms.contains("AWS::LanguageExtensions")
-        FunctionWalker.functions(template) { f, node, path, scope in
+        context.eachFunction { f, node, path, scope in
             guard f.name == .length else { return }
             let id = FunctionWalker.reportingId("E1030", scope)
             func report(_ message: String, _ range: SourceRange) {

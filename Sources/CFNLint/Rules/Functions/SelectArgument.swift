@@ -42,7 +42,7 @@ struct SelectArgument: Rule {
         findings += context.schemaFindings(Self.self)
         BrokenReference.report(SelectArgument.self, context, into: &findings)
         let extensions = context.template.transforms.contains("AWS::LanguageExtensions")
-        FunctionWalker.functions(context.template) { f, node, path, _ in
+        context.eachFunction { f, node, path, _ in
             guard f.name == .select else { return }
             guard let items = f.argument.listValue else {
                 if case .function = f.argument.value { return }

@@ -33,7 +33,7 @@ struct SubUnneeded: Rule {
     func check(_ context: LintContext, into findings: inout [Finding]) {
         // A transform (SAM, the language extensions) may resolve or rewrite the Sub first.
         guard !FunctionWalker.isTransformed(context.written) else { return }
-        FunctionWalker.functions(context.template) { f, node, path, scope in
+        context.eachFunction { f, node, path, scope in
             guard f.name == .sub else { return }
             let string: Node
             let at: SourceRange

@@ -50,7 +50,7 @@ struct SubVariables: Rule {
     func check(_ context: LintContext, into findings: inout [Finding]) {
         findings += context.schemaFindings(Self.self)
         BrokenReference.report(SubVariables.self, context, into: &findings)
-        FunctionWalker.functions(context.template) { f, node, path, scope in
+        context.eachFunction { f, node, path, scope in
             guard f.name == .sub else { return }
             let arg = f.argument
             if SubVariables.isMalformed(arg) {

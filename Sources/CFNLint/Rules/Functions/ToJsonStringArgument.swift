@@ -41,7 +41,7 @@ struct ToJsonStringArgument: Rule {
         findings += context.schemaFindings(Self.self)
         let template = context.template
         let extensions = template.transforms.contains("AWS::LanguageExtensions")
-        FunctionWalker.functions(template) { f, node, path, scope in
+        context.eachFunction { f, node, path, scope in
             guard f.name == .toJsonString else { return }
             let id = FunctionWalker.reportingId("E1031", scope)
             func report(_ message: String, _ range: SourceRange) {
