@@ -63,33 +63,22 @@ struct Intrinsics: Sendable {
     /// Whether a Ref, GetAtt or Sub names (before its first dot) a logical id in `changed` or
     /// `refs`: most functions name neither, and are then left without being taken apart.
     private static func mayRefer(_ f: Intrinsic, _ changed: [String: String], _ refs: [String: [String: String]]) -> Bool {
-        func known(_ name: Substring) -> Bool {
-            let id = String(name.utf8.firstIndex(of: UInt8(ascii: ".")).map { name[..<$0] } ?? name)
+        func known(_ name: String) -> Bool {
+            let id = firstPart(name)
             return changed[id] != nil || refs[id] != nil
         }
         switch f.name {
         case .ref:
             guard let s = f.argument.stringValue else { return false }
-            return known(s[...])
+            return known(s)
         case .getAtt:
-            if let s = f.argument.stringValue { return known(s[...]) }
+            if let s = f.argument.stringValue { return known(s) }
             guard let first = f.argument.listValue?.first?.stringValue else { return false }
-            return known(first[...])
+            return known(first)
         case .sub:
             guard let text = f.argument.stringValue ?? f.argument.listValue?.first?.stringValue else { return false }
-            // Every `${...}`: what a reference could be (references(in:) says exactly which).
-            var rest = text[...]
-            while let open = rest.utf8.firstIndex(of: UInt8(ascii: "$")) {
-                let after = rest.utf8.index(after: open)
-                guard after < rest.utf8.endIndex else { break }
-                if rest.utf8[after] == UInt8(ascii: "{") {
-                    let body = rest[rest.utf8.index(after: after)...]
-                    let close = body.utf8.firstIndex(of: UInt8(ascii: "}")) ?? body.endIndex
-                    if known(body[..<close]) { return true }
-                }
-                rest = rest[after...]
-            }
-            return false
+            // The same references the rewriting reads.
+            return references(in: text).contains { known($0.name) }
         default:
             return false
         }
@@ -145,7 +134,7 @@ struct Intrinsics: Sendable {
             return replacingArgument(n, .string(target))
         case .sub:
             return try? rewriteSub(n) { full, name in
-                let id = dotted(name, limit: 1)[0]
+                let id = firstPart(name)
                 guard let target = changed[id] else { return full }
                 return full.replacing(id, with: target)
             }
@@ -161,21 +150,15 @@ struct Intrinsics: Sendable {
         }
     }
 
-    /// `text` split at its dots, empty parts kept (`A..B` is three parts); with `limit`, only the
-    /// first `limit` parts. Byte-wise: a dot is one byte, and these run on every reference.
-    private static func dotted(_ text: String, limit: Int = .max) -> [String] {
-        var parts: [String] = []
-        var start = text.utf8.startIndex
-        var i = start
-        while i < text.utf8.endIndex, parts.count < limit {
-            if text.utf8[i] == UInt8(ascii: ".") {
-                parts.append(String(text[start..<i]))
-                start = text.utf8.index(after: i)
-            }
-            i = text.utf8.index(after: i)
-        }
-        if parts.count < limit { parts.append(String(text[start...])) }
-        return parts
+    /// `text` split at its dots, empty parts kept (`A..B` is three parts); byte-wise, since a
+    /// dot is one byte and this runs on every reference.
+    private static func dotted(_ text: String) -> [String] {
+        text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The logical id a reference names: what comes before its first dot.
+    private static func firstPart(_ text: String) -> String {
+        text.utf8.firstIndex(of: UInt8(ascii: ".")).map { String(text[..<$0]) } ?? text
     }
 
     private static func replacingArgument(_ node: Node, _ argument: Node) -> Node {
