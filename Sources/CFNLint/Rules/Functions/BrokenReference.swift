@@ -47,12 +47,12 @@ struct BrokenReference: Sendable {
         }
     }
 
-    /// Every dangling reference of a template, in document order; a `Fn::GetAtt` attribute is
+    /// Every dangling reference of a template (`sites`: its function calls, `FunctionWalker.sites`),
+    /// in document order; a `Fn::GetAtt` attribute is
     /// checked against the resource type's schema in `region`. A template with a `Transform`
     /// has none: the transform may define the names.
-    static func all(_ template: Template, region: String, sites: [FunctionSite]? = nil) -> [BrokenReference] {
+    static func all(_ template: Template, region: String, sites: [FunctionSite]) -> [BrokenReference] {
         if FunctionWalker.isTransformed(template) { return [] }
-        let sites = sites ?? FunctionWalker.sites(template)
         let targets = FunctionWalker.refTargets(template)
         let resources = Set(template.resources.map(\.logicalId))
         var types: [String: String] = [:]

@@ -50,7 +50,8 @@ enum FunctionWalker {
             for attr in e.value.mapValue?.entries ?? [] where attr.key == "Properties" {
                 var scope = FunctionScope(section: "Resources", resourceType: type)
                 scope.anchor = attr.keyRange
-                walk(attr.value, ["Resources", e.key, attr.key], scope, visit)
+                var path = ["Resources", e.key, attr.key]
+                walk(attr.value, &path, &scope, visit)
             }
         }
         for e in template.root["Outputs"]?.mapValue?.entries ?? [] where !e.key.hasPrefix("Fn::ForEach") {
@@ -59,26 +60,22 @@ enum FunctionWalker {
                 var scope = FunctionScope(section: "Outputs")
                 scope.anchor = attr.keyRange
                 if attr.key == "Value" { scope.outputValueKey = attr.keyRange }
-                walk(attr.value, ["Outputs", e.key, attr.key], scope, visit)
+                var path = ["Outputs", e.key, attr.key]
+                walk(attr.value, &path, &scope, visit)
             }
         }
         for e in template.root["Conditions"]?.mapValue?.entries ?? [] where !e.key.hasPrefix("Fn::ForEach") {
             var scope = FunctionScope(section: "Conditions")
             scope.anchor = e.keyRange
-            walk(e.value, ["Conditions", e.key], scope, visit)
+            var path = ["Conditions", e.key]
+            walk(e.value, &path, &scope, visit)
         }
-    }
-
-    private static func walk(_ node: Node, _ path: [String], _ scope: FunctionScope, _ visit: (Node, [String], FunctionScope) -> Void) {
-        var path = path
-        var scope = scope
-        descend(node, &path, &scope, visit)
     }
 
     /// The walk below one node. The path and scope are one stack each, pushed before a child and
     /// popped after it: a visitor that keeps them gets its own copy (copy on write), and the walk
     /// itself allocates no array per node.
-    private static func descend(
+    private static func walk(
         _ node: Node,
         _ path: inout [String],
         _ scope: inout FunctionScope,
@@ -89,7 +86,7 @@ enum FunctionWalker {
         case .list(let items):
             for i in items.indices {
                 path.append(String(i))
-                descend(items[i], &path, &scope, visit)
+                walk(items[i], &path, &scope, visit)
                 path.removeLast()
             }
         case .map(let m):
@@ -99,7 +96,7 @@ enum FunctionWalker {
             for i in m.entries.indices where !m.entries[i].key.hasPrefix("Fn::ForEach") {
                 scope.anchor = m.entries[i].keyRange
                 path.append(m.entries[i].key)
-                descend(m.entries[i].value, &path, &scope, visit)
+                walk(m.entries[i].value, &path, &scope, visit)
                 path.removeLast()
             }
             scope.anchor = anchor
@@ -109,7 +106,7 @@ enum FunctionWalker {
             scope.enclosingRanges.append(callRange(f, node))
             if f.form == .long && f.keyRange.start.line > 0 { scope.anchor = f.keyRange }
             path.append(f.name.rawValue)
-            descend(f.argument, &path, &scope, visit)
+            walk(f.argument, &path, &scope, visit)
             path.removeLast()
             scope.enclosing.removeLast()
             scope.enclosingRanges.removeLast()
