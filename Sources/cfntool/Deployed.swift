@@ -23,15 +23,21 @@ struct TransformInputs: ParsableArguments {
         }
     }
 
+    /// `KEY=VALUE` as its two halves (validate() saw the `=`).
+    static func pair(_ s: String) -> (String, String) {
+        let i = s.firstIndex(of: "=")!
+        return (String(s[..<i]), String(s[s.index(after: i)...]))
+    }
+
     /// The transform's options for a region.
     func options(region: String) -> SAMTransform.Options {
         var options = SAMTransform.Options(region: region)
         for p in parameters {
-            let (key, value) = Transform.pair(p)
+            let (key, value) = TransformInputs.pair(p)
             options.parameterValues[key] = .string(value)
         }
         for p in sarTemplateURLs {
-            let (key, value) = Transform.pair(p)
+            let (key, value) = TransformInputs.pair(p)
             options.sarTemplateURLs[key] = value
         }
         return options

@@ -27,14 +27,7 @@ struct Transform: ParsableCommand {
     @Option(help: "The region (default AWS_REGION, AWS_DEFAULT_REGION or us-east-1).")
     var region: String?
 
-    @Option(name: .customLong("parameter"), help: "A parameter value, KEY=VALUE (repeatable).")
-    var parameters: [String] = []
-
-    @Option(
-        name: .customLong("sar-template-url"),
-        help: "The template URL of a serverless-repository application, APPLICATION_ID=URL or *=URL for any (repeatable)."
-    )
-    var sarTemplateURLs: [String] = []
+    @OptionGroup var inputs: TransformInputs
 
     @Option(help: "json or yaml (default: the input's format).")
     var format: Template.Format?
@@ -44,33 +37,17 @@ struct Transform: ParsableCommand {
 
     @OptionGroup var selection: TemplateSelection
 
-    func validate() throws {
-        for p in parameters + sarTemplateURLs where !p.contains("=") {
-            throw ValidationError("'\(p)' is not KEY=VALUE")
-        }
-    }
-
     func run() throws {
         var status = ExitStatus()
         do {
             let template = try Template.read(file).template
-            var options = SAMTransform.Options(region: region ?? Environment.region, partition: partition)
-            for p in parameters {
-                let (key, value) = Transform.pair(p)
-                options.parameterValues[key] = .string(value)
-            }
-            for p in sarTemplateURLs {
-                let (key, value) = Transform.pair(p)
-                options.sarTemplateURLs[key] = value
-            }
+            var options = inputs.options(region: region ?? Environment.region)
+            options.partition = partition
             let result: SAMTransform.Output
             do {
                 result = try SAMTransform(options).apply(to: template)
             } catch {
-                for e in error.errors {
-                    let at = e.range.isKnown ? e.range.start : SourcePosition(line: 1, column: 1, offset: 0)
-                    Console.err("\(file):\(at.line):\(at.column): \(e)")
-                }
+                Console.err(TransformFailure(file: file, errors: error.errors).description)
                 throw ExitCode(2)
             }
             // render, not format: the transform's output is the model itself (fuzz-sam checks that
@@ -89,10 +66,5 @@ struct Transform: ParsableCommand {
             status.failed(error)
         }
         try status.exit()
-    }
-
-    static func pair(_ s: String) -> (String, String) {
-        let i = s.firstIndex(of: "=")!
-        return (String(s[..<i]), String(s[s.index(after: i)...]))
     }
 }
