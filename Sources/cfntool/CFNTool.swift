@@ -3,7 +3,7 @@ import CFNModel
 import CFNSchema
 
 @main
-struct CFNTool: ParsableCommand {
+struct CFNTool: Command {
     static let configuration = CommandConfiguration(
         commandName: "cfntool",
         abstract:

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CFNModel
 
-struct Convert: ParsableCommand {
+struct Convert: Command {
     static let configuration = CommandConfiguration(
         commandName: "convert",
         abstract: "Convert a template between YAML and JSON.",

@@ -2,7 +2,7 @@ import ArgumentParser
 import CFNModel
 import CFNSAM
 
-struct Count: ParsableCommand {
+struct Count: Command {
     static let configuration = CommandConfiguration(
         commandName: "count",
         abstract: "Count what CloudFormation's template quotas limit, and show how close each template is.",

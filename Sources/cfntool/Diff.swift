@@ -8,7 +8,7 @@ import CFNSplit
 import Glibc
 #endif
 
-struct Diff: ParsableCommand {
+struct Diff: Command {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Compare two templates by meaning and say what deploying the change does: update, replace, delete.",

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CFNModel
 
-struct Fmt: ParsableCommand {
+struct Fmt: Command {
     static let configuration = CommandConfiguration(
         commandName: "fmt",
         abstract: "Print templates in canonical form, or rewrite them (-w), or check them (--check).",

@@ -2,7 +2,7 @@ import ArgumentParser
 import CFNModel
 import CFNSAM
 
-struct Graph: ParsableCommand {
+struct Graph: Command {
     static let configuration = CommandConfiguration(
         commandName: "graph",
         abstract: "Print a template's dependency graph as DOT, Mermaid or JSON.",

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CFNModel
 
-struct Info: ParsableCommand {
+struct Info: Command {
     static let configuration = CommandConfiguration(
         commandName: "info",
         abstract: "Summarise templates: format, size, sections, resources by type.",

@@ -6,7 +6,7 @@ import CFNModel
 import Glibc
 #endif
 
-struct Lint: ParsableCommand {
+struct Lint: Command {
     static let configuration = CommandConfiguration(
         commandName: "lint",
         abstract: "Check templates: structure, intrinsic functions, references, parameters, conditions, mappings, outputs.",

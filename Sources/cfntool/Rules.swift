@@ -1,7 +1,7 @@
 import ArgumentParser
 import CFNLint
 
-struct Rules: ParsableCommand {
+struct Rules: Command {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "List the lint rules (id, severity, title), or write their documentation as Markdown."

@@ -2,7 +2,7 @@ import ArgumentParser
 import CFNModel
 import CFNSchema
 
-struct Schema: ParsableCommand {
+struct Schema: Command {
     static let configuration = CommandConfiguration(
         commandName: "schema",
         abstract: "Show what a resource type takes: its properties, their types and limits, what replaces it.",

@@ -7,7 +7,7 @@ import CFNSplit
 import Glibc
 #endif
 
-struct Split: ParsableCommand {
+struct Split: Command {
     static let configuration = CommandConfiguration(
         commandName: "split",
         abstract: "Split an oversized template into a parent and nested stacks that each stay within every quota.",

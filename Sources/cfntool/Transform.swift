@@ -2,7 +2,7 @@ import ArgumentParser
 import CFNModel
 import CFNSAM
 
-struct Transform: ParsableCommand {
+struct Transform: Command {
     static let configuration = CommandConfiguration(
         commandName: "transform",
         abstract: "Apply the AWS::Serverless-2016-10-31 (SAM) transform: print the plain CloudFormation template it deploys.",
