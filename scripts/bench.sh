@@ -19,8 +19,8 @@ GEN=../shared/tools/gen_serverless.py
 
 command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine; }
 command -v cfn-flip >/dev/null || pip install -q cfn-flip
-swift build -c release --product cfntool >/dev/null
-swift build -c release --product cfnbench >/dev/null
+swift build -c release --static-swift-stdlib --product cfntool >/dev/null
+swift build -c release --static-swift-stdlib --product cfnbench >/dev/null
 cc -O2 -o "$OUT/libyaml_events" scripts/bench/libyaml_events.c -lyaml
 
 FILE=$OUT/serverless-400.yaml
@@ -103,7 +103,7 @@ echo "== 7. diff of two 5,641-resource templates: a deploy-sized change (target 
 # permissions), ten log groups renamed, MemorySize as strings and DependsOn reversed (no change).
 [ -f "$OUT/serverless-1000.json" ] || python3 "$GEN" 1000 > "$OUT/serverless-1000.json"
 python3 scripts/bench/mutate_template.py "$OUT/serverless-1000.json" > "$OUT/serverless-1000-changed.json"
-swift build -c release --product cfnbench >/dev/null
+swift build -c release --static-swift-stdlib --product cfnbench >/dev/null
 echo "in-process, decode both + diff (median of 9): $("$BENCH" diff "$OUT/serverless-1000.json,$OUT/serverless-1000-changed.json" 9 2>/dev/null) ms"
 echo "in-process, the diff alone (median of 9):     $("$BENCH" diff-only "$OUT/serverless-1000.json,$OUT/serverless-1000-changed.json" 9 2>/dev/null) ms"
 hyperfine -N -i --warmup 1 --runs 10 --export-json "$OUT/diff.json" \
