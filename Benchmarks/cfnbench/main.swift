@@ -1,8 +1,9 @@
 // In-process timings for `make bench`: the median of several runs of one operation on one file.
-// usage: cfnbench decode|decode-comments|format|render|graph|split FILE [RUNS]
+// usage: cfnbench decode|decode-comments|format|render|graph|split|transform FILE [RUNS]
 //        cfnbench diff|diff-only OLD,NEW [RUNS]   (diff: decode both and diff; diff-only: the diff alone)
 import CFNDiff
 import CFNModel
+import CFNSAM
 import CFNSplit
 
 #if canImport(Glibc)
@@ -27,7 +28,7 @@ func ms(_ v: Double) -> String {
 
 let args = CommandLine.arguments
 guard args.count >= 3 else {
-    fail("usage: cfnbench decode|decode-comments|format|render|graph|split FILE [RUNS] | diff|diff-only OLD,NEW [RUNS]")
+    fail("usage: cfnbench decode|decode-comments|format|render|graph|split|transform FILE [RUNS] | diff|diff-only OLD,NEW [RUNS]")
 }
 let operation = args[1]
 let runs = args.count > 3 ? Int(args[3]) ?? 15 : 15
@@ -87,6 +88,12 @@ for _ in 0..<runs {
             _ = differ.diff(a, a)  // schemas read once, as in a warm process
             let s = clock.now
             sink &+= differ.diff(a, b).resources.count
+            graphTime = clock.now - s
+        case "transform":
+            // Decoding is outside the timing: only the SAM transform runs.
+            let t = try Template(bytes: bytes, path: args[2])
+            let s = clock.now
+            do { sink &+= try SAMTransform(SAMTransform.Options(region: "ap-southeast-1")).apply(to: t).template.resources.count } catch { fail("\(error.errors)") }
             graphTime = clock.now - s
         case "render":
             sink &+= Formatter.render(try Template(bytes: bytes, path: args[2])).count
