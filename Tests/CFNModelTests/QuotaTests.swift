@@ -1,4 +1,4 @@
-import CFNModel
+@testable import CFNModel
 import Testing
 
 /// The usage of one quota (the first, or the one about `subject`).
@@ -187,5 +187,39 @@ struct QuotaTests {
         #expect(NameMatch.closest(to: "vpc", in: ids) == ["VPC"])
         #expect(NameMatch.closest(to: "PrivateSubnt1", in: ids).first == "PrivateSubnet1")
         #expect(NameMatch.closest(to: "Queue", in: ids).isEmpty)
+        // Containment ignores case; a name beyond ASCII is compared by its characters.
+        #expect(NameMatch.closest(to: "internet", in: ids) == ["InternetGateway"])
+        #expect(NameMatch.closest(to: "PublicSübnet1", in: ids) == ["PublicSubnet1", "PublicSubnet2"])
+    }
+
+    @Test("the byte comparison of names agrees with the comparison by Unicode scalars")
+    func nameMatchBytes() {
+        let names = [
+            "AWS::S3::Bucket", "AWS::S3::BucketPolicy", "AWS::Lambda::Function", "AWS::Lambda::Permission",
+            "AWS::IAM::Role", "AWS::IAM::Policy", "AWS::SQS::Queue", "AWS::SNS::Topic", "BucketName",
+            "FunctionName", "Runtime", "Handler", "Role", "VPC", "VpcId", "Tags", "KmsKeyId", "Timeout",
+        ]
+        var typos: [String] = []
+        for name in names {
+            let chars = Array(name)
+            typos.append(name.lowercased())
+            typos.append(name.uppercased())
+            typos.append(name + "s")
+            typos.append(String(chars.dropFirst()))
+            typos.append(String(chars.dropLast()))
+            for i in stride(from: 0, to: chars.count - 1, by: 3) {
+                var swapped = chars
+                swapped.swapAt(i, i + 1)
+                typos.append(String(swapped))
+                var dropped = chars
+                dropped.remove(at: i)
+                typos.append(String(dropped))
+            }
+        }
+        for typo in typos {
+            for limit in [1, 3] {
+                #expect(NameMatch.closest(to: typo, in: names, limit: limit) == NameMatch.closestByScalars(to: typo, in: names, limit: limit), "\(typo)")
+            }
+        }
     }
 }

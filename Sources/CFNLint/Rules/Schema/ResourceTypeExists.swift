@@ -28,7 +28,16 @@ struct ResourceTypeExists: Rule {
             Resources:
               Bucket:
                 Type: AWS::S3::Buckets # <-
+            """,
             """
+            Resources:
+              Handler:
+                Type: AWS::Serverless::Function # <-
+                Properties:
+                  Runtime: python3.12
+                  Handler: index.handler
+                  InlineCode: "def handler(e, c): return 1"
+            """,
         ]
     )
 
@@ -41,6 +50,14 @@ struct ResourceTypeExists: Rule {
             // SAM types are E3038's when the transform is missing.
             if SchemaCheck.isSchemaless(type), sam || !type.hasPrefix("AWS::Serverless::") { continue }
             if !store.knows(type) {
+                // A SAM type outside the transform is not a misspelling: say what is missing.
+                if type.hasPrefix("AWS::Serverless::") {
+                    findings.append(
+                        context.finding(
+                            Self.self, "Resource type '\(type)' does not exist without the SAM transform (Transform: \(Template.serverlessTransform))",
+                            at: typeEntry.keyRange))
+                    continue
+                }
                 if guesses[type] == nil { guesses[type] = .some(NameMatch.closest(to: type, in: store.typeNames, limit: 1).first) }
                 let guess = guesses[type]!
                 findings.append(
