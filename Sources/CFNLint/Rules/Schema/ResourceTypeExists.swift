@@ -10,7 +10,8 @@ struct ResourceTypeExists: Rule {
             The resource type is not one AWS publishes a schema for, or one of the regions given \
             with `--regions` (default: `AWS_REGION`, else us-east-1) does not offer it. Custom \
             resources (`Custom::`), modules (`::MODULE`) and SAM's types under the SAM transform \
-            are not checked here.
+            are not checked here; a SAM type in a template without the transform is reported as \
+            needing it (with E3038), not as a misspelling.
             """,
         passing: [
             """
