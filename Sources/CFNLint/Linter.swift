@@ -51,7 +51,7 @@ public struct Linter: Sendable {
     /// Whether a rule runs: its id is enabled, and for a constraint documented on its own,
     /// E3000 (all the constraints) too.
     func runs(_ rule: any Rule.Type) -> Bool {
-        enabled(rule.info.id) && (!(rule is any ConstraintRule.Type) || enabled(ResourceConstraints.info.id))
+        enabled(rule.info.id) && (rule.familyId.map(enabled) ?? true)
     }
 
     /// Lints the bytes of one file: a file that cannot be parsed, or is no CloudFormation

@@ -39,6 +39,10 @@ public struct RuleInfo: Sendable {
 public protocol Rule: Sendable {
     /// The rule's id, title, documentation and examples.
     static var info: RuleInfo { get }
+    /// The id of the rule family this one belongs to, which must be enabled too (E3000 for the
+    /// constraints documented on their own); nil for most rules. A requirement, not a dynamic
+    /// cast, because each first `is` check of a type scans every conformance in the binary.
+    static var familyId: String? { get }
     /// Creates the rule.
     init()
     /// The problems the rule finds.
@@ -46,6 +50,9 @@ public protocol Rule: Sendable {
 }
 
 extension Rule {
+    /// No family: the rule's own id decides.
+    public static var familyId: String? { nil }
+
     /// The rule's description.
     public var info: RuleInfo { Self.info }
 }

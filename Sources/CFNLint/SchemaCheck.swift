@@ -163,6 +163,8 @@ extension SchemaRule {
 protocol ConstraintRule: Rule {}
 
 extension ConstraintRule {
+    static var familyId: String? { ResourceConstraints.info.id }
+
     func check(_ context: LintContext, into findings: inout [Finding]) {
         findings += context.constraintFindings.filter { $0.ruleId == Self.info.id }
     }

@@ -47,7 +47,7 @@ struct ResourceConstraints: Rule {
 
     /// The constraint ids that have a rule of their own report there.
     static let documentedElsewhere: Set<String> = Set(
-        RuleRegistry.all.filter { $0 is any ConstraintRule.Type }.map { $0.info.id }
+        RuleRegistry.all.filter { $0.familyId == info.id }.map { $0.info.id }
     )
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
