@@ -165,7 +165,15 @@ private struct JSONParser {
     /// A string starting at the opening quote.
     mutating func string() -> String? {
         at += 1
-        var out: [UInt8] = []
+        // Most strings have no escape: made from the bytes in place.
+        let start = at
+        while at < bytes.count, bytes[at] != UInt8(ascii: "\""), bytes[at] != UInt8(ascii: "\\") { at += 1 }
+        guard at < bytes.count else { return nil }
+        if bytes[at] == UInt8(ascii: "\"") {
+            at += 1
+            return String(decoding: bytes[start..<at - 1], as: UTF8.self)
+        }
+        var out = Array(bytes[start..<at])
         while at < bytes.count {
             let c = bytes[at]
             at += 1

@@ -36,6 +36,20 @@ struct SchemaTests {
         #expect(paths.count > 2_200)
     }
 
+    @Test("schema JSON: strings with and without escapes, unicode and surrogate pairs")
+    func jsonStrings() throws {
+        let text = #"{"plain":"AWS::S3::Bucket","escaped":"a\tb\"c\\d\/e\n","unicode":"\u00e9t\u00e9 \ud83d\ude00","raw":"été","empty":""}"#
+        let value = try #require(JSONValue.parse(Array(text.utf8)))
+        let members = Dictionary(uniqueKeysWithValues: try #require(value.members).map { ($0.0, $0.1.string) })
+        #expect(members["plain"] == "AWS::S3::Bucket")
+        #expect(members["escaped"] == "a\tb\"c\\d/e\n")
+        #expect(members["unicode"] == "été 😀")
+        #expect(members["raw"] == "été")
+        #expect(members["empty"] == "")
+        #expect(JSONValue.parse(Array(#"{"open":"no end}"#.utf8)) == nil)
+        #expect(JSONValue.parse(Array(#"{"bad":"\u12"}"#.utf8)) == nil)
+    }
+
     @Test("a one-resource template reads the index and one schema: well under 1 MB")
     func lazyLoading() throws {
         let store = try SchemaStore(directory: try #require(SchemaStore.bundled).directory)
