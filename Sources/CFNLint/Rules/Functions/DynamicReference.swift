@@ -51,9 +51,11 @@ struct DynamicReference: Sendable {
     /// `}}`, on one line.
     static func all(_ template: Template) -> [DynamicReference] {
         var out: [DynamicReference] = []
+        var path: [String] = []
         for section in ["Resources", "Outputs", "Parameters"] {
             for e in template.root[section]?.mapValue?.entries ?? [] {
-                collect(e.value, [section, e.key], &out)
+                path = [section, e.key]
+                collect(e.value, &path, &out)
             }
         }
         return out
@@ -82,10 +84,27 @@ struct DynamicReference: Sendable {
         return nil
     }
 
-    private static func collect(_ node: Node, _ path: [String], _ out: inout [DynamicReference]) {
+    /// Whether `s` holds `{{resolve:` (checked before `innerText`, which copies the string).
+    private static func mayResolve(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { u in
+            let open = "{{resolve:".utf8
+            guard u.count >= open.count + 2 else { return false }
+            var i = 0
+            while i + open.count <= u.count {
+                if u[i] == 123, u[i + 1] == 123, open.elementsEqual(u[i..<(i + open.count)]) { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// The references under `node`, whose path is `path` (a stack: entries are pushed and
+    /// popped, the path copied only into a reference found).
+    private static func collect(_ node: Node, _ path: inout [String], _ out: inout [DynamicReference]) {
         switch node.value {
         case .string(let s):
-            guard let text = innerText(s) else { return }
+            guard mayResolve(s), let text = innerText(s) else { return }
             out.append(
                 DynamicReference(
                     text: text,
@@ -95,11 +114,21 @@ struct DynamicReference: Sendable {
                 )
             )
         case .list(let items):
-            for (i, item) in items.enumerated() { collect(item, path + [String(i)], &out) }
+            for (i, item) in items.enumerated() {
+                path.append(String(i))
+                collect(item, &path, &out)
+                path.removeLast()
+            }
         case .map(let m):
-            for e in m.entries { collect(e.value, path + [e.key], &out) }
+            for e in m.entries {
+                path.append(e.key)
+                collect(e.value, &path, &out)
+                path.removeLast()
+            }
         case .function(let f):
-            collect(f.argument, path + [f.name.rawValue], &out)
+            path.append(f.name.rawValue)
+            collect(f.argument, &path, &out)
+            path.removeLast()
         default:
             break
         }
