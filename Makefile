@@ -10,7 +10,7 @@ DIST    := cfntool-$(VERSION)-linux-$(ARCH)
 # The tests of the parallel paths: bulk lint with --jobs, diff's parallel decode, the split verifier.
 TSAN_TESTS ?= LintCommandTests|DiffCommandTests|SplitCommandTests|DeterminismTests|KillLoopTests|CFNSplitTests
 
-.PHONY: asan tsan dist fuzz fuzz-build conformance conformance-injected run test deps pydeps build release bench format lint-format check-convert check-readme-package check-sam verify-split verify-split-sam check-split-previous check-deploy clean
+.PHONY: bench-instructions bench-check asan tsan dist fuzz fuzz-build conformance conformance-injected run test deps pydeps build release bench format lint-format check-convert check-readme-package check-sam verify-split verify-split-sam check-split-previous check-deploy clean
 
 # libyaml's headers (Debian: libyaml-dev) are the one system dependency.
 deps:
@@ -150,6 +150,15 @@ check-deploy: release
 
 bench: release
 	bash scripts/bench.sh
+
+# Instruction counts (callgrind) of the benchmark workloads, which do not drift on a busy
+# machine: bench-instructions measures and writes scripts/bench/instructions.tsv (commit it);
+# bench-check measures and fails when a workload costs more than 10% above the committed counts.
+bench-instructions: release
+	bash scripts/bench-instructions.sh
+
+bench-check: release
+	bash scripts/bench-instructions.sh --check
 
 # libFuzzer targets (Fuzz/: yaml, json, lint, fmt, split, diff) with AddressSanitizer, built in a
 # scratch path of their own so the main build never sees the sanitizer flags. `make fuzz` runs each
