@@ -29,7 +29,11 @@ struct IfUnreachable: Rule {
                 Type: AWS::SNS::Topic
                 Condition: IsProd
                 Properties:
-                  TopicName: !If [IsUsEast1, !If [IsProd, main, other], backup]
+                  TopicName: !If [IsUsEast1, main, backup]
+              Queue:
+                Type: AWS::SQS::Queue
+                Properties:
+                  QueueName: !If [IsUsEast1, !If [IsProd, main, other], backup]
             """
         ],
         failing: [
