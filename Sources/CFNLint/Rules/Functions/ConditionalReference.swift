@@ -174,7 +174,11 @@ struct ConditionalReference: Rule {
                 status[needed] = false
                 guard scenarios.canHold(status, everyParameter: true) else { return }
             }
-            let way = on.isEmpty ? "" : " here, where " + on.sorted { $0.key < $1.key }.map { "'\($0.key)' is \($0.value.contains(true))" }.joined(separator: " and ")
+            let way =
+                on.isEmpty
+                ? ""
+                : " here, where "
+                    + on.sorted { $0.key < $1.key }.map { "'\($0.key)' is \($0.value.contains(true))" }.joined(separator: " and ")
             found.append(
                 context.finding(
                     ConditionalReference.self,
@@ -189,6 +193,7 @@ struct ConditionalReference: Rule {
     /// Whether a `${}` variable is one cfn-lint follows: letters, digits and dots only.
     static func plain(_ name: String, _ attribute: String?) -> Bool {
         let text = attribute.map { "\(name).\($0)" } ?? name
-        return !text.isEmpty && text.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 46 }
+        return !text.isEmpty
+            && text.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 46 }
     }
 }
