@@ -13,7 +13,8 @@ struct IfUnreachable: Rule {
             value it needs together with those is dead code: `!If [IsProd, !If [IsProd, a, b], \
             c]` never gives `b`. Conditions are read as formulas over their `Fn::Equals` tests, \
             so `IsNotProd: !Not [!Condition IsProd]` is known to be false wherever `IsProd` is \
-            true, and two tests of one parameter against different values are never both true. \
+            true, and two tests of a parameter with `AllowedValues` against different values are never \
+            both true (cfn-lint takes the tests of other parameters as unrelated). \
             Checked in resources' properties and outputs' values.
             """,
         passing: [
@@ -45,7 +46,15 @@ struct IfUnreachable: Rule {
               IsProd: !Equals [!Ref Env, prod]
               IsNotProd: !Not [!Condition IsProd]
               IsDev: !Equals [!Ref Env, dev]
+              Both: !And [!Condition IsProd, !Condition IsNotProd]
             Resources:
+              Queue:
+                Type: AWS::SQS::Queue
+                Properties:
+                  QueueName: !If
+                    - Both
+                    - never # <-
+                    - queue
               Topic:
                 Type: AWS::SNS::Topic
                 Condition: IsProd
@@ -85,8 +94,10 @@ struct IfUnreachable: Rule {
                 findings.append(
                     context.finding(
                         Self.self,
-                        "this branch of Fn::If is never taken: condition '\(name)' cannot be \(value) here"
-                            + IfUnreachable.describe(status),
+                        status.isEmpty
+                            ? "this branch of Fn::If is never taken: condition '\(name)' is never \(value)"
+                            : "this branch of Fn::If is never taken: condition '\(name)' cannot be \(value) here"
+                                + IfUnreachable.describe(status),
                         at: args[branch].range,
                         path: path + [String(branch)]
                     )
