@@ -66,6 +66,24 @@ struct ConditionRuleTests {
         #expect(found.map { "\($0.range.start.line):\($0.range.start.column)" } == ["39:16"])
     }
 
+    @Test("W8003 leaves an Fn::Equals that cannot compare what it is given to E8003 and E1020, as cfn-lint does")
+    func equalsMalformed() {
+        let text = """
+            Parameters:
+              Subnets: {Type: CommaDelimitedList}
+              Size: {Type: Number}
+            Conditions:
+              Lists: !Equals [!Ref Subnets, !Ref Subnets]
+              Missing: !Equals [!Ref Nowhere, !Ref Nowhere]
+              Nested: !Equals [[a], [a]]
+              Sizes: !Equals [!Ref Size, !Ref Size]
+            Resources:
+              Topic: {Type: AWS::SNS::Topic}
+            """
+        let found = SAMLintTests.lint(text).filter { $0.ruleId == "W8003" }
+        #expect(found.map(\.range.start.line) == [8])
+    }
+
     static func template(_ text: String) throws -> Template { try Template(templateBytes: Array(text.utf8), path: "t.yaml") }
 
     @Test("a test of two literals is no known answer, and a condition and its negation cannot both hold")

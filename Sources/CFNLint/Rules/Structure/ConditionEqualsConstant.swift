@@ -62,7 +62,10 @@ struct ConditionEqualsConstant: Rule {
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
         let template = context.template
-        let names = FunctionWalker.refTargets(template)
+        // The names a `Ref` in Fn::Equals may give: a string, not a list (E1020 reports those).
+        var names = FunctionWalker.refTargets(template)
+        names.remove("AWS::NotificationARNs")
+        for p in template.parameters where Self.isList(p.type) { names.remove(p.name) }
         for c in template.root["Conditions"]?.mapValue ?? Map() {
             visit(c.value, at: c.keyRange, path: ["Conditions", c.key], names, context, &findings)
         }
@@ -112,6 +115,13 @@ struct ConditionEqualsConstant: Rule {
         }
     }
 
+    /// Whether a parameter of this type is a list.
+    static func isList(_ type: String?) -> Bool {
+        guard let type else { return false }
+        return type == "CommaDelimitedList" || type.hasPrefix("List<") || type.hasPrefix("AWS::SSM::Parameter::Value<List<")
+            || type == "AWS::SSM::Parameter::Value<CommaDelimitedList>"
+    }
+
     /// The value as compact JSON, for comparing and quoting.
     private static func json(_ node: Node) -> String {
         var bytes = Formatter.json(node, indent: 0)
@@ -121,7 +131,7 @@ struct ConditionEqualsConstant: Rule {
 
     /// Whether `Fn::Equals` may compare the value (E8003 reports the others, and cfn-lint then
     /// says nothing more of that `Fn::Equals`): a scalar, or a function giving a string whose
-    /// `Ref` names something that exists.
+    /// `Ref` names something that exists and is no list.
     private func comparable(_ node: Node, _ names: Set<String>) -> Bool {
         guard let f = node.functionValue else { return CloudFormationType.string.accepts(node) }
         guard ConditionFunctionSite.comparable.contains(f.name) else { return false }
