@@ -20,6 +20,8 @@ package struct ConditionScenarios: Sendable {
         var key: String
         var parameter: String?
         var value: String?
+        /// Its answer when it compares two literals, or a value with itself.
+        var fixed: Bool?
     }
 
     private(set) var formulas: [String: Formula] = [:]
@@ -32,6 +34,8 @@ package struct ConditionScenarios: Sendable {
     /// The parameters with `AllowedValues`: only their tests against different values are
     /// taken as exclusive (cfn-lint reads the others as unrelated, unless asked otherwise).
     private var listed: Set<String> = []
+    /// Each listed parameter's `AllowedValues`.
+    private var allowed: [String: Set<String>] = [:]
     /// Each parameter's tests, across the whole template.
     private var testsOf: [String: Set<Int>] = [:]
     /// `possibleCombinations`, by list of names: a template asks the same of many resources.
@@ -91,6 +95,11 @@ package struct ConditionScenarios: Sendable {
             let key = sides.joined(separator: " == ")
             if let k = testIndex[key] { return .atom(k) }
             var test = Test(key: key)
+            if let x = a.scalarText, let y = b.scalarText {
+                test.fixed = x == y
+            } else if sides[0] == sides[1] {
+                test.fixed = true
+            }
             for (ref, literal) in [(a, b), (b, a)] {
                 if let target = ref.functionValue?.refTarget, parameters[target] != nil, let text = literal.scalarText {
                     test.parameter = target
@@ -110,6 +119,7 @@ package struct ConditionScenarios: Sendable {
 
         for e in definitions { _ = named(e.key) }
         listed = Set(allowedValues.filter { !$0.value.isEmpty }.keys)
+        for p in listed { allowed[p] = Set(allowedValues[p] ?? []) }
 
         var left = allowedValues
         func countOff(_ f: Formula) {
@@ -131,7 +141,8 @@ package struct ConditionScenarios: Sendable {
     /// conditions rest on too many tests to tell (every combination is taken as possible).
     /// Found once per list of names: every way the tests can come out is tried.
     /// `everyParameter`: tests of any parameter against different values are exclusive, not
-    /// only those of parameters with `AllowedValues` (as cfn-lint reasons about the
+    /// only those of parameters with `AllowedValues`, a test against a value outside them is
+    /// never true, and a test of two literals has its answer (as cfn-lint reasons about the
     /// conditions of references, W1001).
     func possibleCombinations(_ names: [String], everyParameter: Bool = false) -> Set<Int>? {
         let key = (everyParameter ? "*" : "") + names.joined(separator: "\u{0}")
@@ -158,7 +169,7 @@ package struct ConditionScenarios: Sendable {
             var slot: [Int: Int] = [:]
             for (i, k) in used.enumerated() { slot[k] = i }
             var found: Set<Int> = []
-            for mask in 0..<(1 << used.count) where consistent(mask, byParameter, used) {
+            for mask in 0..<(1 << used.count) where consistent(mask, byParameter, used, outsideAllowed: everyParameter) {
                 func eval(_ f: Formula) -> Bool {
                     switch f {
                     case .atom(let k): return mask & (1 << slot[k]!) != 0
@@ -193,12 +204,31 @@ package struct ConditionScenarios: Sendable {
         return possible.contains(wanted)
     }
 
-    private func consistent(_ mask: Int, _ byParameter: [String: [(slot: Int, value: String)]], _ used: [Int]) -> Bool {
+    /// `outsideAllowed`: a test against a value its parameter's `AllowedValues` lacks is never
+    /// true, and a test of two literals has its answer (cfn-lint's relationship check reads
+    /// them so; its condition context does not).
+    private func consistent(
+        _ mask: Int,
+        _ byParameter: [String: [(slot: Int, value: String)]],
+        _ used: [Int],
+        outsideAllowed: Bool
+    ) -> Bool {
+        if outsideAllowed {
+            for (slot, k) in used.enumerated() {
+                if let b = tests[k].fixed, (mask & (1 << slot) != 0) != b { return false }
+            }
+        }
         for (parameter, compared) in byParameter {
             let truths = compared.filter { mask & (1 << $0.slot) != 0 }
             if Set(truths.map(\.value)).count > 1 { return false }
+            if outsideAllowed, let values = allowed[parameter], truths.contains(where: { !values.contains($0.value) }) { return false }
             // None of these tests true: another of the parameter's tests must be, if it has one.
-            if truths.isEmpty, covered.contains(parameter), testsOf[parameter]?.isSubset(of: used) ?? true { return false }
+            guard truths.isEmpty, covered.contains(parameter) else { continue }
+            // (A test outside AllowedValues is no other test that could be true, when read so.)
+            let others = (testsOf[parameter] ?? []).filter { k in
+                !outsideAllowed || allowed[parameter]?.contains(tests[k].value ?? "") ?? true
+            }
+            if others.isSubset(of: used) { return false }
         }
         return true
     }
