@@ -66,6 +66,38 @@ struct ConditionRuleTests {
         #expect(found.map { "\($0.range.start.line):\($0.range.start.column)" } == ["39:16"])
     }
 
+    @Test(
+        "W1001 reads literal tests as their answers and a value outside AllowedValues as never given, as cfn-lint's relationship check does"
+    )
+    func relationships() {
+        let text = """
+            Parameters:
+              Env: {Type: String, AllowedValues: [prod]}
+            Conditions:
+              Never: !And [!Equals [a, b], !Equals [!Ref Env, prod]]
+              NotStaging: !Not [!Equals [!Ref Env, staging]]
+              IsProd: !Equals [!Ref Env, prod]
+            Resources:
+              Topic:
+                Type: AWS::SNS::Topic
+                Condition: IsProd
+              Dead:
+                Type: AWS::SQS::Queue
+                Condition: Never
+                Properties:
+                  QueueName: !GetAtt Topic.TopicName
+              Queue:
+                Type: AWS::SQS::Queue
+                Properties:
+                  QueueName: !If [NotStaging, !GetAtt Topic.TopicName, none]
+                  Tags:
+                    - Key: topic
+                      Value: !GetAtt Topic.TopicName
+            """
+        let found = SAMLintTests.lint(text).filter { $0.ruleId == "W1001" }
+        #expect(found.map(\.range.start.line) == [22])
+    }
+
     @Test("W8003 leaves an Fn::Equals that cannot compare what it is given to E8003 and E1020, as cfn-lint does")
     func equalsMalformed() {
         let text = """
