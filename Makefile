@@ -10,7 +10,7 @@ DIST    := cfntool-$(VERSION)-linux-$(ARCH)
 # The tests of the parallel paths: bulk lint with --jobs, diff's parallel decode, the split verifier.
 TSAN_TESTS ?= LintCommandTests|DiffCommandTests|SplitCommandTests|DeterminismTests|KillLoopTests|CFNSplitTests
 
-.PHONY: bench-instructions bench-check asan tsan dist fuzz fuzz-build conformance conformance-injected run test deps pydeps build release bench format lint-format check-convert check-readme-package check-sam verify-split verify-split-sam check-split-previous check-deploy clean
+.PHONY: bench-instructions bench-check asan tsan dist fuzz fuzz-build conformance conformance-injected run test deps pydeps build release bench format lint-format check-convert check-conditions check-readme-package check-sam verify-split verify-split-sam check-split-previous check-deploy clean
 
 # libyaml's headers (Debian: libyaml-dev) are the one system dependency.
 deps:
@@ -112,6 +112,10 @@ conformance-injected: release
 # Every corpus template: cfntool convert --to json equals cfn-lint's reading of it.
 check-convert: release
 	python3 scripts/check-convert.py --cfntool $(RELEASE) --corpus $(CORPUS)
+
+# W8003, W1028 and W1001 against cfn-lint 1.51.0 on 200 made-up templates full of conditions.
+check-conditions: release
+	python3 scripts/check-conditions.py --cfntool $(RELEASE)
 
 # The SAM transform against aws-sam-translator 1.110.0: every one of SAM's own fixtures (../shared/sam),
 # the corpus templates that declare the transform, and our own test templates' expected outputs.

@@ -1,4 +1,5 @@
 import CFNModel
+import CFNSchema
 
 /// What a rule is, for people and for the test suite: its examples run as tests.
 public struct RuleInfo: Sendable {
@@ -155,6 +156,7 @@ final class SharedWork: @unchecked Sendable {
     private var dynamicReferences: [DynamicReference]?
     private var schemaFindings: [String: [Finding]]?
     private var functionSites: [FunctionSite]?
+    private var conditionScenarios: ConditionScenarios?
 
     func functions(_ template: Template) -> [FunctionSite] {
         if let functionSites { return functionSites }
@@ -175,6 +177,14 @@ final class SharedWork: @unchecked Sendable {
         let all = SchemaCheck.run(context)
         schemaFindings = all
         return all
+    }
+
+    /// The template's conditions, read once for the rules that ask which can hold together.
+    func scenarios(_ template: Template) -> ConditionScenarios {
+        if let conditionScenarios { return conditionScenarios }
+        let built = ConditionScenarios(template: template)
+        conditionScenarios = built
+        return built
     }
 
     func dynamic(_ template: Template) -> [DynamicReference] {

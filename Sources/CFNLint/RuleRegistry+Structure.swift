@@ -15,6 +15,7 @@ extension RuleRegistry {
         AllowedPatternSkipped.self,
         ConditionConfiguration.self,
         ConditionEquals.self,
+        ConditionEqualsConstant.self,
         ConditionAnd.self,
         ConditionOr.self,
         ConditionNot.self,

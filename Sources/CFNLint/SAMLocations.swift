@@ -117,8 +117,12 @@ struct SAMLocations {
         }
     }
 
+    /// A key read from the source: one of its keys, or one of its strings that the transform
+    /// made a key (an API event's `Path`), as cfn-lint's decoder marks them both.
     private func isSource(key: String, at range: SourceRange) -> Bool {
-        range.isKnown && sourceKeys.contains(KeyMark(start: range.start.offset, end: range.end.offset, key: key))
+        guard range.isKnown else { return false }
+        return sourceKeys.contains(KeyMark(start: range.start.offset, end: range.end.offset, key: key))
+            || sourceNodes.contains(NodeMark(start: range.start.offset, end: range.end.offset, kind: 0, text: key))
     }
 
     private func isSource(_ node: Node) -> Bool {

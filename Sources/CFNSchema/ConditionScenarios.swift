@@ -3,12 +3,13 @@ import CFNModel
 /// The template's conditions as formulas over their `Fn::Equals` tests, so that a value holding
 /// `Fn::If`s can be read once per combination of conditions that can hold together: with
 /// `IsProd` and `IsNotProd: !Not [!Condition IsProd]`, `IsProd` true and `IsNotProd` true is no
-/// scenario. Two tests of one parameter against different values are never both true, and when
-/// the tests cover every `AllowedValues` entry one of them is (as cfn-lint reasons).
-struct ConditionScenarios: Sendable {
+/// scenario. Two tests of one parameter with `AllowedValues` against different values are never
+/// both true, and when the tests cover every entry one of them is (as cfn-lint reasons). A test of
+/// two literals (`!Equals [true, false]`) is a test like any other, not a known answer: cfn-lint
+/// reads it so (W8003 reports it), and both branches of its `Fn::If`s are checked.
+package struct ConditionScenarios: Sendable {
     indirect enum Formula: Sendable {
         case atom(Int)
-        case constant(Bool)
         case not(Formula)
         case and([Formula])
         case or([Formula])
@@ -19,11 +20,24 @@ struct ConditionScenarios: Sendable {
         var key: String
         var parameter: String?
         var value: String?
+        /// Its answer when it compares two literals, or a value with itself.
+        var fixed: Bool?
     }
 
     private(set) var formulas: [String: Formula] = [:]
     private(set) var tests: [Test] = []
-    private var allowedValues: [String: [String]] = [:]
+    /// The parameters one of whose tests is always true: every `AllowedValues` entry is
+    /// compared with, and a value outside the list cannot be given. As cfn-lint counts: each
+    /// test written in a condition (one condition's tests counted again where another names
+    /// it) takes one entry off the list, and the list must come out empty.
+    private var covered: Set<String> = []
+    /// The parameters with `AllowedValues`: only their tests against different values are
+    /// taken as exclusive (cfn-lint reads the others as unrelated, unless asked otherwise).
+    private var listed: Set<String> = []
+    /// Each listed parameter's `AllowedValues`.
+    private var allowed: [String: Set<String>] = [:]
+    /// Each parameter's tests, across the whole template.
+    private var testsOf: [String: Set<Int>] = [:]
     /// `possibleCombinations`, by list of names: a template asks the same of many resources.
     private let cache = Locked<[String: Set<Int>?]>([:])
 
@@ -32,8 +46,10 @@ struct ConditionScenarios: Sendable {
     /// Tests beyond this many in one question: the combination is taken as possible.
     static let maxTests = 12
 
-    init(template: Template) {
+    /// Reads the template's parameters and conditions.
+    package init(template: Template) {
         let parameters = template.root["Parameters"]?.mapValue ?? Map()
+        var allowedValues: [String: [String]] = [:]
         for e in parameters {
             if let allowed = e.value["AllowedValues"]?.listValue {
                 allowedValues[e.key] = allowed.compactMap(\.scalarText)
@@ -75,11 +91,15 @@ struct ConditionScenarios: Sendable {
         }
 
         func equals(_ a: Node, _ b: Node) -> Formula {
-            if let x = a.scalarText, let y = b.scalarText { return .constant(x == y) }
             let sides = [a, b].map { String(decoding: Formatter.json($0, indent: 0), as: UTF8.self) }.sorted()
             let key = sides.joined(separator: " == ")
             if let k = testIndex[key] { return .atom(k) }
             var test = Test(key: key)
+            if let x = a.scalarText, let y = b.scalarText {
+                test.fixed = x == y
+            } else if sides[0] == sides[1] {
+                test.fixed = true
+            }
             for (ref, literal) in [(a, b), (b, a)] {
                 if let target = ref.functionValue?.refTarget, parameters[target] != nil, let text = literal.scalarText {
                     test.parameter = target
@@ -98,20 +118,39 @@ struct ConditionScenarios: Sendable {
         }
 
         for e in definitions { _ = named(e.key) }
+        listed = Set(allowedValues.filter { !$0.value.isEmpty }.keys)
+        for p in listed { allowed[p] = Set(allowedValues[p] ?? []) }
+
+        var left = allowedValues
+        func countOff(_ f: Formula) {
+            switch f {
+            case .atom(let k):
+                guard let p = tests[k].parameter, let v = tests[k].value else { return }
+                testsOf[p, default: []].insert(k)
+                if let i = left[p]?.firstIndex(of: v) { left[p]?.remove(at: i) }
+            case .not(let g): countOff(g)
+            case .and(let gs), .or(let gs): gs.forEach(countOff)
+            }
+        }
+        for e in definitions { if let f = formulas[e.key] { countOff(f) } }
+        covered = Set(left.filter { !(allowedValues[$0.key] ?? []).isEmpty && $0.value.isEmpty && testsOf[$0.key] != nil }.keys)
     }
 
     /// The combinations of `names` that can hold together, each as a number whose bit
     /// `names.count - 1 - i` is clear when `names[i]` is true (so 0 is all true); nil when the
     /// conditions rest on too many tests to tell (every combination is taken as possible).
     /// Found once per list of names: every way the tests can come out is tried.
-    func possibleCombinations(_ names: [String]) -> Set<Int>? {
-        let key = names.joined(separator: "\u{0}")
+    /// `everyParameter`: tests of any parameter against different values are exclusive, not
+    /// only those of parameters with `AllowedValues`, a test against a value outside them is
+    /// never true, and a test of two literals has its answer (as cfn-lint reasons about the
+    /// conditions of references, W1001).
+    func possibleCombinations(_ names: [String], everyParameter: Bool = false) -> Set<Int>? {
+        let key = (everyParameter ? "*" : "") + names.joined(separator: "\u{0}")
         if let hit = cache.withLock({ $0[key] }) { return hit }
         var used: [Int] = []
         func collect(_ f: Formula) {
             switch f {
             case .atom(let k): if !used.contains(k) { used.append(k) }
-            case .constant: break
             case .not(let g): collect(g)
             case .and(let gs), .or(let gs): gs.forEach(collect)
             }
@@ -123,16 +162,17 @@ struct ConditionScenarios: Sendable {
             // The parameters the tests compare, with the values compared.
             var byParameter: [String: [(slot: Int, value: String)]] = [:]
             for (slot, k) in used.enumerated() {
-                if let p = tests[k].parameter, let v = tests[k].value { byParameter[p, default: []].append((slot, v)) }
+                if let p = tests[k].parameter, let v = tests[k].value, everyParameter || listed.contains(p) {
+                    byParameter[p, default: []].append((slot, v))
+                }
             }
             var slot: [Int: Int] = [:]
             for (i, k) in used.enumerated() { slot[k] = i }
             var found: Set<Int> = []
-            for mask in 0..<(1 << used.count) where consistent(mask, byParameter) {
+            for mask in 0..<(1 << used.count) where consistent(mask, byParameter, used, outsideAllowed: everyParameter) {
                 func eval(_ f: Formula) -> Bool {
                     switch f {
                     case .atom(let k): return mask & (1 << slot[k]!) != 0
-                    case .constant(let b): return b
                     case .not(let g): return !eval(g)
                     case .and(let gs): return gs.allSatisfy(eval)
                     case .or(let gs): return gs.contains(where: eval)
@@ -150,15 +190,45 @@ struct ConditionScenarios: Sendable {
         return result
     }
 
-    private func consistent(_ mask: Int, _ byParameter: [String: [(slot: Int, value: String)]]) -> Bool {
+    /// Whether the template defines a condition of this name.
+    package func isDefined(_ name: String) -> Bool { formulas[name] != nil }
+
+    /// Whether the named conditions can have these values together (`false` when no way the
+    /// tests can come out gives them all). Names the template does not define are left out, as
+    /// cfn-lint leaves them out; too many tests to tell is taken as possible.
+    package func canHold(_ status: [String: Bool], everyParameter: Bool = false) -> Bool {
+        let names = status.keys.filter { formulas[$0] != nil }.sorted()
+        guard !names.isEmpty, let possible = possibleCombinations(names, everyParameter: everyParameter) else { return true }
+        var wanted = 0
+        for (i, name) in names.enumerated() where status[name] == false { wanted |= 1 << (names.count - 1 - i) }
+        return possible.contains(wanted)
+    }
+
+    /// `outsideAllowed`: a test against a value its parameter's `AllowedValues` lacks is never
+    /// true, and a test of two literals has its answer (cfn-lint's relationship check reads
+    /// them so; its condition context does not).
+    private func consistent(
+        _ mask: Int,
+        _ byParameter: [String: [(slot: Int, value: String)]],
+        _ used: [Int],
+        outsideAllowed: Bool
+    ) -> Bool {
+        if outsideAllowed {
+            for (slot, k) in used.enumerated() {
+                if let b = tests[k].fixed, (mask & (1 << slot) != 0) != b { return false }
+            }
+        }
         for (parameter, compared) in byParameter {
             let truths = compared.filter { mask & (1 << $0.slot) != 0 }
             if Set(truths.map(\.value)).count > 1 { return false }
-            if truths.isEmpty, let allowed = allowedValues[parameter], !allowed.isEmpty,
-                Set(allowed).isSubset(of: Set(compared.map(\.value)))
-            {
-                return false
+            if outsideAllowed, let values = allowed[parameter], truths.contains(where: { !values.contains($0.value) }) { return false }
+            // None of these tests true: another of the parameter's tests must be, if it has one.
+            guard truths.isEmpty, covered.contains(parameter) else { continue }
+            // (A test outside AllowedValues is no other test that could be true, when read so.)
+            let others = (testsOf[parameter] ?? []).filter { k in
+                !outsideAllowed || allowed[parameter]?.contains(tests[k].value ?? "") ?? true
             }
+            if others.isSubset(of: used) { return false }
         }
         return true
     }

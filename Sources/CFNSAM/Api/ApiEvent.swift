@@ -207,7 +207,7 @@ enum ApiEvent: FunctionEventSource {
         if let parameters = event["RequestParameters"], parameters.isTruthy {
             try editor.addRequestParameters(path, method, try requestParameters(parameters, event))
         }
-        editor.stamp(path, event.range)
+        editor.stamp(path, event.range, key: event["Path"]?.range)
         let body = merge ? try merged(original, editor, apiId: apiId, path: path, method: method) : editor.node
         api["DefinitionBody"] = body
         ImplicitRestApi.setDefinitionBody(apiId, body, &context)

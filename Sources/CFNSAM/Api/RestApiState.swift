@@ -258,7 +258,7 @@ enum ImplicitRestApi {
             else { continue }
             var editor = try SwaggerEditor(props["DefinitionBody"], owner: api, site: entry.keyRange)
             try editor.addPath(p, m)
-            editor.stamp(p, entry.keyRange)
+            editor.stamp(p, entry.keyRange, key: path.range)
             setDefinitionBody(api, editor.node, &context)
         }
     }

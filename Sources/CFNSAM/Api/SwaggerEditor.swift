@@ -256,12 +256,14 @@ struct SwaggerEditor {
         paths = all
     }
 
-    /// Gives what has no source range under `path` the range of what made it (an event).
-    mutating func stamp(_ path: String, _ range: SourceRange) {
+    /// Gives what has no source range under `path` the range of what made it (an event); the
+    /// path's key that of `key` when given (the event's `Path`, which aws-sam-translator makes
+    /// the key, so cfn-lint places what is inside it there).
+    mutating func stamp(_ path: String, _ range: SourceRange, key: SourceRange? = nil) {
         guard range.isKnown else { return }
         var all = paths
         guard var entry = all[entry: path] else { return }
-        if !entry.keyRange.isKnown { entry.keyRange = range }
+        if !entry.keyRange.isKnown { entry.keyRange = key.flatMap { $0.isKnown ? $0 : nil } ?? range }
         entry.value = entry.value.stamped(range)
         all[entry: path] = entry
         paths = all
