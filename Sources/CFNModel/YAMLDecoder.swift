@@ -226,7 +226,7 @@ struct YAMLDecoder {
         if t.hasPrefix("!"), YAMLDecoder.isFunctionTag(t.utf8.dropFirst()) {
             let name = FunctionName(tag: String(t.dropFirst()))
             // CloudFormation's own functions, and namespaced macro tags such as rain's `!Rain::Embed`.
-            if name.isKnown || t.contains("::") { return .function(name) }
+            if name.isKnown || t.containsBytes("::") { return .function(name) }
         }
         let shown = t.hasPrefix("tag:yaml.org,2002:") ? "!!" + t.dropFirst(18) : t
         throw error("unknown tag '\(shown)': CloudFormation takes only intrinsic function tags such as !Ref, !Sub, !GetAtt", at: pos)

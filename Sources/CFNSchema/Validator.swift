@@ -273,7 +273,7 @@ public struct Validator {
         case "Ref":
             guard let target = f.refTarget else { return nil }
             if let type = context.parameterTypes[target] {
-                return type.contains("List<") || type.hasSuffix("CommaDelimitedList") || type.hasSuffix("CommaDelimitedList>")
+                return type.containsBytes("List<") || type.hasSuffix("CommaDelimitedList") || type.hasSuffix("CommaDelimitedList>")
                     ? .array : .scalar
             }
             if target == "AWS::NotificationARNs" { return .array }
@@ -559,7 +559,7 @@ extension Node {
 
     /// `{{resolve:ssm:...}}`: the value is filled in at deploy time.
     var isDynamicReference: Bool {
-        if case .string(let s) = value { return s.contains("{{resolve:") }
+        if case .string(let s) = value { return s.containsBytes("{{resolve:") }
         return false
     }
 

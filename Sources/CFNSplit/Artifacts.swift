@@ -27,7 +27,7 @@ enum Artifacts {
     /// Whether a value is a relative local path: a string that is no URL, no dynamic reference
     /// and not absolute.
     static func isRelativePath(_ s: String) -> Bool {
-        !s.isEmpty && !s.hasPrefix("/") && !s.contains("://") && !s.hasPrefix("{{resolve:")
+        !s.isEmpty && !s.hasPrefix("/") && !s.containsBytes("://") && !s.hasPrefix("{{resolve:")
     }
 
     /// `template` with every relative local artifact path prefixed with `base`.

@@ -78,7 +78,7 @@ enum ServerlessApplication: ResourceTranslator {
         }
         let appId = try r.expect(id, "Location.ApplicationId").string()
         let semver = try r.expect(version, "Location.SemanticVersion").string()
-        if appId.contains("{{resolve:ssm:") {
+        if appId.containsBytes("{{resolve:ssm:") {
             throw r.error(
                 "Serverless Application Repostiory does not support dynamic reference in 'ApplicationId' property.",
                 at: "Location"

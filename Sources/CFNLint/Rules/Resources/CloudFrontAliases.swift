@@ -50,9 +50,9 @@ struct CloudFrontAliases: Rule {
     func check(_ context: LintContext, into findings: inout [Finding]) {
         for r in context.template.resources where r.type == "AWS::CloudFront::Distribution" {
             for alias in r.node["Properties"]?["DistributionConfig"]?["Aliases"]?.listValue ?? [] {
-                guard let name = alias.stringValue, !name.contains("{{resolve:") else { continue }
+                guard let name = alias.stringValue, !name.containsBytes("{{resolve:") else { continue }
                 let problem: String?
-                if name.contains(".*.") || (name.contains("*") && !name.hasPrefix("*.")) {
+                if name.containsBytes(".*.") || (name.contains("*") && !name.hasPrefix("*.")) {
                     problem = "a wildcard can only be the whole first label (*.example.com)"
                 } else if !Self.domain.matchesWhole(name) {
                     problem = "not a lower-case domain name"
