@@ -1,4 +1,5 @@
 import CFNModel
+import CFNSchema
 
 /// What a rule is, for people and for the test suite: its examples run as tests.
 public struct RuleInfo: Sendable {
@@ -148,6 +149,7 @@ final class SharedWork: @unchecked Sendable {
     private var dynamicReferences: [DynamicReference]?
     private var schemaFindings: [String: [Finding]]?
     private var functionSites: [FunctionSite]?
+    private var scenarios: ConditionScenarios?
 
     func functions(_ template: Template) -> [FunctionSite] {
         if let functionSites { return functionSites }
@@ -168,6 +170,13 @@ final class SharedWork: @unchecked Sendable {
         let all = SchemaCheck.run(context)
         schemaFindings = all
         return all
+    }
+
+    func conditionScenarios(_ template: Template) -> ConditionScenarios {
+        if let scenarios { return scenarios }
+        let made = ConditionScenarios(template: template)
+        scenarios = made
+        return made
     }
 
     func dynamic(_ template: Template) -> [DynamicReference] {

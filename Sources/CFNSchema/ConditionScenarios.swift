@@ -5,7 +5,7 @@ import CFNModel
 /// `IsProd` and `IsNotProd: !Not [!Condition IsProd]`, `IsProd` true and `IsNotProd` true is no
 /// scenario. Two tests of one parameter against different values are never both true, and when
 /// the tests cover every `AllowedValues` entry one of them is (as cfn-lint reasons).
-struct ConditionScenarios: Sendable {
+public struct ConditionScenarios: Sendable {
     indirect enum Formula: Sendable {
         case atom(Int)
         case constant(Bool)
@@ -32,7 +32,8 @@ struct ConditionScenarios: Sendable {
     /// Tests beyond this many in one question: the combination is taken as possible.
     static let maxTests = 12
 
-    init(template: Template) {
+    /// Reads the template's `Conditions` (and the `AllowedValues` of the parameters they test).
+    public init(template: Template) {
         let parameters = template.root["Parameters"]?.mapValue ?? Map()
         for e in parameters {
             if let allowed = e.value["AllowedValues"]?.listValue {
@@ -148,6 +149,23 @@ struct ConditionScenarios: Sendable {
         }
         cache.withLock { $0[key] = .some(result) }
         return result
+    }
+
+    /// The truth values of `names` that can hold together, all true first (cfn-lint's order,
+    /// and no more than its 128 tries); every combination when the conditions rest on too many
+    /// tests to tell. Names that are not conditions of the template are left out.
+    public func truths(of names: [String]) -> [[String: Bool]] {
+        let names = names.filter { formulas[$0] != nil }
+        guard !names.isEmpty else { return [] }
+        let possible = possibleCombinations(names)
+        var out: [[String: Bool]] = []
+        for n in 0..<(names.count < 7 ? 1 << names.count : ConditionScenarios.maxScenarios) {
+            guard possible?.contains(n) ?? true else { continue }
+            var truth: [String: Bool] = [:]
+            for (i, name) in names.enumerated() { truth[name] = n & (1 << (names.count - 1 - i)) == 0 }
+            out.append(truth)
+        }
+        return out
     }
 
     private func consistent(_ mask: Int, _ byParameter: [String: [(slot: Int, value: String)]]) -> Bool {
