@@ -77,6 +77,9 @@ public struct Validator {
     private var failed = false
     /// A function met a schema that asks about its value, with `functionsAreUnknown` on.
     private var unknown = false
+    /// Inside a `Fn::If` branch: where the `Fn::If` itself is reported (cfn-lint reports a
+    /// branch list's duplicate items there, not at the branch).
+    private var ifAnchor: SourceRange?
 
     /// Whether a `required` list with several missing names gives one violation (the constraint
     /// schemas' "FromPort and ToPort are required") rather than one per name.
@@ -147,11 +150,17 @@ public struct Validator {
             if functionsAreUnknown { unknown = true }
             return
         }
+        let branchOf = ifAnchor
+        ifAnchor = nil
         if schema.rejectsAll {
             report(.not, "\(describe(node)) is not allowed here", at: at)
             return
         }
-        if let ref = schema.ref { check(node, ref, at: at, hops: hops + 1) }
+        if let ref = schema.ref {
+            ifAnchor = branchOf
+            check(node, ref, at: at, hops: hops + 1)
+            ifAnchor = nil
+        }
         if let types = schema.types, !matches(node, types) {
             report(.type, "\(describe(node)) is not of type \(quoted(types.names))", at: at)
         }
@@ -161,7 +170,7 @@ public struct Validator {
         case .string, .number, .bool:
             checkScalar(node, schema, at: at)
         case .list(let items):
-            checkList(node, items, schema, at: at, hops: hops)
+            checkList(node, items, schema, at: at, uniqueAt: branchOf ?? at, hops: hops)
         case .map(let map):
             checkMap(map, schema, at: at, hops: hops)
         default:
@@ -256,9 +265,12 @@ public struct Validator {
                 if functionsAreUnknown { unknown = true }
                 return
             }
+            let outer = ifAnchor
             for branch in args[1...] where !branch.isNoValue {
+                ifAnchor = outer ?? at
                 check(branch, schema, at: branch.range, hops: hops)
             }
+            ifAnchor = outer
             return
         }
         if f.refTarget == "AWS::NoValue" { return }
@@ -415,7 +427,7 @@ public struct Validator {
         }
     }
 
-    private mutating func checkList(_ node: Node, _ items: [Node], _ schema: SchemaNode, at: SourceRange, hops: Int) {
+    private mutating func checkList(_ node: Node, _ items: [Node], _ schema: SchemaNode, at: SourceRange, uniqueAt: SourceRange, hops: Int) {
         if let min = schema.minItems, items.count < min {
             report(.itemCount, "\(describe(node)) is too short (at least \(min) item\(min == 1 ? "" : "s"))", at: at)
         }
@@ -423,7 +435,7 @@ public struct Validator {
             report(.itemCount, "\(describe(node)) is too long (at most \(max) item\(max == 1 ? "" : "s"))", at: at)
         }
         if schema.uniqueItems, items.count > 1, hasDuplicates(items) {
-            report(.uniqueItems, "\(describe(node)) has non-unique elements", at: at)
+            report(.uniqueItems, "\(describe(node)) has non-unique elements", at: uniqueAt)
         }
         if let contains = schema.contains {
             var matched = false
