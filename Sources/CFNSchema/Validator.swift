@@ -302,8 +302,11 @@ public struct Validator {
             return .scalar
         case "Fn::GetAZs", "Fn::Split", "Fn::Cidr":
             return .array
-        case "Fn::Length":
+        case "Fn::Length", "Fn::ImportValue":
             return .scalar
+        // A mapping's value is a string, a number, a boolean or a list: never an object.
+        case "Fn::FindInMap":
+            return JSONTypes.scalar.union(.array)
         default:
             return nil
         }
