@@ -14,7 +14,8 @@ struct ResourceConfiguration: Rule {
             CreationPolicy and UpdatePolicy (Version only on custom resources, which take no \
             CreationPolicy or UpdatePolicy; SAM's extra attributes with the SAM transform). \
             Condition is a condition name, DependsOn a logical id or a list of them, and \
-            Properties a mapping. A logical id that YAML reads as a number or a boolean \
+            Properties a mapping; a resource without a Type still has its attributes checked. A \
+            logical id that YAML reads as a number or a boolean \
             (unquoted `0:`) is reported at the `Resources` key.
             """,
         passing: [
@@ -51,6 +52,9 @@ struct ResourceConfiguration: Rule {
             Resources: # <-
               0:
                 Type: AWS::SNS::Topic
+              Untyped: # <-
+                Propertes: # <-
+                  TopicName: alerts
             """,
         ]
     )
@@ -110,12 +114,13 @@ struct ResourceConfiguration: Rule {
                 )
                 continue
             }
-            guard let type = resource[entry: "Type"] else {
+            let type = resource[entry: "Type"]
+            // The attributes are still checked without a Type (as cfn-lint does).
+            if type == nil {
                 findings.append(context.finding(Self.self, "resource '\(r.key)' has no Type", at: r.keyRange, path: path))
-                continue
             }
-            let typeName = type.value.stringValue
-            if typeName == nil {
+            let typeName = type?.value.stringValue
+            if let type, typeName == nil {
                 findings.append(
                     context.finding(
                         Self.self,
