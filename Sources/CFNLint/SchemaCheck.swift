@@ -122,7 +122,7 @@ enum SchemaCheck {
         let values = ValueContext(template: template, store: store, region: region)
         var validator = Validator(context: values)
         var extensionFindings: [Finding] = []
-        for entry in template.root["Resources"]?.mapValue ?? Map() {
+        for entry in template.root["Resources"]?.mapValue ?? Map() where entry.isLogicalId {
             guard let resource = entry.value.mapValue, let type = resource["Type"]?.stringValue, !isSchemaless(type),
                 let schema = store.schema(for: type, region: region)
             else { continue }

@@ -10,7 +10,8 @@ struct ResourceTypeExists: Rule {
             The resource type is not one AWS publishes a schema for, or one of the regions given \
             with `--regions` (default: `AWS_REGION`, else us-east-1) does not offer it. Custom \
             resources (`Custom::`), modules (`::MODULE`) and SAM's types under the SAM transform \
-            are not checked here.
+            are not checked here, and neither is a resource whose logical id is not one (E3001 \
+            reports the id; cfn-lint validates nothing under it, and nor do the schema rules).
             """,
         passing: [
             """
@@ -21,6 +22,8 @@ struct ResourceTypeExists: Rule {
                 Type: Custom::Report
                 Properties:
                   ServiceToken: arn:aws:lambda:us-east-1:123456789012:function:report
+              Old-Bucket:
+                Type: AWS::S3::Buckets
             """
         ],
         failing: [
@@ -36,7 +39,7 @@ struct ResourceTypeExists: Rule {
         guard let store = SchemaStore.bundled else { return }
         let sam = context.template.hasServerlessTransform
         var guesses: [String: String?] = [:]  // a template often repeats its unknown type
-        for entry in context.template.root["Resources"]?.mapValue ?? Map() {
+        for entry in context.template.root["Resources"]?.mapValue ?? Map() where entry.isLogicalId {
             guard let typeEntry = entry.value[entry: "Type"], let type = typeEntry.value.stringValue else { continue }
             // SAM types are E3038's when the transform is missing.
             if SchemaCheck.isSchemaless(type), sam || !type.hasPrefix("AWS::Serverless::") { continue }
