@@ -430,7 +430,8 @@ public struct Validator {
         }
     }
 
-    private mutating func checkList(_ node: Node, _ items: [Node], _ schema: SchemaNode, at: SourceRange, uniqueAt: SourceRange, hops: Int) {
+    private mutating func checkList(_ node: Node, _ items: [Node], _ schema: SchemaNode, at: SourceRange, uniqueAt: SourceRange, hops: Int)
+    {
         if let min = schema.minItems, items.count < min {
             report(.itemCount, "\(describe(node)) is too short (at least \(min) item\(min == 1 ? "" : "s"))", at: at)
         }

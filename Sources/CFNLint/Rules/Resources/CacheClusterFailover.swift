@@ -114,7 +114,12 @@ struct CacheClusterFailover: Rule {
                             "\(r.logicalId) runs Redis in cluster mode (\(target) sets cluster-enabled)\(when), which needs AutomaticFailoverEnabled left out or true"
                         if reported.insert(message).inserted {
                             findings.append(
-                                context.finding(Self.self, message, at: at, path: ["Resources", r.logicalId, "Properties", "CacheParameterGroupName"])
+                                context.finding(
+                                    Self.self,
+                                    message,
+                                    at: at,
+                                    path: ["Resources", r.logicalId, "Properties", "CacheParameterGroupName"]
+                                )
                             )
                         }
                     }
@@ -131,7 +136,12 @@ struct CacheClusterFailover: Rule {
                         "\(r.logicalId) runs Redis in cluster mode (\(target) sets cluster-enabled)\(when) without NumNodeGroups, so NumCacheClusters must be more than one"
                     if reported.insert(message).inserted {
                         findings.append(
-                            context.finding(Self.self, message, at: at, path: ["Resources", r.logicalId, "Properties", "CacheParameterGroupName"])
+                            context.finding(
+                                Self.self,
+                                message,
+                                at: at,
+                                path: ["Resources", r.logicalId, "Properties", "CacheParameterGroupName"]
+                            )
                         )
                     }
                 }

@@ -50,7 +50,9 @@ struct ResourceTypeExists: Rule {
                     context.finding(
                         Self.self,
                         "Resource type '\(type)' does not exist" + (guess.map { "; did you mean '\($0)'?" } ?? ""),
-                        at: typeEntry.keyRange))
+                        at: typeEntry.keyRange
+                    )
+                )
                 continue
             }
             for region in context.regions where !store.isAvailable(type, in: region) {

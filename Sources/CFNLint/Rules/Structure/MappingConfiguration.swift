@@ -108,7 +108,12 @@ struct MappingConfiguration: Rule {
                 let tpath = path + [t.key]
                 if Self.isNotString(t) {
                     findings.append(
-                        context.finding(Self.self, "top-level key \(t.key) of mapping '\(m.key)' is not a string", at: m.keyRange, path: path)
+                        context.finding(
+                            Self.self,
+                            "top-level key \(t.key) of mapping '\(m.key)' is not a string",
+                            at: m.keyRange,
+                            path: path
+                        )
                     )
                     continue
                 }
