@@ -516,8 +516,20 @@ public struct Validator {
         } else {
             for key in missing { report(.required, "'\(key)' is a required property", at: at) }
         }
-        if !schema.requiredXor.isEmpty, schema.requiredXor.filter(present).count != 1 {
-            report(.requiredXor, "Exactly one of \(quoted(schema.requiredXor)) must be given", at: at)
+        if !schema.requiredXor.isEmpty {
+            let given = schema.requiredXor.filter(present)
+            if given.isEmpty {
+                report(.requiredXor, "Exactly one of \(quoted(schema.requiredXor)) must be given", at: at)
+            } else if given.count > 1 {
+                // Each of those given is reported at its key (as cfn-lint does).
+                for key in given {
+                    report(
+                        .requiredXor,
+                        "Exactly one of \(quoted(schema.requiredXor)) must be given, and '\(key)' is one of \(given.count)",
+                        at: map[entry: key]?.keyRange ?? at
+                    )
+                }
+            }
         }
         if !schema.requiredOr.isEmpty, !schema.requiredOr.contains(where: present) {
             report(.requiredOr, "At least one of \(quoted(schema.requiredOr)) must be given", at: at)
