@@ -39,6 +39,14 @@ enum SchemaCheck {
         "Fn::Cidr": "E1024", "Fn::ImportValue": "E1016", "Fn::ToJsonString": "E1031", "Fn::Length": "E1030",
     ]
 
+    /// Constraints whose missing properties cfn-lint reports one by one: those its rules give
+    /// no message of their own (a rule's own message makes the findings of one place one).
+    static let separatelyRequired: Set<String> = [
+        "E3023", "E3044", "E3046", "E3048", "E3052", "E3501", "E3617", "E3620", "E3621", "E3628", "E3635", "E3641",
+        "E3647", "E3652", "E3670", "E3672", "E3675", "E3676", "E3679", "E3680", "E3681", "E3683", "E3684", "E3690",
+        "E3691", "E3692", "E3693", "E3695", "E3704", "E3719",
+    ]
+
     /// Whether a type has no schema by design: custom resources, modules, SAM's types.
     static func isSchemaless(_ type: String) -> Bool {
         type.hasPrefix("Custom::") || type.hasSuffix("::MODULE") || type.hasPrefix("AWS::Serverless::")
@@ -114,7 +122,7 @@ enum SchemaCheck {
         let values = ValueContext(template: template, store: store, region: region)
         var validator = Validator(context: values)
         var extensionFindings: [Finding] = []
-        for entry in template.root["Resources"]?.mapValue ?? Map() {
+        for entry in template.root["Resources"]?.mapValue ?? Map() where entry.isLogicalId {
             guard let resource = entry.value.mapValue, let type = resource["Type"]?.stringValue, !isSchemaless(type),
                 let schema = store.schema(for: type, region: region)
             else { continue }
@@ -131,7 +139,11 @@ enum SchemaCheck {
             for ext in store.extensions(for: type) {
                 // As cfn-lint reads them: what a constraint asks of a function's value has no
                 // answer, so `EventSourceArn: !GetAtt Queue.Arn` triggers no SQS-or-stream rule.
-                var constraint = Validator(context: values, groupsRequired: true, functionsAreUnknown: true)
+                var constraint = Validator(
+                    context: values,
+                    groupsRequired: !separatelyRequired.contains(ext.ruleId),
+                    functionsAreUnknown: true
+                )
                 for (node, at) in reach(folded, at: top, ext.path[...]) {
                     constraint.validate(node, ext.schema, at: at)
                 }

@@ -7,7 +7,7 @@ import CFNModel
 /// both true, and when the tests cover every entry one of them is (as cfn-lint reasons). A test of
 /// two literals (`!Equals [true, false]`) is a test like any other, not a known answer: cfn-lint
 /// reads it so (W8003 reports it), and both branches of its `Fn::If`s are checked.
-package struct ConditionScenarios: Sendable {
+public struct ConditionScenarios: Sendable {
     indirect enum Formula: Sendable {
         case atom(Int)
         case not(Formula)
@@ -47,7 +47,7 @@ package struct ConditionScenarios: Sendable {
     static let maxTests = 12
 
     /// Reads the template's parameters and conditions.
-    package init(template: Template) {
+    public init(template: Template) {
         let parameters = template.root["Parameters"]?.mapValue ?? Map()
         var allowedValues: [String: [String]] = [:]
         for e in parameters {
@@ -190,13 +190,30 @@ package struct ConditionScenarios: Sendable {
         return result
     }
 
+    /// The truth values of `names` that can hold together, all true first (cfn-lint's order,
+    /// and no more than its 128 tries); every combination when the conditions rest on too many
+    /// tests to tell. Names that are not conditions of the template are left out.
+    public func truths(of names: [String]) -> [[String: Bool]] {
+        let names = names.filter { formulas[$0] != nil }
+        guard !names.isEmpty else { return [] }
+        let possible = possibleCombinations(names)
+        var out: [[String: Bool]] = []
+        for n in 0..<(names.count < 7 ? 1 << names.count : ConditionScenarios.maxScenarios) {
+            guard possible?.contains(n) ?? true else { continue }
+            var truth: [String: Bool] = [:]
+            for (i, name) in names.enumerated() { truth[name] = n & (1 << (names.count - 1 - i)) == 0 }
+            out.append(truth)
+        }
+        return out
+    }
+
     /// Whether the template defines a condition of this name.
-    package func isDefined(_ name: String) -> Bool { formulas[name] != nil }
+    public func isDefined(_ name: String) -> Bool { formulas[name] != nil }
 
     /// Whether the named conditions can have these values together (`false` when no way the
     /// tests can come out gives them all). Names the template does not define are left out, as
     /// cfn-lint leaves them out; too many tests to tell is taken as possible.
-    package func canHold(_ status: [String: Bool], everyParameter: Bool = false) -> Bool {
+    public func canHold(_ status: [String: Bool], everyParameter: Bool = false) -> Bool {
         let names = status.keys.filter { formulas[$0] != nil }.sorted()
         guard !names.isEmpty, let possible = possibleCombinations(names, everyParameter: everyParameter) else { return true }
         var wanted = 0

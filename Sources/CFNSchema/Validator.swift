@@ -77,6 +77,9 @@ public struct Validator {
     private var failed = false
     /// A function met a schema that asks about its value, with `functionsAreUnknown` on.
     private var unknown = false
+    /// Inside a `Fn::If` branch: where the `Fn::If` itself is reported (cfn-lint reports a
+    /// branch list's duplicate items there, not at the branch).
+    private var ifAnchor: SourceRange?
 
     /// Whether a `required` list with several missing names gives one violation (the constraint
     /// schemas' "FromPort and ToPort are required") rather than one per name.
@@ -147,11 +150,17 @@ public struct Validator {
             if functionsAreUnknown { unknown = true }
             return
         }
+        let branchOf = ifAnchor
+        ifAnchor = nil
         if schema.rejectsAll {
             report(.not, "\(describe(node)) is not allowed here", at: at)
             return
         }
-        if let ref = schema.ref { check(node, ref, at: at, hops: hops + 1) }
+        if let ref = schema.ref {
+            ifAnchor = branchOf
+            check(node, ref, at: at, hops: hops + 1)
+            ifAnchor = nil
+        }
         if let types = schema.types, !matches(node, types) {
             report(.type, "\(describe(node)) is not of type \(quoted(types.names))", at: at)
         }
@@ -161,7 +170,7 @@ public struct Validator {
         case .string, .number, .bool:
             checkScalar(node, schema, at: at)
         case .list(let items):
-            checkList(node, items, schema, at: at, hops: hops)
+            checkList(node, items, schema, at: at, uniqueAt: branchOf ?? at, hops: hops)
         case .map(let map):
             checkMap(map, schema, at: at, hops: hops)
         default:
@@ -256,9 +265,12 @@ public struct Validator {
                 if functionsAreUnknown { unknown = true }
                 return
             }
+            let outer = ifAnchor
             for branch in args[1...] where !branch.isNoValue {
+                ifAnchor = outer ?? at
                 check(branch, schema, at: branch.range, hops: hops)
             }
+            ifAnchor = outer
             return
         }
         if f.refTarget == "AWS::NoValue" { return }
@@ -290,8 +302,11 @@ public struct Validator {
             return .scalar
         case "Fn::GetAZs", "Fn::Split", "Fn::Cidr":
             return .array
-        case "Fn::Length":
+        case "Fn::Length", "Fn::ImportValue":
             return .scalar
+        // A mapping's value is a string, a number, a boolean or a list: never an object.
+        case "Fn::FindInMap":
+            return JSONTypes.scalar.union(.array)
         default:
             return nil
         }
@@ -415,7 +430,8 @@ public struct Validator {
         }
     }
 
-    private mutating func checkList(_ node: Node, _ items: [Node], _ schema: SchemaNode, at: SourceRange, hops: Int) {
+    private mutating func checkList(_ node: Node, _ items: [Node], _ schema: SchemaNode, at: SourceRange, uniqueAt: SourceRange, hops: Int)
+    {
         if let min = schema.minItems, items.count < min {
             report(.itemCount, "\(describe(node)) is too short (at least \(min) item\(min == 1 ? "" : "s"))", at: at)
         }
@@ -423,7 +439,7 @@ public struct Validator {
             report(.itemCount, "\(describe(node)) is too long (at most \(max) item\(max == 1 ? "" : "s"))", at: at)
         }
         if schema.uniqueItems, items.count > 1, hasDuplicates(items) {
-            report(.uniqueItems, "\(describe(node)) has non-unique elements", at: at)
+            report(.uniqueItems, "\(describe(node)) has non-unique elements", at: uniqueAt)
         }
         if let contains = schema.contains {
             var matched = false
@@ -500,8 +516,20 @@ public struct Validator {
         } else {
             for key in missing { report(.required, "'\(key)' is a required property", at: at) }
         }
-        if !schema.requiredXor.isEmpty, schema.requiredXor.filter(present).count != 1 {
-            report(.requiredXor, "Exactly one of \(quoted(schema.requiredXor)) must be given", at: at)
+        if !schema.requiredXor.isEmpty {
+            let given = schema.requiredXor.filter(present)
+            if given.isEmpty {
+                report(.requiredXor, "Exactly one of \(quoted(schema.requiredXor)) must be given", at: at)
+            } else if given.count > 1 {
+                // Each of those given is reported at its key (as cfn-lint does).
+                for key in given {
+                    report(
+                        .requiredXor,
+                        "Exactly one of \(quoted(schema.requiredXor)) must be given, and '\(key)' is one of \(given.count)",
+                        at: map[entry: key]?.keyRange ?? at
+                    )
+                }
+            }
         }
         if !schema.requiredOr.isEmpty, !schema.requiredOr.contains(where: present) {
             report(.requiredOr, "At least one of \(quoted(schema.requiredOr)) must be given", at: at)

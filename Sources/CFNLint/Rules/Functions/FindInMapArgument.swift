@@ -11,7 +11,9 @@ struct FindInMapArgument: Rule {
             the `AWS::LanguageExtensions` transform a fourth item, `{DefaultValue: ...}`, may \
             follow. Names written as text must exist: the mapping, its top-level key, and the \
             second-level key under it (under any top-level key when the top-level key is a \
-            `Ref` to a pseudo-parameter such as `AWS::Region`).
+            `Ref` to a pseudo-parameter such as `AWS::Region`). A mapping's values are strings, \
+            numbers, booleans and lists, so a `Fn::FindInMap` where a property takes only an \
+            object (an item of `SecurityGroupIngress`) is reported too.
             """,
         passing: [
             """
@@ -36,7 +38,20 @@ struct FindInMapArgument: Rule {
                 Properties:
                   ImageId: !FindInMap [Images, !Ref 'AWS::Region', ImageId] # <-
                   KeyName: !FindInMap [Images, us-east-1] # <-
+            """,
             """
+            Mappings:
+              Rules:
+                us-east-1:
+                  Web: [{CidrIp: 0.0.0.0/0, IpProtocol: tcp, FromPort: 443, ToPort: 443}]
+            Resources:
+              WebGroup:
+                Type: AWS::EC2::SecurityGroup
+                Properties:
+                  GroupDescription: Web servers
+                  SecurityGroupIngress:
+                    - !FindInMap [Rules, !Ref 'AWS::Region', Web] # <-
+            """,
         ]
     )
 

@@ -9,8 +9,11 @@ struct GetAZsArgument: Rule {
             `Fn::GetAZs` lists the Availability Zones of a region. Its argument is a region name, \
             an empty string (the stack's region) or `Ref: AWS::Region`. A JSON `null`, a number, a \
             list or a mapping is rejected, and so is a string that is not a region name (an \
-            Availability Zone such as `us-east-1a`, for instance). When the `Fn::GetAZs` is the list \
-            of a `Fn::Select`, the finding is reported under E1017, as the Select's argument.
+            Availability Zone such as `us-east-1a`, for instance). A `Ref`, a `Fn::GetAtt` or a \
+            `Fn::FindInMap` is read at deploy time and passes; a `Fn::If` passes when its branches \
+            do; any other function (`Fn::Sub`, `Fn::Join`, ...) is rejected. The finding is on the \
+            `Fn::GetAZs` key. When the `Fn::GetAZs` is the list of a `Fn::Select`, the finding is \
+            reported under E1017, as the Select's argument.
             """,
         passing: [
             """
@@ -21,6 +24,15 @@ struct GetAZsArgument: Rule {
                   VpcId: vpc-123
                   CidrBlock: 10.0.0.0/24
                   AvailabilityZone: !Select [0, !GetAZs '']
+              Peer:
+                Type: AWS::EC2::Subnet
+                Properties:
+                  VpcId: vpc-123
+                  CidrBlock: 10.0.1.0/24
+                  AvailabilityZone:
+                    Fn::Select:
+                      - 1
+                      - Fn::GetAZs: !GetAtt Subnet.AvailabilityZone
             """
         ],
         failing: [
@@ -33,6 +45,14 @@ struct GetAZsArgument: Rule {
                   MaxSize: '2'
                   AvailabilityZones:
                     Fn::GetAZs: null # <-
+              Other:
+                Type: AWS::AutoScaling::AutoScalingGroup
+                Properties:
+                  MinSize: '1'
+                  MaxSize: '2'
+                  AvailabilityZones:
+                    Fn::GetAZs: # <-
+                      Fn::Sub: "${AWS::Region}"
             """
         ]
     )
@@ -42,10 +62,12 @@ struct GetAZsArgument: Rule {
         context.eachFunction { f, node, path, scope in
             guard f.name == .getAZs, let problem = GetAZsArgument.problem(f.argument) else { return }
             let insideSelect = scope.enclosing.last == .select
+            // The argument's place is the function's key (cfn-lint's path to it ends there).
+            let at = f.form == .long ? f.keyRange : node.range
             if insideSelect {
-                findings.append(context.finding(SelectArgument.self, problem, at: f.argument.range, path: path))
+                findings.append(context.finding(SelectArgument.self, problem, at: at, path: path))
             } else {
-                findings.append(context.finding(GetAZsArgument.self, problem, at: f.argument.range, path: path))
+                findings.append(context.finding(GetAZsArgument.self, problem, at: at, path: path))
             }
         }
     }
@@ -57,7 +79,15 @@ struct GetAZsArgument: Rule {
             if s.isEmpty || isRegion(s) { return nil }
             return "Fn::GetAZs takes a region name or '', not '\(s)'"
         case .function(let f):
-            return f.name == .ref ? nil : "Fn::GetAZs takes a region name, '' or Ref AWS::Region, not \(f.name)"
+            switch f.name {
+            // What these give is read when the stack is deployed (a `Fn::FindInMap` value that
+            // is no region is W1036's); a `Fn::If` is as good as its branches.
+            case .ref, .getAtt, .findInMap: return nil
+            case .if:
+                guard let args = f.argument.listValue, args.count == 3 else { return nil }
+                return args[1...].lazy.filter { !$0.isNoValue }.compactMap(problem).first
+            default: return "Fn::GetAZs takes a region name, '' or Ref AWS::Region, not \(f.name)"
+            }
         case .null:
             return "Fn::GetAZs takes a region name, '' or Ref AWS::Region, not null"
         default:

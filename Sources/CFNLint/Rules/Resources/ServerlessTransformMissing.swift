@@ -36,10 +36,17 @@ struct ServerlessTransformMissing: Rule {
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
         guard !context.template.hasServerlessTransform else { return }
-        for r in context.template.resources {
-            guard let type = r.node[entry: "Type"], let name = type.value.stringValue, name.hasPrefix("AWS::Serverless::") else { continue }
+        for r in context.template.root["Resources"]?.mapValue ?? Map() where r.isLogicalId {
+            guard let type = r.value[entry: "Type"], let name = type.value.stringValue, name.hasPrefix("AWS::Serverless::") else {
+                continue
+            }
             findings.append(
-                context.finding(Self.self, "'\(name)' needs the SAM transform: add `Transform: AWS::Serverless-2016-10-31`", at: type.keyRange))
+                context.finding(
+                    Self.self,
+                    "'\(name)' needs the SAM transform: add `Transform: AWS::Serverless-2016-10-31`",
+                    at: type.keyRange
+                )
+            )
         }
     }
 }

@@ -7,8 +7,9 @@ struct PropertyRequiredXor: SchemaRule {
             Some objects take one property out of a set and only one: an ingress rule has a single \
             source (`CidrIp`, `CidrIpv6`, `SourcePrefixListId`, `SourceSecurityGroupId` or \
             `SourceSecurityGroupName`), a block device mapping is `Ebs`, `VirtualName` or \
-            `NoDevice`. Giving none of them, or more than one, is reported on the key of the \
-            object (on the item, for an object in a list). `!Ref AWS::NoValue` counts as not given.
+            `NoDevice`. Giving none of them is reported on the key of the object (on the item, for \
+            an object in a list); giving more than one, on the key of each of those given (as \
+            cfn-lint reports it). `!Ref AWS::NoValue` counts as not given.
             """,
         passing: [
             """
@@ -37,13 +38,13 @@ struct PropertyRequiredXor: SchemaRule {
             Resources:
               HttpsIngress:
                 Type: AWS::EC2::SecurityGroupIngress
-                Properties: # <-
+                Properties:
                   GroupId: sg-0123456789abcdef0
                   IpProtocol: tcp
                   FromPort: 443
                   ToPort: 443
-                  CidrIp: 10.0.0.0/16
-                  SourceSecurityGroupId: sg-0fedcba9876543210
+                  CidrIp: 10.0.0.0/16 # <-
+                  SourceSecurityGroupId: sg-0fedcba9876543210 # <-
               SshIngress:
                 Type: AWS::EC2::SecurityGroupIngress
                 Properties: # <-

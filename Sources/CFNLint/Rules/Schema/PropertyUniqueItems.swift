@@ -6,7 +6,9 @@ struct PropertyUniqueItems: SchemaRule {
         description: """
             The property's schema says its items must be distinct (`uniqueItems`) and two of them \
             are the same: the same layer twice on a Lambda function, the same tag twice. Items are \
-            compared by meaning, so `5` and `"5"` are the same. Reported on the key of the list.
+            compared by meaning, so `5` and `"5"` are the same. Reported on the key of the list; a \
+            list that is a `Fn::If` branch is reported on the key of the `Fn::If` (as cfn-lint \
+            does).
             """,
         passing: [
             """
@@ -39,7 +41,24 @@ struct PropertyUniqueItems: SchemaRule {
                     - arn:aws:lambda:us-east-1:123456789012:layer:shared-utils:4
                   Code:
                     ZipFile: "def handler(event, context): return event"
+            """,
             """
+            Parameters:
+              Stage:
+                Type: String
+            Conditions:
+              IsProd: !Equals [!Ref Stage, prod]
+            Resources:
+              Admins:
+                Type: AWS::IAM::Group
+                Properties:
+                  ManagedPolicyArns: # <-
+                    Fn::If:
+                      - IsProd
+                      - - arn:aws:iam::aws:policy/ReadOnlyAccess
+                        - arn:aws:iam::aws:policy/ReadOnlyAccess
+                      - !Ref AWS::NoValue
+            """,
         ]
     )
 }

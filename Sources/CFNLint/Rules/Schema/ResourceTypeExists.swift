@@ -10,8 +10,10 @@ struct ResourceTypeExists: Rule {
             The resource type is not one AWS publishes a schema for, or one of the regions given \
             with `--regions` (default: `AWS_REGION`, else us-east-1) does not offer it. Custom \
             resources (`Custom::`), modules (`::MODULE`) and SAM's types under the SAM transform \
-            are not checked here; a SAM type in a template without the transform is reported as \
-            needing it (with E3038), not as a misspelling.
+            are not checked here, and neither is a resource whose logical id is not one (E3001 \
+            reports the id; cfn-lint validates nothing under it, and nor do the schema rules). A \
+            SAM type in a template without the transform is reported as needing it (with E3038), \
+            not as a misspelling.
             """,
         passing: [
             """
@@ -22,6 +24,8 @@ struct ResourceTypeExists: Rule {
                 Type: Custom::Report
                 Properties:
                   ServiceToken: arn:aws:lambda:us-east-1:123456789012:function:report
+              Old-Bucket:
+                Type: AWS::S3::Buckets
             """
         ],
         failing: [
@@ -46,7 +50,7 @@ struct ResourceTypeExists: Rule {
         guard let store = SchemaStore.bundled else { return }
         let sam = context.template.hasServerlessTransform
         var guesses: [String: String?] = [:]  // a template often repeats its unknown type
-        for entry in context.template.root["Resources"]?.mapValue ?? Map() {
+        for entry in context.template.root["Resources"]?.mapValue ?? Map() where entry.isLogicalId {
             guard let typeEntry = entry.value[entry: "Type"], let type = typeEntry.value.stringValue else { continue }
             // SAM types are E3038's when the transform is missing.
             if SchemaCheck.isSchemaless(type), sam || !type.hasPrefix("AWS::Serverless::") { continue }
@@ -65,7 +69,9 @@ struct ResourceTypeExists: Rule {
                     context.finding(
                         Self.self,
                         "Resource type '\(type)' does not exist" + (guess.map { "; did you mean '\($0)'?" } ?? ""),
-                        at: typeEntry.keyRange))
+                        at: typeEntry.keyRange
+                    )
+                )
                 continue
             }
             for region in context.regions where !store.isAvailable(type, in: region) {

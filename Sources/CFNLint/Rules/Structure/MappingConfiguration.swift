@@ -10,7 +10,9 @@ struct MappingConfiguration: Rule {
             Mappings is a mapping of names (ASCII letters and digits) to mappings. Each mapping \
             has at least one top-level key (letters, digits, `.` and `-`, as in region names), \
             each a mapping with at least one second-level key (letters and digits) whose value \
-            is a string, number, boolean or list. Fn::FindInMap cannot reach anything else.
+            is a string, number, boolean or list. Fn::FindInMap cannot reach anything else. \
+            Names and keys are strings: an unquoted `64:` or `true:` in YAML is a number or a \
+            boolean, and is reported at the key above it (where cfn-lint reports it).
             """,
         passing: [
             """
@@ -43,7 +45,17 @@ struct MappingConfiguration: Rule {
             Resources:
               Bucket:
                 Type: AWS::S3::Bucket
+            """,
             """
+            Mappings:
+              AmiByArch:
+                us-east-1: # <-
+                  64: ami-0123456789abcdef0
+                  "32": ami-0fedcba9876543210
+            Resources:
+              Bucket:
+                Type: AWS::S3::Bucket
+            """,
         ]
     )
 
@@ -62,6 +74,14 @@ struct MappingConfiguration: Rule {
         }
         for m in mappings {
             let path = ["Mappings", m.key]
+            // A key that YAML reads as a number, boolean or null is no name; cfn-lint has no
+            // position for such a key and reports it at the key above.
+            if Self.isNotString(m) {
+                findings.append(
+                    context.finding(Self.self, "mapping name \(m.key) is not a string", at: section.keyRange, path: ["Mappings"])
+                )
+                continue
+            }
             if !isAlphanumeric(m.key) {
                 findings.append(
                     context.finding(Self.self, "mapping name '\(m.key)' may only have letters and digits", at: m.keyRange, path: path)
@@ -86,6 +106,17 @@ struct MappingConfiguration: Rule {
             }
             for t in top {
                 let tpath = path + [t.key]
+                if Self.isNotString(t) {
+                    findings.append(
+                        context.finding(
+                            Self.self,
+                            "top-level key \(t.key) of mapping '\(m.key)' is not a string",
+                            at: m.keyRange,
+                            path: path
+                        )
+                    )
+                    continue
+                }
                 if !Self.isTopLevelKey(t.key) {
                     findings.append(
                         context.finding(
@@ -112,6 +143,17 @@ struct MappingConfiguration: Rule {
                     findings.append(context.finding(Self.self, "top-level key '\(t.key)' has no keys", at: t.keyRange, path: tpath))
                 }
                 for s in second {
+                    if Self.isNotString(s) {
+                        findings.append(
+                            context.finding(
+                                Self.self,
+                                "second-level key \(s.key) under '\(t.key)' is not a string",
+                                at: t.keyRange,
+                                path: tpath
+                            )
+                        )
+                        continue
+                    }
                     if !isAlphanumeric(s.key) {
                         findings.append(
                             context.finding(
@@ -137,6 +179,15 @@ struct MappingConfiguration: Rule {
                     }
                 }
             }
+        }
+    }
+
+    /// Whether the key is a plain YAML scalar that reads as a number, a boolean or a null.
+    static func isNotString(_ entry: Map.Entry) -> Bool {
+        guard entry.keyStyle == .plain else { return false }
+        switch ScalarResolver.resolve(entry.key) {
+        case .string, .merge: return false
+        default: return true
         }
     }
 

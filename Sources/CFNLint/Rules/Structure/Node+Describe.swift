@@ -51,6 +51,12 @@ func isAlphanumeric(_ s: String) -> Bool {
     !s.isEmpty && s.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) }
 }
 
+extension Map.Entry {
+    /// Whether the key is a logical id CloudFormation takes: a string of ASCII letters and
+    /// digits. cfn-lint does not validate a resource under any other key against its type.
+    var isLogicalId: Bool { isAlphanumeric(key) && !MappingConfiguration.isNotString(self) }
+}
+
 extension Node {
     /// Calls `body` for every intrinsic function in this value, outermost first.
     func forEachFunction(_ body: (Intrinsic) -> Void) {

@@ -14,7 +14,9 @@ struct ResourceConfiguration: Rule {
             CreationPolicy and UpdatePolicy (Version only on custom resources, which take no \
             CreationPolicy or UpdatePolicy; SAM's extra attributes with the SAM transform). \
             Condition is a condition name, DependsOn a logical id or a list of them, and \
-            Properties a mapping.
+            Properties a mapping; a resource without a Type still has its attributes checked. A \
+            logical id that YAML reads as a number or a boolean \
+            (unquoted `0:`) is reported at the `Resources` key.
             """,
         passing: [
             """
@@ -45,7 +47,15 @@ struct ResourceConfiguration: Rule {
                 Version: "1.0"
               Key:
                 Type: [AWS::KMS::Key] # <-
+            """,
             """
+            Resources: # <-
+              0:
+                Type: AWS::SNS::Topic
+              Untyped: # <-
+                Propertes: # <-
+                  TopicName: alerts
+            """,
         ]
     )
 
@@ -74,6 +84,14 @@ struct ResourceConfiguration: Rule {
         for r in resources {
             let path = ["Resources", r.key]
             if forEach && r.key.hasPrefix("Fn::ForEach::") { continue }
+            // An unquoted `0:` is a number to YAML, no logical id; cfn-lint has no position for
+            // such a key and reports it at the section.
+            if MappingConfiguration.isNotString(r) {
+                findings.append(
+                    context.finding(Self.self, "logical id \(r.key) is not a string", at: section.keyRange, path: ["Resources"])
+                )
+                continue
+            }
             if !isAlphanumeric(r.key) {
                 findings.append(
                     context.finding(
@@ -96,12 +114,13 @@ struct ResourceConfiguration: Rule {
                 )
                 continue
             }
-            guard let type = resource[entry: "Type"] else {
+            let type = resource[entry: "Type"]
+            // The attributes are still checked without a Type (as cfn-lint does).
+            if type == nil {
                 findings.append(context.finding(Self.self, "resource '\(r.key)' has no Type", at: r.keyRange, path: path))
-                continue
             }
-            let typeName = type.value.stringValue
-            if typeName == nil {
+            let typeName = type?.value.stringValue
+            if let type, typeName == nil {
                 findings.append(
                     context.finding(
                         Self.self,
