@@ -28,5 +28,6 @@ extension RuleRegistry {
         RuntimeUpdateBlocked.self,
         RuntimeDeprecated.self,
         DependsOnRedundant.self,
+        NoEchoExposed.self,
     ]
 }

@@ -7,7 +7,8 @@ extension RuleRegistry {
         ResourceConstraints.self, StreamStartingPosition.self, QueueStartingPosition.self, AuroraInstanceProperties.self,
         // Between resources.
         RouteTableAssociationUnique.self, PrimaryIdentifierUnique.self, NestedStackParameters.self, ApiLambdaTimeout.self,
-        ServerlessTransformMissing.self, CloudFrontAliases.self, SubscriptionFilterLimit.self,
+        ServerlessTransformMissing.self, CloudFrontAliases.self, SubscriptionFilterLimit.self, PackagedLocalPath.self,
+        BucketAccessControl.self, ImageIdParameterType.self,
         // The service behind the type.
         ServiceShutDown.self, ServiceSunset.self, ServiceMaintenance.self,
         // Which properties go together.

@@ -9,6 +9,7 @@ extension RuleRegistry {
         ResourceQuota.self,
         DeletionPolicyValue.self,
         UpdateReplacePolicyValue.self,
+        RetentionPoliciesPaired.self,
         ParameterConfiguration.self,
         ParameterType.self,
         ParameterDefault.self,
