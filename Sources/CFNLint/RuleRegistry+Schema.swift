@@ -8,7 +8,7 @@ extension RuleRegistry {
         // Between resources.
         RouteTableAssociationUnique.self, PrimaryIdentifierUnique.self, NestedStackParameters.self, ApiLambdaTimeout.self,
         ServerlessTransformMissing.self, CloudFrontAliases.self, SubscriptionFilterLimit.self, PackagedLocalPath.self,
-        BucketAccessControl.self, ImageIdParameterType.self,
+        BucketAccessControl.self, ImageIdParameterType.self, ZipFunctionHandler.self,
         // The service behind the type.
         ServiceShutDown.self, ServiceSunset.self, ServiceMaintenance.self,
         // Which properties go together.
