@@ -29,5 +29,6 @@ extension RuleRegistry {
         RuntimeDeprecated.self,
         DependsOnRedundant.self,
         NoEchoExposed.self,
+        RefResolvedValue.self,
     ]
 }

@@ -150,6 +150,30 @@ struct ConditionScenarios: Sendable {
         return result
     }
 
+    /// What condition `name` comes to when `parameter` has the value `value`: nil when that
+    /// does not decide it (it rests on other parameters, or is not known).
+    func truth(of name: String, when parameter: String, is value: String) -> Bool? {
+        guard let f = formulas[name] else { return nil }
+        func eval(_ f: Formula) -> Bool? {
+            switch f {
+            case .atom(let k):
+                guard tests[k].parameter == parameter, let compared = tests[k].value else { return nil }
+                return compared == value
+            case .constant(let b): return b
+            case .not(let g): return eval(g).map { !$0 }
+            case .and(let gs):
+                let all = gs.map(eval)
+                if all.contains(false) { return false }
+                return all.contains(nil) ? nil : true
+            case .or(let gs):
+                let all = gs.map(eval)
+                if all.contains(true) { return true }
+                return all.contains(nil) ? nil : false
+            }
+        }
+        return eval(f)
+    }
+
     private func consistent(_ mask: Int, _ byParameter: [String: [(slot: Int, value: String)]]) -> Bool {
         for (parameter, compared) in byParameter {
             let truths = compared.filter { mask & (1 << $0.slot) != 0 }

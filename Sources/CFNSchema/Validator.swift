@@ -7,6 +7,9 @@ public struct Violation: Sendable {
         case additionalProperties, required, type, enumeration, pattern, length, itemCount, range
         case uniqueItems, requiredXor, requiredOr, anyOf, oneOf, not, dependentRequired, dependentExcluded
         case format, functionType
+        /// A value a function can take before deployment (a parameter's default or allowed
+        /// values behind a `Ref`) breaks the schema; `function` names the function.
+        case resolved
         /// A plain YAML 1.1 boolean or octal (`yes`, `0755`) where text is expected.
         case implicitConversion
     }
@@ -31,6 +34,8 @@ public struct ValueContext: Sendable {
     public var conditions: Set<String>
     public var store: SchemaStore
     public var region: String
+    /// What each parameter can be (its allowed values, or its default and bounds).
+    let parameterValues: [String: [ResolvedValue]]
     /// The conditions as formulas: which combinations of them can hold together.
     let scenarios: ConditionScenarios
 
@@ -49,6 +54,7 @@ public struct ValueContext: Sendable {
         self.store = store
         self.region = region
         self.scenarios = ConditionScenarios(template: template)
+        self.parameterValues = ResolvedValue.parameters(template)
     }
 }
 
@@ -77,6 +83,12 @@ public struct Validator {
     private var failed = false
     /// A function met a schema that asks about its value, with `functionsAreUnknown` on.
     private var unknown = false
+    /// The nearest key written above the value being checked (a mapping key, a long-form
+    /// function's key): where a problem with a short-form function's resolved value is placed,
+    /// as cfn-lint keeps no position for a YAML tag.
+    private var anchor = SourceRange.unknown
+    /// The `Fn::If`s the value being checked sits in: each condition with the branch taken.
+    private var branches: [(condition: String, holds: Bool)] = []
 
     /// Whether a `required` list with several missing names gives one violation (the constraint
     /// schemas' "FromPort and ToPort are required") rather than one per name.
@@ -126,6 +138,9 @@ public struct Validator {
 
     private mutating func check(_ node: Node, _ schema: SchemaNode, at: SourceRange, hops: Int) {
         guard hops < 64 else { return }
+        let outer = anchor
+        if at != node.range { anchor = at }
+        defer { anchor = outer }
         if case .function(let f) = node.value {
             if f.name.isKnown || Validator.otherFunctions.contains(f.name.rawValue) {
                 if schema.acceptsAll || node.isNoValue { return }
@@ -256,15 +271,58 @@ public struct Validator {
                 if functionsAreUnknown { unknown = true }
                 return
             }
-            for branch in args[1...] where !branch.isNoValue {
+            let outer = anchor
+            if f.form == .long && f.keyRange.start.line > 0 { anchor = f.keyRange }
+            for (i, branch) in args.enumerated().dropFirst() where !branch.isNoValue {
+                branches.append((condition, i == 1))
                 check(branch, schema, at: branch.range, hops: hops)
+                branches.removeLast()
             }
+            anchor = outer
             return
         }
         if f.refTarget == "AWS::NoValue" { return }
         // A scalar result fits any scalar type (CloudFormation converts); lists and objects must match.
-        guard let wanted = schema.effectiveTypes, let gives = resultTypes(f), wanted.isDisjoint(with: gives) else { return }
-        report(.functionType, "\(describe(node)) is not of type \(quoted(wanted.names))", at: at, function: f.name)
+        if let wanted = schema.effectiveTypes, let gives = resultTypes(f), wanted.isDisjoint(with: gives) {
+            report(.functionType, "\(describe(node)) is not of type \(quoted(wanted.names))", at: at, function: f.name)
+            return
+        }
+        if !silent { checkResolved(f, node, schema, hops: hops) }
+    }
+
+    /// The values a `Ref` can take before deployment, each checked against the schema: a
+    /// problem is placed where the function is written (its key in the long form, the nearest
+    /// key above in the short one), an enum or a range on the parameter's value itself (the
+    /// allowed value, or the `Default`), as cfn-lint places them. Several values that break the
+    /// schema the same way at the same place give one violation.
+    private mutating func checkResolved(_ f: Intrinsic, _ node: Node, _ schema: SchemaNode, hops: Int) {
+        guard f.name == .ref, let target = f.refTarget else { return }
+        let values = context.parameterValues[target] ?? ResolvedValue.pseudo(target, region: context.region).map { [$0] }
+        guard let values, schema.constrainsValues() else { return }
+        let place = f.form == .long && f.keyRange.start.line > 0 ? f.keyRange : anchor
+        var seen: Set<String> = []
+        for value in values {
+            // A value the Fn::Ifs around the Ref rule out is not one it can take here
+            // (`!If [HasRole, !Ref Role, !Ref AWS::NoValue]` with `HasRole` false when Role is '').
+            if case .scalar(let text) = value.raw, value.source != nil,
+                branches.contains(where: { context.scenarios.truth(of: $0.condition, when: target, is: text) == !$0.holds })
+            {
+                continue
+            }
+            let resolved = value.node(at: place)
+            var sub = Validator(context: context, groupsRequired: groupsRequired)
+            sub.anchor = place
+            sub.check(resolved, schema, at: place, hops: hops + 1)
+            for v in sub.violations where v.keyword != .implicitConversion && v.keyword != .resolved {
+                let onParameter = (v.keyword == .enumeration || v.keyword == .range) && value.source != nil
+                let range = onParameter ? value.source! : place
+                // The whole value's problem is the same for every value; an item's is its own.
+                let said = v.range == place ? "" : v.message
+                guard seen.insert("\(v.keyword.rawValue)|\(v.format ?? "")|\(range.start.offset)|\(said)").inserted else { continue }
+                let origin = value.source == nil ? "its \(value.origin)" : "its \(value.origin) \(describe(resolved))"
+                report(.resolved, "\(v.message), when Ref \(target) takes \(origin)", at: range, function: .ref)
+            }
+        }
     }
 
     /// What a function can return; nil when anything.
@@ -360,6 +418,14 @@ public struct Validator {
                 case .string = node.value, !p.matchesPrefix(text)
             {
                 report(.format, "\(describe(node)) is not a '\(format)' (\(check.pattern?.source ?? ""))", at: at, format: format)
+            }
+            if schema.format == "ipv4-network", !silent, case .string = node.value, !Formats.isIPv4Network(text) {
+                report(
+                    .format,
+                    "\(describe(node)) is not an IPv4 network (address/prefix, no host bits set)",
+                    at: at,
+                    format: "ipv4-network"
+                )
             }
             if let types = schema.types, !types.isDisjoint(with: [.boolean, .integer, .number]) {
                 // The schema also takes a boolean or a number: nothing is lost.

@@ -11,7 +11,8 @@ struct PackagedLocalPath: Rule {
             `TemplateURL`, a REST API's `BodyS3Location`, ...) may be written as a local path, \
             which `aws cloudformation package` uploads and replaces with its S3 location. The \
             template as written then deploys only after packaging. A string that starts with \
-            `s3://` or `https://` is already a location. Templates with the SAM transform are \
+            `s3://` or `https://` is already a location, and a dynamic reference \
+            (`{{resolve:ssm:...}}`) is filled in at deploy time. Templates with the SAM transform are \
             not checked (`sam package` and `sam deploy` always package them).
             """,
         passing: [
@@ -74,7 +75,9 @@ struct PackagedLocalPath: Rule {
             guard let type = r.type, let paths = Self.paths[type], let properties = r.node[entry: "Properties"] else { continue }
             for path in paths {
                 for (node, at) in SchemaCheck.reach(properties.value, at: properties.keyRange, path[...]) {
-                    guard let s = node.stringValue, !s.hasPrefix("s3://"), !s.hasPrefix("https://") else { continue }
+                    // A dynamic reference is filled in at deploy time, not by packaging.
+                    guard let s = node.stringValue, !s.hasPrefix("s3://"), !s.hasPrefix("https://"), !s.contains("{{resolve:")
+                    else { continue }
                     findings.append(
                         context.finding(
                             Self.self,
