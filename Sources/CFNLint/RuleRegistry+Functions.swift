@@ -30,5 +30,6 @@ extension RuleRegistry {
         DependsOnRedundant.self,
         NoEchoExposed.self,
         RefResolvedValue.self,
+        GetAZsResolvedValue.self,
     ]
 }

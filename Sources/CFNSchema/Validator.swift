@@ -296,9 +296,32 @@ public struct Validator {
     /// allowed value, or the `Default`), as cfn-lint places them. Several values that break the
     /// schema the same way at the same place give one violation.
     private mutating func checkResolved(_ f: Intrinsic, _ node: Node, _ schema: SchemaNode, hops: Int) {
-        guard f.name == .ref, let target = f.refTarget else { return }
-        let values = context.parameterValues[target] ?? ResolvedValue.pseudo(target, region: context.region).map { [$0] }
-        guard let values, schema.constrainsValues() else { return }
+        let values: [ResolvedValue]
+        let target: String
+        switch f.name {
+        case .ref:
+            guard let name = f.refTarget,
+                let found = context.parameterValues[name] ?? ResolvedValue.pseudo(name, region: context.region).map({ [$0] })
+            else { return }
+            target = name
+            values = found
+        case .getAZs:
+            // `!GetAZs ""` and `!GetAZs !Ref AWS::Region` are the zones of the region checked for.
+            let region: String
+            if let s = f.argument.stringValue {
+                region = s.isEmpty ? context.region : s
+            } else if f.argument.functionValue?.refTarget == "AWS::Region" {
+                region = context.region
+            } else {
+                return
+            }
+            guard let zones = AvailabilityZones.of(region) else { return }
+            target = region
+            values = [ResolvedValue(raw: .list(zones), source: nil, origin: "zones")]
+        default:
+            return
+        }
+        guard schema.constrainsValues() else { return }
         let place = f.form == .long && f.keyRange.start.line > 0 ? f.keyRange : anchor
         var seen: Set<String> = []
         for value in values {
@@ -313,14 +336,20 @@ public struct Validator {
             var sub = Validator(context: context, groupsRequired: groupsRequired)
             sub.anchor = place
             sub.check(resolved, schema, at: place, hops: hops + 1)
-            for v in sub.violations where v.keyword != .implicitConversion && v.keyword != .resolved {
+            // anyOf and oneOf are left out: cfn-lint weighs a format that fails inside them as a
+            // warning of its own, not a resolved value's problem.
+            for v in sub.violations where ![.implicitConversion, .resolved, .anyOf, .oneOf].contains(v.keyword) {
                 let onParameter = (v.keyword == .enumeration || v.keyword == .range) && value.source != nil
                 let range = onParameter ? value.source! : place
                 // The whole value's problem is the same for every value; an item's is its own.
                 let said = v.range == place ? "" : v.message
                 guard seen.insert("\(v.keyword.rawValue)|\(v.format ?? "")|\(range.start.offset)|\(said)").inserted else { continue }
-                let origin = value.source == nil ? "its \(value.origin)" : "its \(value.origin) \(describe(resolved))"
-                report(.resolved, "\(v.message), when Ref \(target) takes \(origin)", at: range, function: .ref)
+                let origin =
+                    f.name == .getAZs
+                    ? "Fn::GetAZs gives the zones of \(target)"
+                    : value.source == nil
+                        ? "Ref \(target) takes its \(value.origin)" : "Ref \(target) takes its \(value.origin) \(describe(resolved))"
+                report(.resolved, "\(v.message), when \(origin)", at: range, function: f.name)
             }
         }
     }
