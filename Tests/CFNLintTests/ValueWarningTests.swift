@@ -6,7 +6,7 @@ import Testing
 @testable import CFNLint
 
 /// The warnings on what values resolve to and on resource settings (W1030, W1036, W2010,
-/// W2506, W2533, W3002, W3011, W3045), on corpus templates against cfn-lint's saved findings
+/// W2506, W2533, W3002, W3011, W3037, W3045), on corpus templates against cfn-lint's saved findings
 /// and on the cases where the reference's reasoning is easy to get wrong.
 @Suite("Value and resource warnings")
 struct ValueWarningTests {
@@ -34,6 +34,9 @@ struct ValueWarningTests {
         ("cfn-lint/test/fixtures/templates/bad/resources/cloudformation/stacks.yaml", ["W3002"]),
         ("cfn-lint/test/fixtures/templates/bad/resources_deletionpolicy.yaml", ["W3011"]),
         ("cfn-lint/test/fixtures/templates/bad/resources_updatereplacepolicy.yaml", ["W3011"]),
+        ("aws-cloudformation-templates/S3/compliant-bucket.yaml", ["W3037"]),
+        ("aws-cloudformation-templates/S3/compliant-static-website.json", ["W3037"]),
+        ("cfn-lint/test/fixtures/templates/bad/resources_circular_dependency.yaml", ["W3037"]),
     ]
 
     @Test("on corpus templates, each rule's findings are on cfn-lint's lines", arguments: corpusCases)
@@ -153,5 +156,45 @@ struct ValueWarningTests {
               E: {Type: AWS::SQS::Queue, UpdateReplacePolicy: Snapshot}
             """
         #expect(Self.lines(Self.lint(text), "W3011") == [7, 8])
+    }
+
+    @Test("W3037: a policy as JSON text is read, a malformed action ends its list, a queue policy takes sqs actions only")
+    func policyActions() {
+        let text = """
+            Resources:
+              Worker:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Principal: {Service: lambda.amazonaws.com}
+                        Action: sts:AssumeRole
+                  Policies:
+                    - PolicyName: inline
+                      PolicyDocument: '{"Statement": [{"Effect": "Allow", "Action": "dynamodb:GetItems", "Resource": "*"}]}'
+                    - PolicyName: listed
+                      PolicyDocument:
+                        Statement:
+                          - Effect: Allow
+                            Action: [GetObject, s3:Nope]
+                            Resource: "*"
+              QueuePolicy:
+                Type: AWS::SQS::QueuePolicy
+                Properties:
+                  Queues: [https://sqs.us-east-1.amazonaws.com/123456789012/jobs]
+                  PolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Principal: "*"
+                        Action: [sqs:SendMessage, sns:Publish]
+                        Resource: "*"
+            """
+        let found = Self.lint(text).filter { $0.ruleId == "W3037" }
+        #expect(found.map(\.range.start.line) == [12, 17, 27])
+        #expect(found[1].message.contains("GetObject") && !found.contains { $0.message.contains("Nope") })
+        #expect(found[2].message.contains("only sqs"))
+        let sam = "Transform: AWS::Serverless-2016-10-31\n" + text
+        #expect(Self.lint(sam).filter { $0.ruleId == "W3037" }.isEmpty)
     }
 }
