@@ -9,7 +9,7 @@ extension RuleRegistry {
         RouteTableAssociationUnique.self, PrimaryIdentifierUnique.self, NestedStackParameters.self, ApiLambdaTimeout.self,
         ServerlessTransformMissing.self, CloudFrontAliases.self, SubscriptionFilterLimit.self, PackagedLocalPath.self,
         BucketAccessControl.self, ImageIdParameterType.self, ZipFunctionHandler.self,
-        PolicyActions.self,
+        PolicyActions.self, PolicyVersionOutdated.self,
         // The service behind the type.
         ServiceShutDown.self, ServiceSunset.self, ServiceMaintenance.self,
         // Which properties go together.

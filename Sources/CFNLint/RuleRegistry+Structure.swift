@@ -12,6 +12,7 @@ extension RuleRegistry {
         RetentionPoliciesPaired.self,
         ParameterConfiguration.self,
         ParameterType.self,
+        ParameterTypeUndocumented.self,
         ParameterDefault.self,
         AllowedPatternSkipped.self,
         ConditionConfiguration.self,

@@ -5,8 +5,8 @@ import Testing
 
 @testable import CFNLint
 
-/// The warnings on what values resolve to and on resource settings (W1030, W1036, W2010,
-/// W2506, W2533, W3002, W3011, W3037, W3045), on corpus templates against cfn-lint's saved findings
+/// The warnings on what values resolve to and on resource settings (W1030, W1036, W2002,
+/// W2010, W2506, W2511, W2533, W3002, W3011, W3037, W3045), on corpus templates against cfn-lint's saved findings
 /// and on the cases where the reference's reasoning is easy to get wrong.
 @Suite("Value and resource warnings")
 struct ValueWarningTests {
@@ -37,6 +37,9 @@ struct ValueWarningTests {
         ("aws-cloudformation-templates/S3/compliant-bucket.yaml", ["W3037"]),
         ("aws-cloudformation-templates/S3/compliant-static-website.json", ["W3037"]),
         ("cfn-lint/test/fixtures/templates/bad/resources_circular_dependency.yaml", ["W3037"]),
+        ("cfn-lint/test/fixtures/templates/quickstart/nist_application.yaml", ["W2511"]),
+        ("cfn-lint/test/fixtures/templates/bad/override/include.yaml", ["W2511"]),
+        ("cfn-lint/test/fixtures/templates/bad/parameters/configuration.yaml", ["W2002"]),
     ]
 
     @Test("on corpus templates, each rule's findings are on cfn-lint's lines", arguments: corpusCases)

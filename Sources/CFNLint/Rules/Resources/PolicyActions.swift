@@ -95,41 +95,48 @@ struct PolicyActions: Rule {
         return out
     }()
 
-    func check(_ context: LintContext, into findings: inout [Finding]) {
-        guard !context.written.hasServerlessTransform else { return }
-        for r in context.template.resources {
-            guard let type = r.type, let paths = Self.documents[type], let properties = r.node[entry: "Properties"] else { continue }
-            var seen: Set<String> = []
+    /// Each policy document of the template's resources: the resource, the path of the
+    /// document under its properties, the document (a policy written as JSON text decoded) and
+    /// where it is (the key; a problem inside a JSON text is reported there).
+    static func policies(_ template: Template) -> [(resource: Resource, path: [String], document: Node, at: SourceRange, isText: Bool)] {
+        var out: [(Resource, [String], Node, SourceRange, Bool)] = []
+        for r in template.resources {
+            guard let type = r.type, let paths = documents[type], let properties = r.node[entry: "Properties"] else { continue }
             for path in paths {
                 for (document, at) in SchemaCheck.reach(properties.value, at: properties.keyRange, path[...]) {
-                    for (list, place) in Self.actionLists(document, at: at) {
-                        for problem in Self.problems(list, only: Self.onlyService[type]) {
-                            guard seen.insert("\(place.start.offset)|\(problem.key)").inserted else { continue }
-                            findings.append(
-                                context.finding(
-                                    Self.self,
-                                    problem.message,
-                                    at: place,
-                                    path: ["Resources", r.logicalId, "Properties"] + path
-                                )
-                            )
-                        }
+                    if let text = document.stringValue {
+                        guard let parsed = try? Template(text: text, path: "policy.json") else { continue }
+                        out.append((r, path, parsed.rootNode, at, true))
+                    } else {
+                        out.append((r, path, document, at, false))
                     }
+                }
+            }
+        }
+        return out
+    }
+
+    func check(_ context: LintContext, into findings: inout [Finding]) {
+        guard !context.written.hasServerlessTransform else { return }
+        var seen: Set<String> = []
+        for (r, path, document, at, isText) in Self.policies(context.template) {
+            guard let type = r.type else { continue }
+            for (list, found) in Self.actionLists(document, at: at) {
+                let place = isText ? at : found
+                for problem in Self.problems(list, only: Self.onlyService[type]) {
+                    guard seen.insert("\(place.start.offset)|\(problem.key)").inserted else { continue }
+                    findings.append(
+                        context.finding(Self.self, problem.message, at: place, path: ["Resources", r.logicalId, "Properties"] + path)
+                    )
                 }
             }
         }
     }
 
     /// Each statement's `Action` and `NotAction` value with where to report it: the key, or
-    /// a `Fn::If` branch; a policy written as JSON text is reported where the text is.
+    /// a `Fn::If` branch.
     static func actionLists(_ document: Node, at: SourceRange) -> [(Node, SourceRange)] {
         var out: [(Node, SourceRange)] = []
-        if let text = document.stringValue {
-            guard let parsed = try? Template(text: text, path: "policy.json") else { return [] }
-            let node = parsed.rootNode
-            for (list, _) in actionLists(node, at: at) { out.append((list, at)) }
-            return out
-        }
         for (statements, _) in SchemaCheck.reach(document, at: at, ["Statement"]) {
             let each = statements.listValue ?? [statements]
             for item in each {
