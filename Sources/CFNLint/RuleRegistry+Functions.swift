@@ -31,5 +31,6 @@ extension RuleRegistry {
         NoEchoExposed.self,
         RefResolvedValue.self,
         GetAZsResolvedValue.self,
+        FindInMapResolvedValue.self,
     ]
 }

@@ -36,6 +36,8 @@ public struct ValueContext: Sendable {
     public var region: String
     /// What each parameter can be (its allowed values, or its default and bounds).
     let parameterValues: [String: [ResolvedValue]]
+    /// The template's Mappings section.
+    let mappings: Map
     /// The conditions as formulas: which combinations of them can hold together.
     let scenarios: ConditionScenarios
 
@@ -55,6 +57,7 @@ public struct ValueContext: Sendable {
         self.region = region
         self.scenarios = ConditionScenarios(template: template)
         self.parameterValues = ResolvedValue.parameters(template)
+        self.mappings = template.root["Mappings"]?.mapValue ?? Map()
     }
 }
 
@@ -290,11 +293,13 @@ public struct Validator {
         if !silent { checkResolved(f, node, schema, hops: hops) }
     }
 
-    /// The values a `Ref` can take before deployment, each checked against the schema: a
-    /// problem is placed where the function is written (its key in the long form, the nearest
-    /// key above in the short one), an enum or a range on the parameter's value itself (the
-    /// allowed value, or the `Default`), as cfn-lint places them. Several values that break the
-    /// schema the same way at the same place give one violation.
+    /// The values a function can take before deployment, each checked against the schema: a
+    /// `Ref`'s parameter or pseudo-parameter values, the zones `Fn::GetAZs` gives, the value a
+    /// `Fn::FindInMap` with literal keys finds. A problem is placed where the function is
+    /// written (its key in the long form, the nearest key above in the short one), an enum or
+    /// a range of a parameter's value on the value itself (the allowed value, or the
+    /// `Default`), as cfn-lint places them. Several values that break the schema the same way
+    /// at the same place give one violation.
     private mutating func checkResolved(_ f: Intrinsic, _ node: Node, _ schema: SchemaNode, hops: Int) {
         let values: [ResolvedValue]
         let target: String
@@ -318,6 +323,14 @@ public struct Validator {
             guard let zones = AvailabilityZones.of(region) else { return }
             target = region
             values = [ResolvedValue(raw: .list(zones), source: nil, origin: "zones")]
+        case .findInMap:
+            // Only a lookup written with three literal keys that finds a text or a list of texts.
+            guard let args = f.argument.listValue, args.count == 3 || args.count == 4, args.prefix(3).allSatisfy(\.isScalar)
+            else { return }
+            let keys = args.prefix(3).compactMap(\.scalarText)
+            guard keys.count == 3, let found = mappings(keys) else { return }
+            target = keys.joined(separator: "/")
+            values = [ResolvedValue(raw: found, source: nil, origin: "value")]
         default:
             return
         }
@@ -345,13 +358,26 @@ public struct Validator {
                 let said = v.range == place ? "" : v.message
                 guard seen.insert("\(v.keyword.rawValue)|\(v.format ?? "")|\(range.start.offset)|\(said)").inserted else { continue }
                 let origin =
-                    f.name == .getAZs
-                    ? "Fn::GetAZs gives the zones of \(target)"
-                    : value.source == nil
-                        ? "Ref \(target) takes its \(value.origin)" : "Ref \(target) takes its \(value.origin) \(describe(resolved))"
+                    f.name == .findInMap
+                    ? "Fn::FindInMap gives the value of \(target)"
+                    : f.name == .getAZs
+                        ? "Fn::GetAZs gives the zones of \(target)"
+                        : value.source == nil
+                            ? "Ref \(target) takes its \(value.origin)" : "Ref \(target) takes its \(value.origin) \(describe(resolved))"
                 report(.resolved, "\(v.message), when \(origin)", at: range, function: f.name)
             }
         }
+    }
+
+    /// The value of Mappings/name/top/second when it is a text or a list of texts.
+    private func mappings(_ keys: [String]) -> ResolvedValue.Raw? {
+        guard let value = context.mappings[keys[0]]?.mapValue?[keys[1]]?.mapValue?[keys[2]] else { return nil }
+        if let text = value.scalarText, value.isScalar { return .scalar(text) }
+        if let items = value.listValue {
+            let texts = items.compactMap { $0.isScalar ? $0.scalarText : nil }
+            return texts.count == items.count ? .list(texts) : nil
+        }
+        return nil
     }
 
     /// What a function can return; nil when anything.
