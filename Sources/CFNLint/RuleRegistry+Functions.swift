@@ -32,5 +32,6 @@ extension RuleRegistry {
         RefResolvedValue.self,
         GetAZsResolvedValue.self,
         FindInMapResolvedValue.self,
+        OutputImportsValue.self,
     ]
 }
