@@ -6,7 +6,7 @@ import Testing
 @testable import CFNLint
 
 /// The warnings on what values resolve to and on resource settings (W1030, W1036, W2002,
-/// W2010, W2506, W2511, W2533, W3002, W3011, W3037, W3045), on corpus templates against cfn-lint's saved findings
+/// W2010, W2506, W2511, W2533, W3002, W3011, W3037, W3045, W4001, W6001), on corpus templates against cfn-lint's saved findings
 /// and on the cases where the reference's reasoning is easy to get wrong.
 @Suite("Value and resource warnings")
 struct ValueWarningTests {
@@ -199,5 +199,29 @@ struct ValueWarningTests {
         #expect(found[2].message.contains("only sqs"))
         let sam = "Transform: AWS::Serverless-2016-10-31\n" + text
         #expect(Self.lint(sam).filter { $0.ruleId == "W3037" }.isEmpty)
+    }
+
+    @Test("W4001 takes the interface's names that are not parameters; E4001 keeps the shape only")
+    func interfaceNames() {
+        let text = """
+            Metadata:
+              AWS::CloudFormation::Interface:
+                ParameterGroups:
+                  - Label: {default: Network}
+                    Parameters: [VpcId, [Subnet]]
+                ParameterLabels:
+                  VpcId: {text: Which VPC?}
+                  Gone: {default: Old}
+            Parameters:
+              VpcId: {Type: String}
+            Resources:
+              Queue:
+                Type: AWS::SQS::Queue
+                Properties:
+                  QueueName: !Ref VpcId
+            """
+        let found = Self.lint(text)
+        #expect(Self.lines(found, "W4001") == [5, 8])
+        #expect(Self.lines(found, "E4001") == [7])
     }
 }
