@@ -33,5 +33,6 @@ extension RuleRegistry {
         GetAZsResolvedValue.self,
         FindInMapResolvedValue.self,
         OutputImportsValue.self,
+        PseudoParameterText.self,
     ]
 }
