@@ -40,6 +40,7 @@ struct ValueWarningTests {
         ("cfn-lint/test/fixtures/templates/quickstart/nist_application.yaml", ["W2511"]),
         ("cfn-lint/test/fixtures/templates/bad/override/include.yaml", ["W2511"]),
         ("cfn-lint/test/fixtures/templates/bad/parameters/configuration.yaml", ["W2002"]),
+        ("cfn-lint/test/fixtures/templates/bad/mappings/used.yaml", ["W1034"]),
     ]
 
     @Test("on corpus templates, each rule's findings are on cfn-lint's lines", arguments: corpusCases)
@@ -223,5 +224,49 @@ struct ValueWarningTests {
         let found = Self.lint(text)
         #expect(Self.lines(found, "W4001") == [5, 8])
         #expect(Self.lines(found, "E4001") == [7])
+    }
+
+    @Test("W1054: any value that is a pseudo-parameter's name, but not a Ref's, nor in an untyped resource's properties")
+    func pseudoParameterText() {
+        let text = """
+            Conditions:
+              Odd:
+                Fn::Equals:
+                  - Ref: AWS::Region
+                    Fn::Select: [0, [a]]
+                  - AWS::Region
+            Resources:
+              Queue:
+                Type: AWS::SQS::Queue
+                Properties:
+                  QueueName: !Sub AWS::StackName
+              Thing:
+                Type: AWS::Nope::Thing
+                Properties:
+                  Name: AWS::Region
+            Outputs:
+              Region:
+                Value: !Ref AWS::Region
+              Account:
+                Value: AWS::AccountId
+            """
+        #expect(Self.lines(Self.lint(text), "W1054") == [6, 11, 20])
+    }
+
+    @Test("W6001: an ImportValue anywhere in an output's Value, not in its Export")
+    func outputImports() {
+        let text = """
+            Resources:
+              Queue:
+                Type: AWS::SQS::Queue
+            Outputs:
+              Joined:
+                Value: !Join ["", [!ImportValue shared-Prefix, "-jobs"]]
+              Exported:
+                Value: !Ref Queue
+                Export:
+                  Name: !ImportValue shared-Name
+            """
+        #expect(Self.lines(Self.lint(text), "W6001") == [6])
     }
 }
