@@ -100,7 +100,7 @@ struct ZipFunctionHandler: Rule {
         func collect(_ node: Node) {
             switch node.value {
             case .list(let items): items.forEach(collect)
-            case .map(let m): m.entries.forEach { collect($0.value) }
+            case .map(let m): for e in m.entries { collect(e.value) }
             case .function(let f) where f.name == .if:
                 guard let args = f.argument.listValue, args.count == 3 else { return }
                 if let c = args[0].stringValue, !names.contains(c) { names.append(c) }
