@@ -31,5 +31,11 @@ extension RuleRegistry {
         RuntimeUpdateBlocked.self,
         RuntimeDeprecated.self,
         DependsOnRedundant.self,
+        NoEchoExposed.self,
+        RefResolvedValue.self,
+        GetAZsResolvedValue.self,
+        FindInMapResolvedValue.self,
+        OutputImportsValue.self,
+        PseudoParameterText.self,
     ]
 }

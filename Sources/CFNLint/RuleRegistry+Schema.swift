@@ -9,7 +9,9 @@ extension RuleRegistry {
         RouteTableAssociationUnique.self, PrimaryIdentifierUnique.self, NestedStackParameters.self, ApiLambdaTimeout.self,
         ServerlessTransformMissing.self, CloudFrontAliases.self, SubscriptionFilterLimit.self,
         DynamoDBAttributeMismatch.self, CacheClusterFailover.self, ModuleResource.self, InstanceImageId.self,
-        SubnetCidrOverlap.self, BackupLifecycleColdStorage.self,
+        SubnetCidrOverlap.self, BackupLifecycleColdStorage.self, PackagedLocalPath.self,
+        BucketAccessControl.self, ImageIdParameterType.self, ZipFunctionHandler.self,
+        PolicyActions.self, PolicyVersionOutdated.self,
         // The service behind the type.
         ServiceShutDown.self, ServiceSunset.self, ServiceMaintenance.self,
         // Which properties go together.

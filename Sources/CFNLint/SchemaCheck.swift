@@ -26,6 +26,7 @@ enum SchemaCheck {
         case .implicitConversion: return "W3091"
         case .format: return v.format.flatMap { Formats.table[$0]?.ruleId }
         case .functionType: return v.function.flatMap { functionRule[$0.rawValue] }
+        case .resolved: return v.function == .getAZs ? "W1036" : v.function == .findInMap ? "W1034" : "W1030"
         // The resource schemas use `not` only inside combinations; cfn-lint has no id for it
         // alone (in a constraint schema it is reported under the constraint's id).
         case .not: return nil

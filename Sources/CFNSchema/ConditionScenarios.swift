@@ -190,6 +190,31 @@ public struct ConditionScenarios: Sendable {
         return result
     }
 
+    /// What condition `name` comes to when `parameter` has the value `value`: nil when that
+    /// does not decide it (it rests on other parameters, or is not known).
+    func truth(of name: String, when parameter: String, is value: String) -> Bool? {
+        guard let f = formulas[name] else { return nil }
+        func eval(_ f: Formula) -> Bool? {
+            switch f {
+            case .atom(let k):
+                // A test of two literals has its answer here: the value is what is asked about.
+                if let fixed = tests[k].fixed { return fixed }
+                guard tests[k].parameter == parameter, let compared = tests[k].value else { return nil }
+                return compared == value
+            case .not(let g): return eval(g).map { !$0 }
+            case .and(let gs):
+                let all = gs.map(eval)
+                if all.contains(false) { return false }
+                return all.contains(nil) ? nil : true
+            case .or(let gs):
+                let all = gs.map(eval)
+                if all.contains(true) { return true }
+                return all.contains(nil) ? nil : false
+            }
+        }
+        return eval(f)
+    }
+
     /// The truth values of `names` that can hold together, all true first (cfn-lint's order,
     /// and no more than its 128 tries); every combination when the conditions rest on too many
     /// tests to tell. Names that are not conditions of the template are left out.

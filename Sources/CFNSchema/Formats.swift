@@ -34,4 +34,48 @@ public enum Formats {
         }
         return table
     }()
+
+    /// Whether `text` is an IPv4 network as Python's `ipaddress.IPv4Network` (strict) reads it,
+    /// which is what cfn-lint checks the schemas' `ipv4-network` format with: four decimal
+    /// octets without leading zeros, an optional `/prefix` (0-32) or dotted net or host mask,
+    /// and no bit set beyond the prefix.
+    public static func isIPv4Network(_ text: String) -> Bool {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let address = ipv4(parts[0]) else { return false }
+        var prefix = 32
+        if parts.count == 2 {
+            let p = parts[1]
+            if !p.isEmpty, p.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+                guard p.utf8.count <= 3, let n = Int(p), n <= 32 else { return false }
+                prefix = n
+            } else if let mask = ipv4(p) {
+                guard let n = maskLength(mask) ?? maskLength(~mask) else { return false }
+                prefix = n
+            } else {
+                return false
+            }
+        }
+        let hostBits: UInt32 = prefix == 32 ? 0 : UInt32.max >> UInt32(prefix)
+        return address & hostBits == 0
+    }
+
+    private static func ipv4(_ s: Substring) -> UInt32? {
+        let octets = s.split(separator: ".", omittingEmptySubsequences: false)
+        guard octets.count == 4 else { return nil }
+        var value: UInt32 = 0
+        for o in octets {
+            guard !o.isEmpty, o.utf8.count <= 3, o.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let n = UInt32(o), n <= 255,
+                o.utf8.count == 1 || o.utf8.first != 48
+            else { return nil }
+            value = value << 8 | n
+        }
+        return value
+    }
+
+    /// The prefix length of a contiguous netmask (ones then zeros); nil when it is not one.
+    private static func maskLength(_ mask: UInt32) -> Int? {
+        let ones = (~mask).leadingZeroBitCount
+        let expected: UInt32 = ones == 0 ? 0 : UInt32.max << UInt32(32 - ones)
+        return mask == expected ? ones : nil
+    }
 }

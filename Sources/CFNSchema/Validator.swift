@@ -7,6 +7,9 @@ public struct Violation: Sendable {
         case additionalProperties, required, type, enumeration, pattern, length, itemCount, range
         case uniqueItems, requiredXor, requiredOr, anyOf, oneOf, not, dependentRequired, dependentExcluded
         case format, functionType
+        /// A value a function can take before deployment (a parameter's default or allowed
+        /// values behind a `Ref`) breaks the schema; `function` names the function.
+        case resolved
         /// A plain YAML 1.1 boolean or octal (`yes`, `0755`) where text is expected.
         case implicitConversion
     }
@@ -31,6 +34,10 @@ public struct ValueContext: Sendable {
     public var conditions: Set<String>
     public var store: SchemaStore
     public var region: String
+    /// What each parameter can be (its allowed values, or its default and bounds).
+    let parameterValues: [String: [ResolvedValue]]
+    /// The template's Mappings section.
+    let mappings: Map
     /// The conditions as formulas: which combinations of them can hold together.
     let scenarios: ConditionScenarios
 
@@ -49,6 +56,8 @@ public struct ValueContext: Sendable {
         self.store = store
         self.region = region
         self.scenarios = ConditionScenarios(template: template)
+        self.parameterValues = ResolvedValue.parameters(template)
+        self.mappings = template.root["Mappings"]?.mapValue ?? Map()
     }
 }
 
@@ -80,6 +89,12 @@ public struct Validator {
     /// Inside a `Fn::If` branch: where the `Fn::If` itself is reported (cfn-lint reports a
     /// branch list's duplicate items there, not at the branch).
     private var ifAnchor: SourceRange?
+    /// The nearest key written above the value being checked (a mapping key, a long-form
+    /// function's key): where a problem with a short-form function's resolved value is placed,
+    /// as cfn-lint keeps no position for a YAML tag.
+    private var anchor = SourceRange.unknown
+    /// The `Fn::If`s the value being checked sits in: each condition with the branch taken.
+    private var branches: [(condition: String, holds: Bool)] = []
 
     /// Whether a `required` list with several missing names gives one violation (the constraint
     /// schemas' "FromPort and ToPort are required") rather than one per name.
@@ -129,6 +144,9 @@ public struct Validator {
 
     private mutating func check(_ node: Node, _ schema: SchemaNode, at: SourceRange, hops: Int) {
         guard hops < 64 else { return }
+        let outer = anchor
+        if at != node.range { anchor = at }
+        defer { anchor = outer }
         if case .function(let f) = node.value {
             if f.name.isKnown || Validator.otherFunctions.contains(f.name.rawValue) {
                 if schema.acceptsAll || node.isNoValue { return }
@@ -266,17 +284,112 @@ public struct Validator {
                 return
             }
             let outer = ifAnchor
-            for branch in args[1...] where !branch.isNoValue {
+            let outerAnchor = anchor
+            if f.form == .long && f.keyRange.start.line > 0 { anchor = f.keyRange }
+            for (i, branch) in args.enumerated().dropFirst() where !branch.isNoValue {
                 ifAnchor = outer ?? at
+                branches.append((condition, i == 1))
                 check(branch, schema, at: branch.range, hops: hops)
+                branches.removeLast()
             }
             ifAnchor = outer
+            anchor = outerAnchor
             return
         }
         if f.refTarget == "AWS::NoValue" { return }
         // A scalar result fits any scalar type (CloudFormation converts); lists and objects must match.
-        guard let wanted = schema.effectiveTypes, let gives = resultTypes(f), wanted.isDisjoint(with: gives) else { return }
-        report(.functionType, "\(describe(node)) is not of type \(quoted(wanted.names))", at: at, function: f.name)
+        if let wanted = schema.effectiveTypes, let gives = resultTypes(f), wanted.isDisjoint(with: gives) {
+            report(.functionType, "\(describe(node)) is not of type \(quoted(wanted.names))", at: at, function: f.name)
+            return
+        }
+        if !silent { checkResolved(f, node, schema, hops: hops) }
+    }
+
+    /// The values a function can take before deployment, each checked against the schema: a
+    /// `Ref`'s parameter or pseudo-parameter values, the zones `Fn::GetAZs` gives, the value a
+    /// `Fn::FindInMap` with literal keys finds. A problem is placed where the function is
+    /// written (its key in the long form, the nearest key above in the short one), an enum or
+    /// a range of a parameter's value on the value itself (the allowed value, or the
+    /// `Default`), as cfn-lint places them. Several values that break the schema the same way
+    /// at the same place give one violation.
+    private mutating func checkResolved(_ f: Intrinsic, _ node: Node, _ schema: SchemaNode, hops: Int) {
+        let values: [ResolvedValue]
+        let target: String
+        switch f.name {
+        case .ref:
+            guard let name = f.refTarget,
+                let found = context.parameterValues[name] ?? ResolvedValue.pseudo(name, region: context.region).map({ [$0] })
+            else { return }
+            target = name
+            values = found
+        case .getAZs:
+            // `!GetAZs ""` and `!GetAZs !Ref AWS::Region` are the zones of the region checked for.
+            let region: String
+            if let s = f.argument.stringValue {
+                region = s.isEmpty ? context.region : s
+            } else if f.argument.functionValue?.refTarget == "AWS::Region" {
+                region = context.region
+            } else {
+                return
+            }
+            guard let zones = AvailabilityZones.of(region) else { return }
+            target = region
+            values = [ResolvedValue(raw: .list(zones), source: nil, origin: "zones")]
+        case .findInMap:
+            // Only a lookup written with three literal keys that finds a text or a list of texts.
+            guard let args = f.argument.listValue, args.count == 3 || args.count == 4, args.prefix(3).allSatisfy(\.isScalar)
+            else { return }
+            let keys = args.prefix(3).compactMap(\.scalarText)
+            guard keys.count == 3, let found = mappings(keys) else { return }
+            target = keys.joined(separator: "/")
+            values = [ResolvedValue(raw: found, source: nil, origin: "value")]
+        default:
+            return
+        }
+        guard schema.constrainsValues() else { return }
+        let place = f.form == .long && f.keyRange.start.line > 0 ? f.keyRange : anchor
+        var seen: Set<String> = []
+        for value in values {
+            // A value the Fn::Ifs around the Ref rule out is not one it can take here
+            // (`!If [HasRole, !Ref Role, !Ref AWS::NoValue]` with `HasRole` false when Role is '').
+            if case .scalar(let text) = value.raw, value.source != nil,
+                branches.contains(where: { context.scenarios.truth(of: $0.condition, when: target, is: text) == !$0.holds })
+            {
+                continue
+            }
+            let resolved = value.node(at: place)
+            var sub = Validator(context: context, groupsRequired: groupsRequired)
+            sub.anchor = place
+            sub.check(resolved, schema, at: place, hops: hops + 1)
+            // anyOf and oneOf are left out: cfn-lint weighs a format that fails inside them as a
+            // warning of its own, not a resolved value's problem.
+            for v in sub.violations where ![.implicitConversion, .resolved, .anyOf, .oneOf].contains(v.keyword) {
+                let onParameter = (v.keyword == .enumeration || v.keyword == .range) && value.source != nil
+                let range = onParameter ? value.source! : place
+                // The whole value's problem is the same for every value; an item's is its own.
+                let said = v.range == place ? "" : v.message
+                guard seen.insert("\(v.keyword.rawValue)|\(v.format ?? "")|\(range.start.offset)|\(said)").inserted else { continue }
+                let origin =
+                    f.name == .findInMap
+                    ? "Fn::FindInMap gives the value of \(target)"
+                    : f.name == .getAZs
+                        ? "Fn::GetAZs gives the zones of \(target)"
+                        : value.source == nil
+                            ? "Ref \(target) takes its \(value.origin)" : "Ref \(target) takes its \(value.origin) \(describe(resolved))"
+                report(.resolved, "\(v.message), when \(origin)", at: range, function: f.name)
+            }
+        }
+    }
+
+    /// The value of Mappings/name/top/second when it is a text or a list of texts.
+    private func mappings(_ keys: [String]) -> ResolvedValue.Raw? {
+        guard let value = context.mappings[keys[0]]?.mapValue?[keys[1]]?.mapValue?[keys[2]] else { return nil }
+        if let text = value.scalarText, value.isScalar { return .scalar(text) }
+        if let items = value.listValue {
+            let texts = items.compactMap { $0.isScalar ? $0.scalarText : nil }
+            return texts.count == items.count ? .list(texts) : nil
+        }
+        return nil
     }
 
     /// What a function can return; nil when anything.
@@ -375,6 +488,14 @@ public struct Validator {
                 case .string = node.value, !p.matchesPrefix(text)
             {
                 report(.format, "\(describe(node)) is not a '\(format)' (\(check.pattern?.source ?? ""))", at: at, format: format)
+            }
+            if schema.format == "ipv4-network", !silent, case .string = node.value, !Formats.isIPv4Network(text) {
+                report(
+                    .format,
+                    "\(describe(node)) is not an IPv4 network (address/prefix, no host bits set)",
+                    at: at,
+                    format: "ipv4-network"
+                )
             }
             if let types = schema.types, !types.isDisjoint(with: [.boolean, .integer, .number]) {
                 // The schema also takes a boolean or a number: nothing is lost.

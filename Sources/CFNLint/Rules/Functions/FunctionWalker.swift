@@ -74,8 +74,9 @@ enum FunctionWalker {
 
     /// The walk below one node. The path and scope are one stack each, pushed before a child and
     /// popped after it: a visitor that keeps them gets its own copy (copy on write), and the walk
-    /// itself allocates no array per node.
-    private static func walk(
+    /// itself allocates no array per node. Rules that look at a part the template walk leaves
+    /// out (a resource's Metadata) start it on that part.
+    static func walk(
         _ node: Node,
         _ path: inout [String],
         _ scope: inout FunctionScope,

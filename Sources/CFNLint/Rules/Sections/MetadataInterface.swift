@@ -1,7 +1,7 @@
 import CFNModel
 
 /// E4001: `Metadata: AWS::CloudFormation::Interface` has `ParameterGroups` and
-/// `ParameterLabels` of the right shape, naming parameters that exist.
+/// `ParameterLabels` of the right shape (whether they name parameters is W4001's).
 struct MetadataInterface: Rule {
     static let info = RuleInfo(
         id: "E4001",
@@ -9,8 +9,8 @@ struct MetadataInterface: Rule {
         description: """
             `AWS::CloudFormation::Interface` arranges parameters in the console: `ParameterGroups` \
             is a list of `{Label: {default: text}, Parameters: [names]}` and `ParameterLabels` maps \
-            parameter names to `{default: text}`. Other keys, wrong kinds and names that are not \
-            parameters of the template are errors.
+            parameter names to `{default: text}`. Other keys and wrong kinds are errors (names that \
+            are not parameters of the template are W4001's warnings).
             """,
         passing: [
             """
@@ -33,9 +33,9 @@ struct MetadataInterface: Rule {
               AWS::CloudFormation::Interface:
                 ParameterGroups:
                   - Label: {text: Network} # <-
-                    Parameters: [VpcId, Subnet] # <-
+                    Parameters: VpcId # <-
                 ParameterLabels:
-                  Vpc: {default: Which VPC?} # <-
+                  VpcId: {text: Which VPC?} # <-
                 Extra: 1 # <-
             Parameters:
               VpcId: {Type: String}
@@ -52,7 +52,6 @@ struct MetadataInterface: Rule {
             findings.append(context.finding(Self.self, "AWS::CloudFormation::Interface must be a mapping", at: i.keyRange, path: base))
             return
         }
-        let parameters = Set(context.template.parameters.map(\.name))
         for e in m {
             switch e.key {
             case "ParameterGroups":
@@ -76,7 +75,7 @@ struct MetadataInterface: Rule {
                                 )
                             }
                         case "Parameters":
-                            guard let names = ge.value.listValue else {
+                            guard ge.value.listValue != nil else {
                                 findings.append(
                                     context.finding(
                                         Self.self,
@@ -87,16 +86,8 @@ struct MetadataInterface: Rule {
                                 )
                                 continue
                             }
-                            for name in names where !(name.stringValue.map(parameters.contains) ?? false) {
-                                findings.append(
-                                    context.finding(
-                                        Self.self,
-                                        "'\(name.scalarText ?? "?")' is not a parameter of the template",
-                                        at: name.range,
-                                        path: path + ["Parameters"]
-                                    )
-                                )
-                            }
+                            // Whether each name is a parameter is W4001's.
+                            break
                         default:
                             findings.append(
                                 context.finding(
@@ -122,16 +113,7 @@ struct MetadataInterface: Rule {
                     continue
                 }
                 for l in labels {
-                    if !parameters.contains(l.key) {
-                        findings.append(
-                            context.finding(
-                                Self.self,
-                                "'\(l.key)' is not a parameter of the template",
-                                at: l.keyRange,
-                                path: base + [e.key, l.key]
-                            )
-                        )
-                    } else if l.value["default"]?.stringValue == nil {
+                    if l.value["default"]?.stringValue == nil {
                         findings.append(
                             context.finding(
                                 Self.self,

@@ -1,0 +1,221 @@
+import CFNModel
+
+/// W3037: an IAM policy names an action that is not `service:action`, a service IAM does not
+/// know, or an action the service does not have.
+struct PolicyActions: Rule {
+    static let info = RuleInfo(
+        id: "W3037",
+        title: "IAM policy action unknown",
+        description: """
+            Each `Action` and `NotAction` of an IAM policy (a role's, a user's, a group's, a \
+            managed policy's, a permission set's, a trust policy, a key, bucket, queue, topic, \
+            domain or repository policy) is `*` or `service:action`, where the service is an IAM \
+            service prefix and the action one of its actions (without regard to case; `*` and \
+            `?` match any characters, and must match at least one action). A bucket policy takes \
+            only `s3` actions, a queue policy `sqs` and a topic policy `sns`. IAM ignores an \
+            action it does not know, so a misspelt one silently grants nothing. The action list \
+            is cfn-lint 1.51.0's. Templates with the SAM transform are not checked (its \
+            generated policies name actions in their own way).
+            """,
+        passing: [
+            """
+            Resources:
+              Reader:
+                Type: AWS::IAM::ManagedPolicy
+                Properties:
+                  PolicyDocument:
+                    Version: "2012-10-17"
+                    Statement:
+                      - Effect: Allow
+                        Action: [s3:GetObject, s3:List*, "sqs:Receive?essage"]
+                        Resource: "*"
+            """
+        ],
+        failing: [
+            """
+            Resources:
+              Reader:
+                Type: AWS::IAM::ManagedPolicy
+                Properties:
+                  PolicyDocument:
+                    Version: "2012-10-17"
+                    Statement:
+                      - Effect: Allow
+                        Action: [s3:GetObject, s3:HeadBucket] # <-
+                        Resource: "*"
+                      - Effect: Allow
+                        NotAction: storage:Get* # <-
+                        Resource: "*"
+              SitePolicy:
+                Type: AWS::S3::BucketPolicy
+                Properties:
+                  Bucket: site
+                  PolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Principal: "*"
+                        Action: sqs:SendMessage # <-
+                        Resource: arn:aws:s3:::site/*
+            """
+        ]
+    )
+
+    /// Resource type -> where its policy documents are (`*`: each item of a list).
+    static let documents: [String: [[String]]] = [
+        "AWS::IAM::Group": [["Policies", "*", "PolicyDocument"]],
+        "AWS::IAM::ManagedPolicy": [["PolicyDocument"]],
+        "AWS::IAM::Policy": [["PolicyDocument"]],
+        "AWS::IAM::Role": [["Policies", "*", "PolicyDocument"], ["AssumeRolePolicyDocument"]],
+        "AWS::IAM::User": [["Policies", "*", "PolicyDocument"]],
+        "AWS::SSO::PermissionSet": [["InlinePolicy"]],
+        "AWS::IAM::UserPolicy": [["PolicyDocument"]],
+        "AWS::IAM::RolePolicy": [["PolicyDocument"]],
+        "AWS::IAM::GroupPolicy": [["PolicyDocument"]],
+        "AWS::KMS::Key": [["KeyPolicy"]],
+        "AWS::OpenSearchService::Domain": [["AccessPolicies"]],
+        "AWS::S3::BucketPolicy": [["PolicyDocument"]],
+        "AWS::SNS::TopicPolicy": [["PolicyDocument"]],
+        "AWS::SQS::QueuePolicy": [["PolicyDocument"]],
+        "AWS::ECR::Repository": [["RepositoryPolicyText"]],
+    ]
+
+    /// Resource policies that take the actions of one service only.
+    static let onlyService: [String: String] = [
+        "AWS::S3::BucketPolicy": "s3", "AWS::SQS::QueuePolicy": "sqs", "AWS::SNS::TopicPolicy": "sns",
+    ]
+
+    /// IAM service prefix -> its actions, lower case (read on first use).
+    static let actions: [String: Set<String>] = {
+        var out: [String: Set<String>] = [:]
+        for line in IAMActionsData.text.utf8.split(separator: 0x0A) {
+            let words = line.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+            guard let service = words.first else { continue }
+            out[service] = Set(words.dropFirst())
+        }
+        return out
+    }()
+
+    /// Each policy document of the template's resources: the resource, the path of the
+    /// document under its properties, the document (a policy written as JSON text decoded) and
+    /// where it is (the key; a problem inside a JSON text is reported there).
+    static func policies(_ template: Template) -> [(resource: Resource, path: [String], document: Node, at: SourceRange, isText: Bool)] {
+        var out: [(Resource, [String], Node, SourceRange, Bool)] = []
+        for r in template.resources {
+            guard let type = r.type, let paths = documents[type], let properties = r.node[entry: "Properties"] else { continue }
+            for path in paths {
+                for (document, at) in SchemaCheck.reach(properties.value, at: properties.keyRange, path[...]) {
+                    if let text = document.stringValue {
+                        guard let parsed = try? Template(text: text, path: "policy.json") else { continue }
+                        out.append((r, path, parsed.rootNode, at, true))
+                    } else {
+                        out.append((r, path, document, at, false))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    func check(_ context: LintContext, into findings: inout [Finding]) {
+        guard !context.written.hasServerlessTransform else { return }
+        var seen: Set<String> = []
+        for (r, path, document, at, isText) in Self.policies(context.template) {
+            guard let type = r.type else { continue }
+            for (list, found) in Self.actionLists(document, at: at) {
+                let place = isText ? at : found
+                for problem in Self.problems(list, only: Self.onlyService[type]) {
+                    guard seen.insert("\(place.start.offset)|\(problem.key)").inserted else { continue }
+                    findings.append(
+                        context.finding(Self.self, problem.message, at: place, path: ["Resources", r.logicalId, "Properties"] + path)
+                    )
+                }
+            }
+        }
+    }
+
+    /// Each statement's `Action` and `NotAction` value with where to report it: the key, or
+    /// a `Fn::If` branch.
+    static func actionLists(_ document: Node, at: SourceRange) -> [(Node, SourceRange)] {
+        var out: [(Node, SourceRange)] = []
+        for (statements, _) in SchemaCheck.reach(document, at: at, ["Statement"]) {
+            let each = statements.listValue ?? [statements]
+            for item in each {
+                for (statement, _) in item.branches() where !statement.isNoValue {
+                    for key in ["Action", "NotAction"] {
+                        out += SchemaCheck.reach(statement, at: at, [key])
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    struct Problem {
+        var key: String
+        var message: String
+    }
+
+    /// What is wrong with the actions of one `Action` value (a string or a list): a value that
+    /// is not `service:action` ends the list's check, as in cfn-lint.
+    static func problems(_ value: Node, only: String?) -> [Problem] {
+        var out: [Problem] = []
+        let items = value.listValue ?? [value]
+        for item in items {
+            guard let action = item.stringValue, action != "*" else { continue }
+            guard let colon = action.firstIndex(of: ":") else {
+                out.append(Problem(key: "form|\(action)", message: "'\(action)' is not an action: write service:action, or '*'"))
+                return out
+            }
+            let service = action[..<colon].lowercased()
+            let permission = action[action.index(after: colon)...].lowercased()
+            if let only, service != only {
+                out.append(Problem(key: "only|\(service)", message: "'\(action)': this policy takes only \(only) actions"))
+            }
+            guard let known = actions[service] else {
+                out.append(Problem(key: "service|\(service)", message: "'\(action)': \(service) is not an IAM service prefix"))
+                continue
+            }
+            let found =
+                permission.contains("*") || permission.contains("?")
+                ? known.contains { glob(permission[...], $0[...]) } : known.contains(permission)
+            if !found {
+                out.append(
+                    Problem(
+                        key: "action|\(permission)",
+                        message:
+                            "'\(action)': \(service) has no action \(permission.contains("*") || permission.contains("?") ? "matching " : "")\(permission)"
+                    )
+                )
+            }
+        }
+        return out
+    }
+
+    /// Whether `pattern` (`*`: any run of characters, `?`: any one) matches all of `text`.
+    static func glob(_ pattern: Substring, _ text: Substring) -> Bool {
+        let p = Array(pattern.utf8)
+        let t = Array(text.utf8)
+        var pi = 0
+        var ti = 0
+        var star = -1
+        var mark = 0
+        while ti < t.count {
+            if pi < p.count && (p[pi] == UInt8(ascii: "?") || p[pi] == t[ti]) {
+                pi += 1
+                ti += 1
+            } else if pi < p.count && p[pi] == UInt8(ascii: "*") {
+                star = pi
+                mark = ti
+                pi += 1
+            } else if star >= 0 {
+                pi = star + 1
+                mark += 1
+                ti = mark
+            } else {
+                return false
+            }
+        }
+        while pi < p.count && p[pi] == UInt8(ascii: "*") { pi += 1 }
+        return pi == p.count
+    }
+}
