@@ -127,6 +127,8 @@ extension Linter {
             if let name = node?.functionValue?.refTarget, parameterNames.contains(name) { parameters[name] = "Alias" }
         }
         aliasParameter(template.root["Globals"]?["Function"]?["AutoPublishAlias"])
+        let globalApi = template.root["Globals"]?["Api"]
+        let globalsGiveCorsOrAuth = globalApi?["Cors"] != nil || globalApi?["Auth"] != nil
         for i in resources.entries.indices {
             let entry = resources.entries[i]
             guard let type = entry.value["Type"]?.stringValue, var properties = entry.value["Properties"]?.mapValue else { continue }
@@ -145,10 +147,11 @@ extension Linter {
                 }
             case "AWS::Serverless::Api":
                 if ["DefinitionBody", "Auth", "Cors", "DisableExecuteApiEndpoint"].allSatisfy({ properties[$0] == nil }) {
-                    // cfn-lint gives an API without a definition a placeholder DefinitionUri too,
-                    // and the transform then refuses the Cors or Auth of its Globals ("Cors works
-                    // only with inline Swagger"), which SAM itself accepts: not here.
-                    if properties["DefinitionUri"] != nil { placeholder("DefinitionUri", in: &properties) }
+                    // cfn-lint gives an API without a definition a placeholder DefinitionUri
+                    // (so no generated OpenAPI body is linted), and so do we, except where the
+                    // transform would then refuse the Cors or Auth of its Globals ("Cors works
+                    // only with inline Swagger"), which SAM itself accepts.
+                    if properties["DefinitionUri"] != nil || !globalsGiveCorsOrAuth { placeholder("DefinitionUri", in: &properties) }
                 } else {
                     properties["DefinitionBody"] = Node(.string(""), range: properties["DefinitionBody"]?.range ?? .unknown)
                 }
