@@ -60,7 +60,7 @@ struct ZipFunctionHandler: Rule {
         for r in context.template.resources where r.type == "AWS::Lambda::Function" {
             guard let properties = r.node["Properties"]?.mapValue else { continue }
             var reported: Set<String> = []
-            for scenario in Self.scenarios(properties) {
+            for scenario in Self.scenarios(properties, context) {
                 let anchor: Map.Entry
                 if let p = scenario[entry: "PackageType"], p.value.stringValue == "Zip" {
                     anchor = p
@@ -92,66 +92,23 @@ struct ZipFunctionHandler: Rule {
     }
 
     /// The properties as each combination of the conditions of their `Fn::If`s (in the
-    /// properties that decide the check) makes them: the chosen branch in place of each
-    /// `Fn::If`, `!Ref AWS::NoValue` left out. At most 2^6 combinations; a template with more
-    /// is read with every condition true, then every condition false.
-    static func scenarios(_ properties: Map) -> [Map] {
-        var names: [String] = []
-        func collect(_ node: Node) {
-            switch node.value {
-            case .list(let items): items.forEach(collect)
-            case .map(let m): for e in m.entries { collect(e.value) }
-            case .function(let f) where f.name == .if:
-                guard let args = f.argument.listValue, args.count == 3 else { return }
-                if let c = args[0].stringValue, !names.contains(c) { names.append(c) }
-                collect(args[1])
-                collect(args[2])
-            default: break
-            }
-        }
-        for e in properties where decisive.contains(e.key) { collect(e.value) }
+    /// properties that decide the check) that can hold together makes them: the chosen branch in
+    /// place of each `Fn::If`, `!Ref AWS::NoValue` left out.
+    static func scenarios(_ properties: Map, _ context: LintContext) -> [Map] {
+        let decisiveValues = Node(.map(Map(properties.entries.filter { decisive.contains($0.key) })))
+        let names = decisiveValues.ifConditions()
         if names.isEmpty { return [properties] }
-        let truths: [[String: Bool]] =
-            names.count <= 6
-            ? (0..<(1 << names.count)).map { n in
-                Dictionary(uniqueKeysWithValues: names.enumerated().map { ($0.element, n & (1 << $0.offset) == 0) })
-            }
-            : [true, false].map { b in Dictionary(uniqueKeysWithValues: names.map { ($0, b) }) }
-        return truths.map { truth in
+        return context.scenarios(of: names).map { truth in
             Map(
                 properties.entries.compactMap { e in
                     guard decisive.contains(e.key) else { return e }
-                    return resolve(e.value, truth).map { v in
+                    return e.value.resolved(truth).map { v in
                         var kept = e
                         kept.value = v
                         return kept
                     }
                 }
             )
-        }
-    }
-
-    private static func resolve(_ node: Node, _ truth: [String: Bool]) -> Node? {
-        switch node.value {
-        case .function(let f):
-            if node.isNoValue { return nil }
-            guard f.name == .if, let args = f.argument.listValue, args.count == 3, let c = args[0].stringValue,
-                let chosen = truth[c]
-            else { return node }
-            return resolve(chosen ? args[1] : args[2], truth)
-        case .list(let items):
-            return Node(.list(items.compactMap { resolve($0, truth) }), range: node.range, style: node.style)
-        case .map(let m):
-            let kept = m.entries.compactMap { e -> Map.Entry? in
-                resolve(e.value, truth).map { v in
-                    var k = e
-                    k.value = v
-                    return k
-                }
-            }
-            return Node(.map(Map(kept)), range: node.range, style: node.style)
-        default:
-            return node
         }
     }
 }
