@@ -3,5 +3,6 @@ extension RuleRegistry {
     static let sections: [any Rule.Type] = [
         RulesSection.self, RuleAssertions.self, RuleAssertionKeys.self, RuleConditionShape.self, MetadataSection.self,
         MetadataInterface.self,
+        MetadataInterfaceParameters.self,
     ]
 }

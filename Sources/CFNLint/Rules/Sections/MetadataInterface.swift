@@ -9,8 +9,8 @@ struct MetadataInterface: Rule {
         description: """
             `AWS::CloudFormation::Interface` arranges parameters in the console: `ParameterGroups` \
             is a list of `{Label: {default: text}, Parameters: [names]}` and `ParameterLabels` maps \
-            parameter names to `{default: text}`. Other keys, wrong kinds and names that are not \
-            parameters of the template are errors.
+            parameter names to `{default: text}`. Other keys and wrong kinds are errors (names \
+            that are not parameters of the template are W4001's).
             """,
         passing: [
             """
@@ -33,9 +33,9 @@ struct MetadataInterface: Rule {
               AWS::CloudFormation::Interface:
                 ParameterGroups:
                   - Label: {text: Network} # <-
-                    Parameters: [VpcId, Subnet] # <-
+                    Parameters: VpcId # <-
                 ParameterLabels:
-                  Vpc: {default: Which VPC?} # <-
+                  VpcId: {text: Which VPC?} # <-
                 Extra: 1 # <-
             Parameters:
               VpcId: {Type: String}
@@ -52,7 +52,6 @@ struct MetadataInterface: Rule {
             findings.append(context.finding(Self.self, "AWS::CloudFormation::Interface must be a mapping", at: i.keyRange, path: base))
             return
         }
-        let parameters = Set(context.template.parameters.map(\.name))
         for e in m {
             switch e.key {
             case "ParameterGroups":
@@ -76,7 +75,8 @@ struct MetadataInterface: Rule {
                                 )
                             }
                         case "Parameters":
-                            guard let names = ge.value.listValue else {
+                            // Names that are not parameters of the template are W4001's.
+                            guard ge.value.listValue != nil else {
                                 findings.append(
                                     context.finding(
                                         Self.self,
@@ -86,16 +86,6 @@ struct MetadataInterface: Rule {
                                     )
                                 )
                                 continue
-                            }
-                            for name in names where !(name.stringValue.map(parameters.contains) ?? false) {
-                                findings.append(
-                                    context.finding(
-                                        Self.self,
-                                        "'\(name.scalarText ?? "?")' is not a parameter of the template",
-                                        at: name.range,
-                                        path: path + ["Parameters"]
-                                    )
-                                )
                             }
                         default:
                             findings.append(
@@ -122,16 +112,8 @@ struct MetadataInterface: Rule {
                     continue
                 }
                 for l in labels {
-                    if !parameters.contains(l.key) {
-                        findings.append(
-                            context.finding(
-                                Self.self,
-                                "'\(l.key)' is not a parameter of the template",
-                                at: l.keyRange,
-                                path: base + [e.key, l.key]
-                            )
-                        )
-                    } else if l.value["default"]?.stringValue == nil {
+                    // A label for a name that is not a parameter is W4001's; its shape is checked here.
+                    if l.value["default"]?.stringValue == nil {
                         findings.append(
                             context.finding(
                                 Self.self,
