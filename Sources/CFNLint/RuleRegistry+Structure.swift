@@ -26,6 +26,8 @@ extension RuleRegistry {
         OutputTypes.self,
         OutputValue.self,
         OutputImportValue.self,
+        DynamicReferenceSpaces.self,
+        PseudoParameterString.self,
         DuplicateExportName.self,
         OutputExportName.self,
         TemplateSize.self,
