@@ -7,8 +7,8 @@ struct DynamicReferenceSpaces: Rule {
         title: "Dynamic reference with spaces",
         description: """
             CloudFormation resolves a dynamic reference only when it is written without spaces: \
-            `{{resolve:ssm:/name}}`. With a space after the braces, or around `resolve` and its \
-            colons (`{{ resolve:ssm:/name}}`), the text is passed on as it is, so the resource \
+            `{{resolve:ssm:/name}}`. With spaces after the opening braces (`{{ resolve:ssm:/name}}`, \
+            maybe more around `resolve` and its colons), the text is passed on as it is, so the resource \
             gets the literal string instead of the parameter or secret. Checked in every value of \
             the template but the top-level Metadata, for the ssm, ssm-secure and secretsmanager \
             services.
@@ -31,7 +31,7 @@ struct DynamicReferenceSpaces: Rule {
                   DisplayName: '{{ resolve:ssm:/names/topic}}' # <-
                   Tags:
                     - Key: owner
-                      Value: !Join ["", ["{{resolve : secretsmanager:owner}}"]] # <-
+                      Value: !Join ["", ["{{ resolve : secretsmanager:owner}}"]] # <-
             """
         ]
     )

@@ -64,7 +64,9 @@ enum TemplateStrings {
         case .map(let m):
             for e in m where !skip.contains(e.keyRange.start) {
                 path.append(e.key)
-                walk(e.value, anchor: e.keyRange, inRef: inRef, skip: skip, &path, &out)
+                // A `Ref` key in a mapping that is not a call (it has other keys) counts too:
+                // cfn-lint goes by the key in the path.
+                walk(e.value, anchor: e.keyRange, inRef: inRef || e.key == "Ref", skip: skip, &path, &out)
                 path.removeLast()
             }
         case .function(let f):
