@@ -4,5 +4,6 @@ extension RuleRegistry {
         RulesSection.self, RuleAssertions.self, RuleAssertionKeys.self, RuleConditionShape.self, MetadataSection.self,
         MetadataInterface.self,
         MetadataInterfaceParameters.self,
+        MetadataLintConfig.self,
     ]
 }
