@@ -28,6 +28,7 @@ extension RuleRegistry {
         OutputImportValue.self,
         DynamicReferenceSpaces.self,
         PseudoParameterString.self,
+        YAMLMergeKey.self,
         DuplicateExportName.self,
         OutputExportName.self,
         TemplateSize.self,
