@@ -37,7 +37,7 @@ struct DynamicReferenceSpaces: Rule {
     )
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
-        for s in context.shared.strings(context) where Self.hasSpacedReference(s.text) {
+        for s in context.shared.strings(context) where !s.inMetadata && Self.hasSpacedReference(s.text) {
             // A string that also holds a well-formed reference is read as that one (E1050).
             if PasswordProperty.isDynamicReference(s.text) { continue }
             findings.append(

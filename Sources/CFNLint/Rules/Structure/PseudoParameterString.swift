@@ -8,8 +8,8 @@ struct PseudoParameterString: Rule {
         description: """
             A value that is exactly a pseudo-parameter's name (AWS::Region, AWS::AccountId, \
             AWS::NoValue, ...) is that text, not the region or the account: almost always a \
-            `Ref` was meant (`!Ref AWS::Region`). Checked in every value of the template but the \
-            top-level Metadata.
+            `Ref` was meant (`!Ref AWS::Region`). Checked in every value of the template, the \
+            top-level Metadata included.
             """,
         passing: [
             """

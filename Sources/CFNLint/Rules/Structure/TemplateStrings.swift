@@ -10,11 +10,14 @@ struct TemplateString {
     var path: [String]
     /// Whether it is inside a `Ref` (a name, not a value).
     var inRef: Bool
+    /// Whether it is in the top-level Metadata, where cfn-lint looks for pseudo-parameter names
+    /// (W1054) but not for dynamic references (W1053).
+    var inMetadata = false
 }
 
-/// The strings of the sections that cfn-lint validates value by value (every section but the
-/// top-level Metadata): the description, parameters, mappings, conditions, rules, outputs, and
-/// the resources of known types, less the properties the type's schema does not have (they are
+/// The strings of the sections that cfn-lint validates value by value: the description, the
+/// top-level metadata (marked), parameters, mappings, conditions, rules, outputs, and the
+/// resources of known types, less the properties the type's schema does not have (they are
 /// E3002's and not looked into). Several rules read them; the walk is done once per template.
 enum TemplateStrings {
     static func all(_ context: LintContext) -> [TemplateString] {
@@ -25,10 +28,12 @@ enum TemplateStrings {
         if let d = root[entry: "Description"], let s = d.value.stringValue {
             out.append(TemplateString(text: s, range: d.keyRange, path: ["Description"], inRef: false))
         }
-        for section in ["Parameters", "Mappings", "Conditions", "Rules", "Outputs"] {
+        for section in ["Metadata", "Parameters", "Mappings", "Conditions", "Rules", "Outputs"] {
             guard let e = root[entry: section] else { continue }
             path = [section]
+            let first = out.count
             walk(e.value, anchor: e.keyRange, inRef: false, skip: [], &path, &out)
+            if section == "Metadata" { for i in first..<out.count { out[i].inMetadata = true } }
         }
         guard let resources = root["Resources"]?.mapValue else { return out }
         let store = SchemaStore.bundled
