@@ -6,7 +6,8 @@ extension RuleRegistry {
         // are documented on their own.
         ResourceConstraints.self, StreamStartingPosition.self, QueueStartingPosition.self, AuroraInstanceProperties.self,
         // Between resources.
-        RouteTableAssociationUnique.self, PolicyVersionOld.self, AvailabilityZoneHardcoded.self, SnapStartVersion.self, PasswordProperty.self,
+        RouteTableAssociationUnique.self, PolicyVersionOld.self, AvailabilityZoneHardcoded.self, SnapStartVersion.self,
+        PasswordProperty.self,
         PrimaryIdentifierUnique.self, NestedStackParameters.self, ApiLambdaTimeout.self,
         ServerlessTransformMissing.self, CloudFrontAliases.self, SubscriptionFilterLimit.self,
         // The service behind the type.

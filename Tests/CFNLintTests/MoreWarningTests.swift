@@ -121,7 +121,9 @@ struct MoreWarningTests {
                     ApplyOn: PublishedVersions
             """
         #expect(Self.lines(SAMLintTests.lint("Resources:\n" + function), "W2530") == [10])
-        let withVersion = "Resources:\n" + function + "\n  V:\n    Type: AWS::Lambda::Version\n    DependsOn: F\n    Properties:\n      FunctionName: other\n"
+        let withVersion =
+            "Resources:\n" + function
+            + "\n  V:\n    Type: AWS::Lambda::Version\n    DependsOn: F\n    Properties:\n      FunctionName: other\n"
         #expect(Self.lines(SAMLintTests.lint(withVersion), "W2530").isEmpty)
     }
 

@@ -110,8 +110,12 @@ struct SecretArnReference: Rule {
         var node = template.rootNode
         for step in path.dropLast() {
             switch node.value {
-            case .map(let m): guard let next = m[step] else { return nil }; node = next
-            case .list(let items): guard let i = Int(step), items.indices.contains(i) else { return nil }; node = items[i]
+            case .map(let m):
+                guard let next = m[step] else { return nil }
+                node = next
+            case .list(let items):
+                guard let i = Int(step), items.indices.contains(i) else { return nil }
+                node = items[i]
             case .function(let f): node = f.argument
             default: return nil
             }

@@ -115,6 +115,8 @@ struct AvailabilityZoneHardcoded: Rule {
 
     private func report(_ zone: String, _ range: SourceRange, _ context: LintContext, _ findings: inout [Finding]) {
         if zone == "all" { return }
-        findings.append(context.finding(Self.self, "the availability zone '\(zone)' is hardcoded: take it from !GetAZs or a parameter", at: range))
+        findings.append(
+            context.finding(Self.self, "the availability zone '\(zone)' is hardcoded: take it from !GetAZs or a parameter", at: range)
+        )
     }
 }

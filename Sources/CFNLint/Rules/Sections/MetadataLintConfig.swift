@@ -65,7 +65,9 @@ struct MetadataLintConfig: Rule {
         }
         guard let config = settings[entry: "config"] else { return }
         guard let values = config.value.mapValue else {
-            findings.append(context.finding(Self.self, "the cfn-lint config must be a mapping", at: config.keyRange, path: base + ["config"]))
+            findings.append(
+                context.finding(Self.self, "the cfn-lint config must be a mapping", at: config.keyRange, path: base + ["config"])
+            )
             return
         }
         for e in values {
