@@ -15,7 +15,8 @@ struct TemplateString {
     var inMetadata = false
 }
 
-/// The strings of the sections that cfn-lint validates value by value: the description, the
+/// The strings that may hold a dynamic reference or a pseudo-parameter's name, in the sections
+/// that cfn-lint validates value by value: the description, the
 /// top-level metadata (marked), parameters, mappings, conditions, rules, outputs, and the
 /// resources of known types, less the properties the type's schema does not have (they are
 /// E3002's and not looked into). Several rules read them; the walk is done once per template.
@@ -49,6 +50,17 @@ enum TemplateStrings {
         return out
     }
 
+    /// A string with `{{` in it (W1053) or one that begins with `AWS::` (W1054).
+    static func mayMatter(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { u in
+            if u.count >= 5, u[0] == 65, u[1] == 87, u[2] == 83, u[3] == 58, u[4] == 58 { return true }
+            guard u.count >= 2 else { return false }
+            for i in 0..<(u.count - 1) where u[i] == 123 && u[i + 1] == 123 { return true }
+            return false
+        }
+    }
+
     private static func walk(
         _ node: Node,
         anchor: SourceRange,
@@ -59,7 +71,8 @@ enum TemplateStrings {
     ) {
         switch node.value {
         case .string(let s):
-            out.append(TemplateString(text: s, range: anchor, path: path, inRef: inRef))
+            // Only the strings a rule can report are kept (each copies its path).
+            if mayMatter(s) { out.append(TemplateString(text: s, range: anchor, path: path, inRef: inRef)) }
         case .list(let items):
             for i in items.indices {
                 path.append(String(i))
