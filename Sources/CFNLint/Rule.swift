@@ -157,6 +157,7 @@ final class SharedWork: @unchecked Sendable {
     private var schemaFindings: [String: [Finding]]?
     private var functionSites: [FunctionSite]?
     private var conditionScenarios: ConditionScenarios?
+    private var templateStrings: [TemplateString]?
 
     func functions(_ template: Template) -> [FunctionSite] {
         if let functionSites { return functionSites }
@@ -185,6 +186,14 @@ final class SharedWork: @unchecked Sendable {
         let built = ConditionScenarios(template: template)
         conditionScenarios = built
         return built
+    }
+
+    /// The template's strings, for the rules on every value (W1053, W1054).
+    func strings(_ context: LintContext) -> [TemplateString] {
+        if let templateStrings { return templateStrings }
+        let all = TemplateStrings.all(context)
+        templateStrings = all
+        return all
     }
 
     func dynamic(_ template: Template) -> [DynamicReference] {

@@ -23,6 +23,7 @@ extension RuleRegistry {
         ToJsonStringArgument.self,
         DynamicReferenceShape.self,
         SecretsManagerReferencePlace.self,
+        SecretArnReference.self,
         SsmReferencePlace.self,
         SecureStringReferencePlace.self,
         SecretParameterReference.self,

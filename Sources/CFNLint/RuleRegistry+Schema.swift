@@ -6,7 +6,9 @@ extension RuleRegistry {
         // are documented on their own.
         ResourceConstraints.self, StreamStartingPosition.self, QueueStartingPosition.self, AuroraInstanceProperties.self,
         // Between resources.
-        RouteTableAssociationUnique.self, PrimaryIdentifierUnique.self, NestedStackParameters.self, ApiLambdaTimeout.self,
+        RouteTableAssociationUnique.self, AvailabilityZoneHardcoded.self, SnapStartVersion.self,
+        PasswordProperty.self,
+        PrimaryIdentifierUnique.self, NestedStackParameters.self, ApiLambdaTimeout.self,
         ServerlessTransformMissing.self, CloudFrontAliases.self, SubscriptionFilterLimit.self,
         DynamoDBAttributeMismatch.self, CacheClusterFailover.self, ModuleResource.self, InstanceImageId.self,
         SubnetCidrOverlap.self, BackupLifecycleColdStorage.self, PackagedLocalPath.self,

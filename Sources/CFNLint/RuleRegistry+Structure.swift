@@ -26,6 +26,8 @@ extension RuleRegistry {
         OutputRequired.self,
         OutputTypes.self,
         OutputValue.self,
+        DynamicReferenceSpaces.self,
+        YAMLMergeKey.self,
         DuplicateExportName.self,
         OutputExportName.self,
         TemplateSize.self,

@@ -73,7 +73,9 @@ extension Template {
         if options.keepComments {
             comments = Comments.extract(from: yaml.text, scalarSpans: yaml.scalarSpans, anchors: yaml.anchors)
         }
-        return try make(node, format: .yaml, path: path, comments: comments)
+        var template = try make(node, format: .yaml, path: path, comments: comments)
+        template.mergedMappings = yaml.mergedMappings
+        return template
     }
 
     private static func make(_ node: Node, format: Format, path: String, comments: Comments) throws(CFNError) -> Template {

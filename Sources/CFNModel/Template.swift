@@ -21,6 +21,10 @@ public struct Template: Sendable {
     public var path: String
     /// Comments recovered from a YAML source (with `DecodeOptions.keepComments`).
     public var comments: Comments
+    /// Where the mappings that used a YAML merge key (`<<: *anchor`) start. The tree holds them
+    /// merged; CloudFormation itself does not take merge keys (only `aws cloudformation package`
+    /// expands them), so the linter reports them.
+    public var mergedMappings: [SourcePosition] = []
 
     /// Creates a template from a top-level mapping.
     public init(

@@ -13,6 +13,8 @@ struct YAMLDecoder {
     var scalarSpans: [(start: Int, end: Int)] = []
     /// Offsets and lines where map entries and list items start: where comments attach.
     var anchors: [CommentAnchor] = []
+    /// Where each mapping that uses a merge key (`<<`) starts.
+    var mergedMappings: [SourcePosition] = []
 
     private var stack: [Frame] = []
     private var anchorsByName: [String: (node: Node, size: Int)] = [:]
@@ -418,7 +420,10 @@ struct YAMLDecoder {
             if frame.pendingKey != nil || frame.pendingIsMerge {
                 throw error("a mapping ends after a key with no value", at: end)
             }
-            if !frame.merges.isEmpty { try merge(frame) }
+            if !frame.merges.isEmpty {
+                try merge(frame)
+                mergedMappings.append(frame.start)
+            }
             let map = Map(uniqueEntries: frame.entries, index: frame.keys.index)
             node = Node(.map(map), range: range, style: frame.style)
             if let f = YAMLDecoder.longFormFunction(map) {

@@ -1,7 +1,7 @@
 import CFNModel
 
 /// E4001: `Metadata: AWS::CloudFormation::Interface` has `ParameterGroups` and
-/// `ParameterLabels` of the right shape (whether they name parameters is W4001's).
+/// `ParameterLabels` of the right shape, naming parameters that exist.
 struct MetadataInterface: Rule {
     static let info = RuleInfo(
         id: "E4001",
@@ -9,8 +9,8 @@ struct MetadataInterface: Rule {
         description: """
             `AWS::CloudFormation::Interface` arranges parameters in the console: `ParameterGroups` \
             is a list of `{Label: {default: text}, Parameters: [names]}` and `ParameterLabels` maps \
-            parameter names to `{default: text}`. Other keys and wrong kinds are errors (names that \
-            are not parameters of the template are W4001's warnings).
+            parameter names to `{default: text}`. Other keys and wrong kinds are errors (names \
+            that are not parameters of the template are W4001's).
             """,
         passing: [
             """
@@ -75,6 +75,7 @@ struct MetadataInterface: Rule {
                                 )
                             }
                         case "Parameters":
+                            // Names that are not parameters of the template are W4001's.
                             guard ge.value.listValue != nil else {
                                 findings.append(
                                     context.finding(
@@ -86,8 +87,6 @@ struct MetadataInterface: Rule {
                                 )
                                 continue
                             }
-                            // Whether each name is a parameter is W4001's.
-                            break
                         default:
                             findings.append(
                                 context.finding(
@@ -113,6 +112,7 @@ struct MetadataInterface: Rule {
                     continue
                 }
                 for l in labels {
+                    // A label for a name that is not a parameter is W4001's; its shape is checked here.
                     if l.value["default"]?.stringValue == nil {
                         findings.append(
                             context.finding(
