@@ -84,16 +84,34 @@ struct PolicyActions: Rule {
         "AWS::S3::BucketPolicy": "s3", "AWS::SQS::QueuePolicy": "sqs", "AWS::SNS::TopicPolicy": "sns",
     ]
 
-    /// IAM service prefix -> its actions, lower case (read on first use).
-    static let actions: [String: Set<String>] = {
-        var out: [String: Set<String>] = [:]
-        for line in IAMActionsData.text.utf8.split(separator: 0x0A) {
-            let words = line.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
-            guard let service = words.first else { continue }
-            out[service] = Set(words.dropFirst())
+    /// The IAM data's bytes, and each service prefix's line in them (`prefix action ...`, lower
+    /// case), read on first use. The actions of a service are split out when a policy names it:
+    /// making every service's set up front cost 78 M instructions, a third of a 250-resource lint.
+    static let data: (bytes: [UInt8], lines: [String: Range<Int>]) = {
+        let bytes = Array(IAMActionsData.text.utf8)
+        var lines: [String: Range<Int>] = [:]
+        lines.reserveCapacity(512)
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            while start < buffer.count {
+                var end = start
+                while end < buffer.count, buffer[end] != 0x0A { end += 1 }
+                var space = start
+                while space < end, buffer[space] != 0x20 { space += 1 }
+                if space < end {
+                    lines[String(decoding: buffer[start..<space], as: UTF8.self)] = (space + 1)..<end
+                }
+                start = end + 1
+            }
         }
-        return out
+        return (bytes, lines)
     }()
+
+    /// The actions of an IAM service prefix (lower case), or nil when it is none.
+    static func actions(of service: String) -> Set<String>? {
+        guard let range = data.lines[service] else { return nil }
+        return Set(data.bytes[range].split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) })
+    }
 
     /// Each policy document of the template's resources: the resource, the path of the
     /// document under its properties, the document (a policy written as JSON text decoded) and
@@ -171,7 +189,7 @@ struct PolicyActions: Rule {
             if let only, service != only {
                 out.append(Problem(key: "only|\(service)", message: "'\(action)': this policy takes only \(only) actions"))
             }
-            guard let known = actions[service] else {
+            guard let known = Self.actions(of: service) else {
                 out.append(Problem(key: "service|\(service)", message: "'\(action)': \(service) is not an IAM service prefix"))
                 continue
             }
