@@ -107,10 +107,24 @@ struct PolicyActions: Rule {
         return (bytes, lines)
     }()
 
-    /// The actions of an IAM service prefix (lower case), or nil when it is none.
-    static func actions(of service: String) -> Set<String>? {
+    /// Whether the IAM service prefix has an action `permission` (lower case; `*` and `?` as
+    /// wildcards) names, read in place in the service's line of the data; nil when the prefix
+    /// is no service.
+    static func hasAction(_ service: String, _ permission: String) -> Bool? {
         guard let range = data.lines[service] else { return nil }
-        return Set(data.bytes[range].split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) })
+        let wanted = Array(permission.utf8)
+        let wild = wanted.contains(UInt8(ascii: "*")) || wanted.contains(UInt8(ascii: "?"))
+        return data.bytes.withUnsafeBufferPointer { buffer in
+            var start = range.lowerBound
+            while start < range.upperBound {
+                var end = start
+                while end < range.upperBound, buffer[end] != 0x20 { end += 1 }
+                let word = UnsafeBufferPointer(rebasing: buffer[start..<end])
+                if wild ? glob(wanted, word) : word.elementsEqual(wanted) { return true }
+                start = end + 1
+            }
+            return false
+        }
     }
 
     /// Each policy document of the template's resources: the resource, the path of the
@@ -189,19 +203,16 @@ struct PolicyActions: Rule {
             if let only, service != only {
                 out.append(Problem(key: "only|\(service)", message: "'\(action)': this policy takes only \(only) actions"))
             }
-            guard let known = Self.actions(of: service) else {
+            guard let found = Self.hasAction(service, permission) else {
                 out.append(Problem(key: "service|\(service)", message: "'\(action)': \(service) is not an IAM service prefix"))
                 continue
             }
-            let found =
-                permission.contains("*") || permission.contains("?")
-                ? known.contains { glob(permission[...], $0[...]) } : known.contains(permission)
             if !found {
                 out.append(
                     Problem(
                         key: "action|\(permission)",
                         message:
-                            "'\(action)': \(service) has no action \(permission.contains("*") || permission.contains("?") ? "matching " : "")\(permission)"
+                            "'\(action)': \(service) has no action \(permission.utf8.contains(UInt8(ascii: "*")) || permission.utf8.contains(UInt8(ascii: "?")) ? "matching " : "")\(permission)"
                     )
                 )
             }
@@ -209,10 +220,8 @@ struct PolicyActions: Rule {
         return out
     }
 
-    /// Whether `pattern` (`*`: any run of characters, `?`: any one) matches all of `text`.
-    static func glob(_ pattern: Substring, _ text: Substring) -> Bool {
-        let p = Array(pattern.utf8)
-        let t = Array(text.utf8)
+    /// Whether `p` (`*`: any run of characters, `?`: any one) matches all of `t`.
+    static func glob(_ p: [UInt8], _ t: UnsafeBufferPointer<UInt8>) -> Bool {
         var pi = 0
         var ti = 0
         var star = -1
