@@ -109,19 +109,15 @@ struct CacheClusterFailover: Rule {
                         let group = properties.resolved(truth)?.mapValue
                     else { continue }
                     let when = describe(truth)
+                    // Each problem once, whichever scenarios show it.
+                    func report(_ problem: String) {
+                        let message = "\(r.logicalId) runs Redis in cluster mode (\(target) sets cluster-enabled)\(when)" + problem
+                        guard reported.insert(message).inserted else { return }
+                        findings.append(
+                            context.finding(Self.self, message, at: at, path: ["Resources", r.logicalId, "Properties", "CacheParameterGroupName"]))
+                    }
                     if let failover = group["AutomaticFailoverEnabled"], failover.isFalse {
-                        let message =
-                            "\(r.logicalId) runs Redis in cluster mode (\(target) sets cluster-enabled)\(when), which needs AutomaticFailoverEnabled left out or true"
-                        if reported.insert(message).inserted {
-                            findings.append(
-                                context.finding(
-                                    Self.self,
-                                    message,
-                                    at: at,
-                                    path: ["Resources", r.logicalId, "Properties", "CacheParameterGroupName"]
-                                )
-                            )
-                        }
+                        report(", which needs AutomaticFailoverEnabled left out or true")
                     }
                     guard !(group["NumNodeGroups"]?.isSet ?? false) else { continue }
                     let clusters: Double?
@@ -132,18 +128,7 @@ struct CacheClusterFailover: Rule {
                     default: clusters = nil  // a string or a function: cfn-lint cannot compare it
                     }
                     guard let clusters, clusters <= 1 else { continue }
-                    let message =
-                        "\(r.logicalId) runs Redis in cluster mode (\(target) sets cluster-enabled)\(when) without NumNodeGroups, so NumCacheClusters must be more than one"
-                    if reported.insert(message).inserted {
-                        findings.append(
-                            context.finding(
-                                Self.self,
-                                message,
-                                at: at,
-                                path: ["Resources", r.logicalId, "Properties", "CacheParameterGroupName"]
-                            )
-                        )
-                    }
+                    report(" without NumNodeGroups, so NumCacheClusters must be more than one")
                 }
             }
         }
