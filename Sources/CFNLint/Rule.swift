@@ -158,6 +158,15 @@ final class SharedWork: @unchecked Sendable {
     private var functionSites: [FunctionSite]?
     private var conditionScenarios: ConditionScenarios?
     private var templateStrings: [TemplateString]?
+    private var policyDocuments: [PolicyDocument]?
+
+    /// The template's policy documents (W3037, W2511), JSON text decoded once.
+    func policies(_ template: Template) -> [PolicyDocument] {
+        if let policyDocuments { return policyDocuments }
+        let all = PolicyActions.policies(template)
+        policyDocuments = all
+        return all
+    }
 
     func functions(_ template: Template) -> [FunctionSite] {
         if let functionSites { return functionSites }
@@ -188,7 +197,7 @@ final class SharedWork: @unchecked Sendable {
         return built
     }
 
-    /// The template's strings, for the rules on every value (W1053, W1054).
+    /// The template's strings that hold `{{` or start with `AWS::`, for W1053.
     func strings(_ context: LintContext) -> [TemplateString] {
         if let templateStrings { return templateStrings }
         let all = TemplateStrings.all(context)

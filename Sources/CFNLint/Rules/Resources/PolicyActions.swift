@@ -2,6 +2,10 @@ import CFNModel
 
 /// W3037: an IAM policy names an action that is not `service:action`, a service IAM does not
 /// know, or an action the service does not have.
+/// One policy document of a template: the resource, the document's path under its properties,
+/// the document (JSON text decoded), where it is, and whether it was written as text.
+typealias PolicyDocument = (resource: Resource, path: [String], document: Node, at: SourceRange, isText: Bool)
+
 struct PolicyActions: Rule {
     static let info = RuleInfo(
         id: "W3037",
@@ -130,8 +134,10 @@ struct PolicyActions: Rule {
     /// Each policy document of the template's resources: the resource, the path of the
     /// document under its properties, the document (a policy written as JSON text decoded) and
     /// where it is (the key; a problem inside a JSON text is reported there).
-    static func policies(_ template: Template) -> [(resource: Resource, path: [String], document: Node, at: SourceRange, isText: Bool)] {
-        var out: [(Resource, [String], Node, SourceRange, Bool)] = []
+    /// Read once per template (`SharedWork.policies`): W3037 and W2511 read the same documents,
+    /// and a policy written as JSON text is decoded here.
+    static func policies(_ template: Template) -> [PolicyDocument] {
+        var out: [PolicyDocument] = []
         for r in template.resources {
             guard let type = r.type, let paths = documents[type], let properties = r.node[entry: "Properties"] else { continue }
             for path in paths {
@@ -151,7 +157,7 @@ struct PolicyActions: Rule {
     func check(_ context: LintContext, into findings: inout [Finding]) {
         guard !context.written.hasServerlessTransform else { return }
         var seen: Set<String> = []
-        for (r, path, document, at, isText) in Self.policies(context.template) {
+        for (r, path, document, at, isText) in context.shared.policies(context.template) {
             guard let type = r.type else { continue }
             for (list, found) in Self.actionLists(document, at: at) {
                 let place = isText ? at : found

@@ -46,7 +46,7 @@ struct PolicyVersionOutdated: Rule {
     )
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
-        for (r, path, document, at, isText) in PolicyActions.policies(context.template) {
+        for (r, path, document, at, isText) in context.shared.policies(context.template) {
             for (version, found) in SchemaCheck.reach(document, at: at, ["Version"]) where version.scalarText == "2008-10-17" {
                 findings.append(
                     context.finding(
