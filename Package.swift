@@ -40,6 +40,7 @@ let package = Package(
                 "CFNLint",
                 "CFNDiff",
                 "CFNSAM",
+                "CFNLanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // A release binary is linked as a fixed-address executable: a position-independent one
@@ -47,12 +48,14 @@ let package = Package(
             // an editor's lint about 2.5 ms of its 7 (hyperfine of `cfntool --version`).
             linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))]
         ),
+        .target(name: "CFNLanguageServer", dependencies: ["CFNModel", "CFNSchema", "CFNLint"]),
         .executableTarget(name: "cfnbench", dependencies: ["CFNModel", "CFNSAM", "CFNSplit", "CFNDiff"], path: "Benchmarks/cfnbench"),
         .testTarget(name: "CFNModelTests", dependencies: ["CFNModel"]),
         .testTarget(name: "CFNSplitTests", dependencies: ["CFNSplit", "CFNModel", "CFNSchema", "CFNSAM"]),
         .testTarget(name: "CFNLintTests", dependencies: ["CFNLint", "CFNModel", "CFNSchema"]),
         .testTarget(name: "CFNDiffTests", dependencies: ["CFNDiff", "CFNModel", "CFNSchema", "CFNSplit", "CFNSAM"]),
         .testTarget(name: "CFNSAMTests", dependencies: ["CFNSAM", "CFNModel"]),
+        .testTarget(name: "CFNLanguageServerTests", dependencies: ["CFNLanguageServer", "CFNLint", "CFNSchema", "CFNModel"]),
         .testTarget(name: "cfntoolTests", dependencies: ["cfntool", "CFNModel"]),
     ],
     swiftLanguageModes: [.v6]

@@ -21,7 +21,7 @@ struct CFNTool: Command {
         // The full line reads the schema index: only when it is asked for (any other command
         // would pay for it at start-up); the flag itself needs a non-empty version.
         version: CommandLine.arguments.dropFirst().contains("--version") ? CFNTool.versionLine : CFNTool.version,
-        subcommands: [Lint.self, Rules.self, Fmt.self, Convert.self, Info.self, Split.self, Count.self, Graph.self, Schema.self, Diff.self, Transform.self]
+        subcommands: [Lint.self, Rules.self, Fmt.self, Convert.self, Info.self, Split.self, Count.self, Graph.self, Schema.self, Diff.self, Transform.self, LSP.self]
     )
 
     /// The name and version, as split manifests record their generator.

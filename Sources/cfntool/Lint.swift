@@ -119,20 +119,12 @@ struct Lint: Command {
             try status.exit()
             return
         }
-        var regionList = split(regions) + cfg.regions
-        if regionList.isEmpty {
-            let env = getenv("AWS_REGION").map { String(cString: $0) } ?? getenv("AWS_DEFAULT_REGION").map { String(cString: $0) }
-            regionList = [env ?? "us-east-1"]
-        }
-        var options = LintOptions(
-            ignoreChecks: split(ignoreChecks) + cfg.ignoreChecks + cfg.disabled,
-            includeChecks: split(includeChecks) + cfg.includeChecks,
-            asOf: LintDate(asOf ?? Lint.today()) ?? LintDate("2026-01-01")!,
-            regions: regionList
+        let options = cfg.options(
+            ignoreChecks: split(ignoreChecks),
+            includeChecks: split(includeChecks),
+            regions: split(regions),
+            asOf: LintDate(asOf ?? Lint.today()) ?? LintDate("2026-01-01")!
         )
-        options.severities = cfg.severities
-        // A rule raised to informational by the config is still reported: it was asked for.
-        options.includeChecks += cfg.severities.filter { $0.value == .informational }.map(\.key)
         let linter = Linter(options: options)
         let inputs = files.isEmpty ? cfg.templates : files
         if inputs.isEmpty {

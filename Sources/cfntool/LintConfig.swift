@@ -30,8 +30,11 @@ struct LintConfig {
     var exitCodes: Lint.ExitCodes? = nil
 
     /// The nearest config file from the working folder up, or an empty config.
-    static func find() throws(CFNError) -> LintConfig {
-        var dir = currentDirectory()
+    static func find() throws(CFNError) -> LintConfig { try find(from: currentDirectory()) }
+
+    /// The nearest config file from `dir` up, or an empty config.
+    static func find(from start: String) throws(CFNError) -> LintConfig {
+        var dir = start
         while true {
             for name in [".cfntool.yaml", ".cfntool.yml", ".cfnlintrc", ".cfnlintrc.yaml", ".cfnlintrc.yml"] {
                 let path = (dir == "/" ? "" : dir) + "/" + name
@@ -81,6 +84,26 @@ struct LintConfig {
             }
         }
         return c
+    }
+
+    /// The lint options of this config, with the command line's additions (`regions` empty:
+    /// the config's, else AWS_REGION / AWS_DEFAULT_REGION, else us-east-1).
+    func options(ignoreChecks: [String] = [], includeChecks: [String] = [], regions: [String] = [], asOf: LintDate) -> LintOptions {
+        var regionList = regions + self.regions
+        if regionList.isEmpty {
+            let env = getenv("AWS_REGION").map { String(cString: $0) } ?? getenv("AWS_DEFAULT_REGION").map { String(cString: $0) }
+            regionList = [env ?? "us-east-1"]
+        }
+        var options = LintOptions(
+            ignoreChecks: ignoreChecks + self.ignoreChecks + disabled,
+            includeChecks: includeChecks + self.includeChecks,
+            asOf: asOf,
+            regions: regionList
+        )
+        options.severities = severities
+        // A rule raised to informational by the config is still reported: it was asked for.
+        options.includeChecks += severities.filter { $0.value == .informational }.map(\.key)
+        return options
     }
 
     static func currentDirectory() -> String {
