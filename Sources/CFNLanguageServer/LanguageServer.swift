@@ -93,6 +93,8 @@ public final class LanguageServer {
                 writeAll(output, framed(errorResponse(id: id, code: ErrorCode.requestCancelled, message: "cancelled")))
                 continue
             }
+            // What is due goes out before the server stops answering.
+            if message?["method"]?.string == "shutdown" { for m in dueNotifications() { writeAll(output, framed(m)) } }
             for out in handle(body: body, parsed: message) { writeAll(output, framed(out)) }
         }
         return exitCode ?? 1
