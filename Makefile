@@ -65,6 +65,7 @@ test: deps pydeps
 	python3 scripts/check-sam.py --cfntool $(DEBUG) --sample 5 --min 0.95 --show 5
 	python3 scripts/sam-data.py check
 	python3 scripts/iam-actions.py check
+	bash scripts/check-lsp-nvim.sh $(DEBUG)
 
 # The test suite under AddressSanitizer (and LeakSanitizer), in its own build folder: the CLI
 # tests run the sanitized binary beside the test bundle, so its reports fail them too. Every test
@@ -169,7 +170,7 @@ bench-check: release
 # scratch path of their own so the main build never sees the sanitizer flags. `make fuzz` runs each
 # target FUZZ_SECONDS and fails on any crash, leak, hang or round-trip mismatch (scripts/fuzz.sh).
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= yaml json lint fmt split diff sam
+FUZZ_TARGETS ?= yaml json lint fmt split diff sam lsp
 # One product at a time: a plain `swift build` there would also link cfntool's own executables
 # with libFuzzer's main, which fails.
 fuzz-build: deps

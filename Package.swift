@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "CFNLint", targets: ["CFNLint"]),
         .library(name: "CFNDiff", targets: ["CFNDiff"]),
         .library(name: "CFNSAM", targets: ["CFNSAM"]),
+        .library(name: "CFNLanguageServer", targets: ["CFNLanguageServer"]),
         .executable(name: "cfntool", targets: ["cfntool"]),
     ],
     dependencies: [
@@ -48,7 +49,7 @@ let package = Package(
             // an editor's lint about 2.5 ms of its 7 (hyperfine of `cfntool --version`).
             linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))]
         ),
-        .target(name: "CFNLanguageServer", dependencies: ["CFNModel", "CFNSchema", "CFNLint"]),
+        .target(name: "CFNLanguageServer", dependencies: ["CFNModel", "CFNSchema", "CFNLint", "CFNSAM"]),
         .executableTarget(name: "cfnbench", dependencies: ["CFNModel", "CFNSAM", "CFNSplit", "CFNDiff"], path: "Benchmarks/cfnbench"),
         .testTarget(name: "CFNModelTests", dependencies: ["CFNModel"]),
         .testTarget(name: "CFNSplitTests", dependencies: ["CFNSplit", "CFNModel", "CFNSchema", "CFNSAM"]),

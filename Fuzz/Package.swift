@@ -31,5 +31,6 @@ let package = Package(
         fuzzTarget("split", ["CFNModel", "CFNSplit"]),
         fuzzTarget("diff", ["CFNModel", "CFNDiff"]),
         fuzzTarget("sam", ["CFNModel", "CFNSAM"]),
+        fuzzTarget("lsp", ["CFNLanguageServer"]),
     ]
 )

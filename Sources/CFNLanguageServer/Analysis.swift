@@ -38,6 +38,8 @@ struct Analysis {
     let template: Template
     let bytes: [UInt8]
     private(set) var occurrences: [NameOccurrence] = []
+    /// The start offsets of `occurrences`: a name is recorded once however many views reach it.
+    private var starts: Set<Int> = []
 
     init(template: Template, bytes: [UInt8]) {
         self.template = template
@@ -69,7 +71,7 @@ struct Analysis {
         for (kind, section) in sections {
             guard let map = template.root[section]?.mapValue else { continue }
             for e in map.entries {
-                if let r = nameRange(e.key, in: e.keyRange) {
+                if let r = nameRange(e.key, in: e.keyRange), starts.insert(r.lowerBound).inserted {
                     occurrences.append(NameOccurrence(kind: kind, name: e.key, range: r, isDefinition: true))
                 }
             }
@@ -122,7 +124,7 @@ struct Analysis {
                     let after = i + needle.count
                     if after < bytes.count, bytes[after] == UInt8(ascii: "}") || bytes[after] == UInt8(ascii: ".") {
                         let r = (i + 2)..<after
-                        if !occurrences.contains(where: { $0.range == r }) {
+                        if starts.insert(r.lowerBound).inserted {
                             occurrences.append(NameOccurrence(kind: kind, name: ref.target, range: r, isDefinition: false))
                         }
                     }
@@ -135,7 +137,7 @@ struct Analysis {
     }
 
     private mutating func addName(_ kind: SymbolKind, _ name: String, _ range: SourceRange) {
-        guard let r = nameRange(name, in: range), !occurrences.contains(where: { $0.range == r }) else { return }
+        guard let r = nameRange(name, in: range), starts.insert(r.lowerBound).inserted else { return }
         occurrences.append(NameOccurrence(kind: kind, name: name, range: r, isDefinition: false))
     }
 

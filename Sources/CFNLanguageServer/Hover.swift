@@ -1,4 +1,5 @@
 import CFNModel
+import CFNSAM
 import CFNSchema
 
 extension LanguageServer {
@@ -23,7 +24,13 @@ extension LanguageServer {
             let type = resource.type
         {
             if steps.count == 3, steps[2].key == "Type", !steps[2].onKey {
-                return (describeType(type), range(of: steps[2].node))
+                var text = describeType(type)
+                if type.hasPrefix("AWS::Serverless::"), let e = expansion(of: logicalId, in: a) {
+                    text +=
+                        "\n\nDeploys \(e.resources.count) resources: \(e.summary)\n\n"
+                        + e.resources.map { "- `\($0)`" }.joined(separator: "\n")
+                }
+                return (text, range(of: steps[2].node))
             }
             if steps.count >= 4, steps[2].key == "Properties", last.onKey {
                 let path = steps.dropFirst(3).compactMap(\.key)
@@ -31,6 +38,12 @@ extension LanguageServer {
             }
         }
         return nil
+    }
+
+    /// What the SAM transform makes of a SAM resource (nil when the template does not transform).
+    private func expansion(of logicalId: String, in a: Analysis) -> Expansion? {
+        guard let output = try? SAMTransform().apply(to: a.template) else { return nil }
+        return output.expansions(of: a.template).first { $0.logicalId == logicalId }
     }
 
     private func range(of node: Node) -> Range<Int>? {

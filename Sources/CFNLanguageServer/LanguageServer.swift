@@ -47,7 +47,6 @@ public final class LanguageServer {
         /// The syntax error of the latest text, if it has one.
         var syntaxError: CFNError?
         var isTemplate = true
-        var stale = true
     }
 
     // MARK: the stdio loop
@@ -59,13 +58,18 @@ public final class LanguageServer {
         var queue: [[UInt8]] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var eof = false
+        let worker = LintWorker()
         while exitCode == nil {
             // Take everything that has arrived; block only when nothing is queued.
             while !eof {
-                var fds = pollfd(fd: input, events: Int16(POLLIN), revents: 0)
-                let ready = poll(&fds, 1, queue.isEmpty && pendingDiagnostics.isEmpty && closedDiagnostics.isEmpty ? -1 : 0)
+                var fds = [
+                    pollfd(fd: input, events: Int16(POLLIN), revents: 0), pollfd(fd: worker.wakeFd, events: Int16(POLLIN), revents: 0),
+                ]
+                let ready = poll(&fds, 2, queue.isEmpty && pendingDiagnostics.isEmpty && closedDiagnostics.isEmpty ? -1 : 0)
                 if ready < 0 && errno == EINTR { continue }
                 guard ready > 0 else { break }
+                if fds[1].revents != 0 { for m in finished(worker) { writeAll(output, framed(m)) } }
+                guard fds[0].revents != 0 else { continue }
                 let n = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress!, $0.count) }
                 if n < 0 && errno == EINTR { continue }
                 if n <= 0 {
@@ -82,8 +86,13 @@ public final class LanguageServer {
                 }
             }
             if queue.isEmpty {
-                for m in dueNotifications() { writeAll(output, framed(m)) }
-                if eof { break }
+                for m in dueNotifications(worker: worker) { writeAll(output, framed(m)) }
+                if eof {
+                    // The input ended: what was asked for still goes out before the exit.
+                    worker.wait()
+                    for m in finished(worker) { writeAll(output, framed(m)) }
+                    break
+                }
                 continue
             }
             let body = queue.removeFirst()
@@ -94,7 +103,11 @@ public final class LanguageServer {
                 continue
             }
             // What is due goes out before the server stops answering.
-            if message?["method"]?.string == "shutdown" { for m in dueNotifications() { writeAll(output, framed(m)) } }
+            if message?["method"]?.string == "shutdown" {
+                for m in dueNotifications(worker: worker) { writeAll(output, framed(m)) }
+                worker.wait()
+                for m in finished(worker) { writeAll(output, framed(m)) }
+            }
             for out in handle(body: body, parsed: message) { writeAll(output, framed(out)) }
         }
         return exitCode ?? 1
@@ -254,7 +267,6 @@ public final class LanguageServer {
             doc.syntaxError = error
             if doc.analysis == nil { doc.isTemplate = looksLikeTemplate(doc.text.bytes) }
         }
-        doc.stale = true
         documents[uri] = doc
         if !pendingDiagnostics.contains(uri) { pendingDiagnostics.append(uri) }
     }
@@ -283,34 +295,62 @@ public final class LanguageServer {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private func diagnosticsNotification(_ uri: String) -> [UInt8]? {
-        guard var doc = documents[uri] else { return nil }
-        var diagnostics: [JSONValue] = []
-        if doc.isTemplate {
-            if let e = doc.syntaxError {
-                diagnostics.append(diagnostic(Linter.finding(for: e), in: doc.text))
-            } else if let a = doc.analysis {
-                let linter = Linter(options: options(path(of: uri)))
-                for f in linter.lint(a.template, bytes: a.bytes) { diagnostics.append(diagnostic(f, in: doc.text)) }
-            }
-        }
-        doc.stale = false
-        documents[uri] = doc
-        return notificationMessage(
-            "textDocument/publishDiagnostics",
-            .object([("uri", .string(uri)), ("version", .number(Double(doc.text.version))), ("diagnostics", .array(diagnostics))])
+    /// What a document's diagnostics come from: a syntax error or nothing to lint (published at
+    /// once), or a lint of its template.
+    private enum Due {
+        case now([Finding])
+        case lint(LintWorker.Job)
+    }
+
+    private func due(_ uri: String) -> Due? {
+        guard let doc = documents[uri] else { return nil }
+        guard doc.isTemplate else { return .now([]) }
+        if let e = doc.syntaxError { return .now([Linter.finding(for: e)]) }
+        guard let a = doc.analysis else { return .now([]) }
+        return .lint(
+            LintWorker.Job(uri: uri, version: doc.text.version, template: a.template, bytes: a.bytes, options: options(path(of: uri)))
         )
     }
 
-    /// The diagnostics notifications due: empty ones for closed documents, then those of changed ones.
-    private func dueNotifications() -> [[UInt8]] {
+    /// The publishDiagnostics notification of `findings` on the text of `uri` at `version`; nil
+    /// when the document has moved on (or closed) since.
+    private func publication(_ uri: String, version: Int, _ findings: [Finding]) -> [UInt8]? {
+        guard let doc = documents[uri], doc.text.version == version else { return nil }
+        return notificationMessage(
+            "textDocument/publishDiagnostics",
+            .object([
+                ("uri", .string(uri)), ("version", .number(Double(version))),
+                ("diagnostics", .array(findings.map { diagnostic($0, in: doc.text) })),
+            ])
+        )
+    }
+
+    /// The diagnostics notifications due: empty ones for closed documents, then those of changed
+    /// ones. With a `worker`, lints go to it and their notifications come from `finished(_:)`.
+    private func dueNotifications(worker: LintWorker? = nil) -> [[UInt8]] {
         var out = closedDiagnostics.map {
             notificationMessage("textDocument/publishDiagnostics", .object([("uri", .string($0)), ("diagnostics", .array([]))]))
         }
-        out += pendingDiagnostics.compactMap(diagnosticsNotification)
+        for uri in pendingDiagnostics {
+            switch due(uri) {
+            case .now(let findings): if let m = publication(uri, version: documents[uri]!.text.version, findings) { out.append(m) }
+            case .lint(let job):
+                if let worker {
+                    worker.submit(job)
+                } else if let m = publication(uri, version: job.version, job.run()) {
+                    out.append(m)
+                }
+            case nil: break
+            }
+        }
         closedDiagnostics.removeAll()
         pendingDiagnostics.removeAll()
         return out
+    }
+
+    /// The notifications of the lints the worker has finished (those still current).
+    private func finished(_ worker: LintWorker) -> [[UInt8]] {
+        worker.take().compactMap { publication($0.uri, version: $0.version, $0.findings) }
     }
 
     private func diagnostic(_ f: Finding, in doc: TextDocument) -> JSONValue {

@@ -193,6 +193,17 @@ struct LanguageServerTests {
         #expect(try s.at("textDocument/hover", uri, 0, 0) == .null || text(0, 0).isEmpty == false)
     }
 
+    @Test("hover on a SAM resource's type says what the transform deploys for it")
+    func samHover() throws {
+        let s = try Session()
+        let text =
+            "Transform: AWS::Serverless-2016-10-31\nResources:\n  GetUserFn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.12\n      Handler: app.handler\n      CodeUri: src/\n      Events:\n        Get:\n          Type: Api\n          Properties:\n            Path: /users\n            Method: get\n"
+        s.open(uri, text)
+        let value = try s.at("textDocument/hover", uri, 3, 14)["contents"]?["value"]?.string ?? ""
+        #expect(value.contains("Deploys 3 resources: Function, Role, Permission"), "\(value)")
+        #expect(value.contains("`GetUserFnRole`"))
+    }
+
     @Test("completion: types, properties (required first), enum values, Ref, GetAtt, Sub, conditions, mappings, functions, sections")
     func completion() throws {
         let s = try Session()

@@ -118,6 +118,39 @@ struct LSPCommandTests {
         #expect(((hover?["contents"] as? [String: Any])?["value"] as? String)?.contains("AWS::SQS::Queue") == true)
     }
 
+    @Test("requests are answered while a big template lints: hover comes back before the diagnostics")
+    func hoverDuringLint() throws {
+        let dir = try CLI.scratch()
+        let gen = try CLI.run(["../shared/tools/gen_serverless.py", "120", "--yaml"], executable: "/usr/bin/python3")
+        try CLI.write(gen.stdout, to: dir + "/big.yaml")
+        let uri = "file://" + dir + "/big.yaml"
+        let lines = gen.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let typeLine = try #require(lines.firstIndex { $0.contains("Type: AWS::") })
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: CLI.binary)
+        p.arguments = ["lsp"]
+        let stdin = Pipe()
+        let stdout = Pipe()
+        p.standardInput = stdin
+        p.standardOutput = stdout
+        try p.run()
+        nonisolated(unsafe) var output = Data()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { output = stdout.fileHandleForReading.readDataToEndOfFile() }
+        stdin.fileHandleForWriting.write(Self.initialize + (try Self.open(uri, gen.stdout)))
+        // Let the server take the document (its lint takes seconds in a debug build) before asking.
+        Thread.sleep(forTimeInterval: 0.3)
+        stdin.fileHandleForWriting.write(Self.request(2, "textDocument/hover", uri, typeLine, 12) + Self.shutdown)
+        try stdin.fileHandleForWriting.close()
+        group.wait()
+        p.waitUntilExit()
+        let messages = try Self.messages(output)
+        let hover = try #require(messages.firstIndex { $0["id"] as? Int == 2 })
+        let diagnostics = try #require(messages.firstIndex { $0["method"] as? String == "textDocument/publishDiagnostics" })
+        #expect(hover < diagnostics)
+        #expect(p.terminationStatus == 0)
+    }
+
     @Test("the input ending without shutdown exits 1; .cfntool.yaml beside the file is honoured")
     func configAndEOF() throws {
         let dir = try CLI.scratch()
