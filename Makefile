@@ -65,7 +65,8 @@ test: deps pydeps
 	python3 scripts/check-sam.py --cfntool $(DEBUG) --sample 5 --min 0.95 --show 5
 	python3 scripts/sam-data.py check
 	python3 scripts/iam-actions.py check
-	bash scripts/check-lsp-nvim.sh $(DEBUG)
+	bash scripts/check-lsp-editor.sh nvim $(DEBUG)
+	bash scripts/check-lsp-editor.sh emacs $(DEBUG)
 
 # The test suite under AddressSanitizer (and LeakSanitizer), in its own build folder: the CLI
 # tests run the sanitized binary beside the test bundle, so its reports fail them too. Every test

@@ -6,7 +6,8 @@
 #   3. `cfntool fmt` vs `cfn-flip -n` (reformat, same format) on the same file;
 #   4. graph build; 5. split; 6. lint vs cfn-lint; 7. diff; 8. schema data read by lint;
 #   9. the SAM transform of a 100-function app vs aws-sam-translator, whole processes;
-#  10. lint, count and split of a 300-function SAM app vs cfn-lint and the transform alone.
+#  10. lint, count and split of a 300-function SAM app vs cfn-lint and the transform alone;
+#  11. `cfntool lsp` latency (keystroke to diagnostics, hover, completion) and memory over 1,000 edits.
 # Quote the medians. Needs hyperfine (apt) and cfn-flip (pip); installs them if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -156,4 +157,16 @@ print(f"cfntool lint:   median {rs['lint']*1e3:.0f} ms, cfn-lint {ref:.1f} s: {r
 print(f"aws-sam-translator transform alone (in process): median {transform:.2f} s")
 print(f"cfntool count:  median {rs['count']*1e3:.0f} ms: {transform/rs['count']:.0f}x")
 print(f"cfntool split:  median {rs['split']*1e3:.0f} ms: {transform/rs['split']:.0f}x")
+PY
+echo
+
+echo "== 11. cfntool lsp as an editor sees it (targets: 5,641 resources: a keystroke's diagnostics < 150 ms, hover and completion < 20 ms; 250 resources: diagnostics < 30 ms; memory after 1,000 edits <= 1.2x after the first)"
+python3 "$GEN" 1000 --yaml > "$OUT/lsp-1000.yaml"
+python3 "$GEN" 40 --yaml > "$OUT/lsp-40.yaml"
+python3 - "$(python3 scripts/bench/lsp_latency.py "$BIN" "$OUT/lsp-1000.yaml" --edits 10)" "$(python3 scripts/bench/lsp_latency.py "$BIN" "$OUT/lsp-40.yaml" --edits 20 --memory)" <<'PY'
+import json, sys
+big, small = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+print(f"5,641 resources: keystroke -> diagnostics median {big['diagnostics_ms']:.0f} ms; hover {big['hover_ms']:.1f} ms; completion {big['completion_ms']:.1f} ms")
+print(f"250 resources:   keystroke -> diagnostics median {small['diagnostics_ms']:.0f} ms; hover {small['hover_ms']:.1f} ms; completion {small['completion_ms']:.1f} ms")
+print(f"memory (250 resources): {small['rss_first_kb']/1024:.1f} MB after the first edit, {small['rss_after_1000_kb']/1024:.1f} MB after 1,000: {small['rss_after_1000_kb']/small['rss_first_kb']:.2f}x")
 PY

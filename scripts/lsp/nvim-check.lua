@@ -1,7 +1,7 @@
 -- Neovim (0.7+, headless) with its built-in LSP client on `cfntool lsp`: waits for the
 -- diagnostics of the file it was started on, asks for hover and definition at the position in
 -- CFNTOOL_POS ("line:col", 1-based), and prints what it got as `key=value` lines for
--- scripts/check-lsp-nvim.sh to check. Exits 1 when the server does not answer.
+-- scripts/check-lsp-editor.sh to check. Exits 1 when the server does not answer.
 local bin = os.getenv("CFNTOOL_BIN")
 local line, col = os.getenv("CFNTOOL_POS"):match("(%d+):(%d+)")
 line, col = tonumber(line), tonumber(col)
