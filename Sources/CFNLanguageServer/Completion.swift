@@ -35,11 +35,30 @@ extension LanguageServer {
         return .object([("isIncomplete", .bool(!complete)), ("items", .array(items))])
     }
 
-    private func item(_ label: String, kind: Int, detail: String? = nil, sort: String? = nil, insert: String? = nil) -> JSONValue {
+    private func item(
+        _ label: String,
+        kind: Int,
+        detail: String? = nil,
+        sort: String? = nil,
+        insert: String? = nil,
+        snippet: Bool = false
+    ) -> JSONValue {
         .object([
             "label": .string(label), "kind": .number(Double(kind)), "detail": detail.map(JSONValue.string),
             "sortText": sort.map(JSONValue.string), "insertText": insert.map(JSONValue.string),
+            "insertTextFormat": snippet ? .number(2) : nil,
         ])
+    }
+
+    /// What completing a key inserts: `Name: ` (a snippet, where the client takes them, that
+    /// opens a block for an object or a list: `Name:` then an indented `$0` or `- $0`).
+    private func keyInsert(_ name: String, _ shape: KeyShape) -> (String, Bool) {
+        guard snippets else { return (name + ": ", false) }
+        switch shape {
+        case .scalar: return (name + ": $0", true)
+        case .object: return (name + ":\n  $0", true)
+        case .list: return (name + ":\n  - $0", true)
+        }
     }
 
     // CompletionItemKind numbers of the protocol.
@@ -115,7 +134,15 @@ extension LanguageServer {
         case .key(let chain, let prefix):
             return (
                 keyItems(chain, prefix, doc).map {
-                    item($0.0, kind: LanguageServer.kindProperty, detail: $0.1, sort: $0.2, insert: $0.0 + ": ")
+                    let (insert, snippet) = keyInsert($0.name, $0.shape)
+                    return item(
+                        $0.name,
+                        kind: LanguageServer.kindProperty,
+                        detail: $0.detail,
+                        sort: $0.sort,
+                        insert: insert,
+                        snippet: snippet
+                    )
                 }, true
             )
         case .value(let chain, let prefix):
@@ -148,7 +175,13 @@ extension LanguageServer {
 
     /// The keys that may follow `chain`, with a detail and a sort key (required properties first),
     /// leaving out those the enclosing mapping already has.
-    private func keyItems(_ chain: [String], _ prefix: String, _ doc: OpenDocument) -> [(String, String?, String)] {
+    enum KeyShape { case scalar, object, list }
+
+    private func keyItems(
+        _ chain: [String],
+        _ prefix: String,
+        _ doc: OpenDocument
+    ) -> [(name: String, detail: String?, sort: String, shape: KeyShape)] {
         let t = doc.analysis?.template
         let p = prefix.lowercased()
         func keep(_ name: String) -> Bool { p.isEmpty || name.lowercased().hasPrefix(p) }
@@ -158,35 +191,48 @@ extension LanguageServer {
             for key in chain { node = node?[key] ?? node?.listValue?.last?[key] }
             if let m = node?.mapValue ?? node?.listValue?.last?.mapValue { present = Set(m.keys) }
         }
-        if chain.isEmpty {
-            return LanguageServer.topLevelSections.filter { keep($0) && !present.contains($0) }.enumerated().map {
-                ($1, "section", String(format3($0)))
+        // Fixed keys: those not written yet, in their usual order.
+        func fixed(
+            _ names: [String],
+            _ detail: String,
+            blocks: Set<String>,
+            lists: Set<String> = []
+        ) -> [(name: String, detail: String?, sort: String, shape: KeyShape)] {
+            names.filter { keep($0) && !present.contains($0) }.enumerated().map { i, name in
+                (name, detail, format3(i), blocks.contains(name) ? .object : lists.contains(name) ? .list : .scalar)
             }
+        }
+        if chain.isEmpty {
+            let blocks: Set<String> = ["Metadata", "Parameters", "Rules", "Mappings", "Conditions", "Resources", "Outputs"]
+            return fixed(LanguageServer.topLevelSections, "section", blocks: blocks)
         }
         if chain.count == 2, chain[0] == "Resources" {
-            return LanguageServer.resourceAttributes.filter { keep($0) && !present.contains($0) }.enumerated().map {
-                ($1, "resource attribute", String(format3($0)))
-            }
+            return fixed(
+                LanguageServer.resourceAttributes,
+                "resource attribute",
+                blocks: ["Properties", "Metadata", "CreationPolicy", "UpdatePolicy"]
+            )
         }
         if chain.count == 2, chain[0] == "Outputs" {
-            return ["Value", "Description", "Export", "Condition"].filter { keep($0) && !present.contains($0) }.enumerated().map {
-                ($1, "output", String(format3($0)))
-            }
+            return fixed(["Value", "Description", "Export", "Condition"], "output", blocks: ["Export"])
         }
         if chain.count == 2, chain[0] == "Parameters" {
             let keys = [
                 "Type", "Default", "Description", "AllowedValues", "AllowedPattern", "ConstraintDescription", "MinLength", "MaxLength",
-                "MinValue",
-                "MaxValue", "NoEcho",
+                "MinValue", "MaxValue", "NoEcho",
             ]
-            return keys.filter { keep($0) && !present.contains($0) }.enumerated().map { ($1, "parameter", String(format3($0))) }
+            return fixed(keys, "parameter", blocks: [], lists: ["AllowedValues"])
         }
         guard chain.count >= 3, chain[0] == "Resources", chain[2] == "Properties", let type = resourceType(chain[1], doc),
             let schema = schemas?.schema(for: type), let properties = schema.properties(under: Array(chain.dropFirst(3)))
         else { return [] }
         return properties.filter { keep($0.name) && !present.contains($0.name) }.enumerated().map { i, d in
             let flags = d.flags.isEmpty ? "" : " (" + d.flags.joined(separator: ", ") + ")"
-            return (d.name, d.typeDescription + flags, (d.isRequired ? "0" : "1") + format3(i))
+            let types = d.schema.types ?? .any
+            let shape: KeyShape =
+                types == .array || d.schema.itemSchema != nil
+                ? .list : types == .object || d.schema.propertyContainer != nil ? .object : .scalar
+            return (d.name, d.typeDescription + flags, (d.isRequired ? "0" : "1") + format3(i), shape)
         }
     }
 
@@ -280,26 +326,33 @@ extension LanguageServer {
         var chain: [String] = []
         var limit = indent
         var l = line - 1
+        let bytes = doc.bytes
+        // Reads the bytes in place: the walk up may cross every line of a big template.
         while l >= 0 && limit > 0 {
-            let text = doc.lineText(l)
+            let start = doc.lineStart(l)
+            let end = doc.lineStart(l + 1) - (l + 1 < doc.lineCount ? 1 : 0)
             l -= 1
-            let spaces = text.prefix { $0 == 0x20 }.count
-            guard spaces < text.count, text[spaces] != UInt8(ascii: "#"), spaces < limit else { continue }
-            let isItem = text[spaces] == UInt8(ascii: "-")
+            var spaces = 0
+            while start + spaces < end, bytes[start + spaces] == 0x20 { spaces += 1 }
+            guard spaces < limit, start + spaces < end, bytes[start + spaces] != UInt8(ascii: "#"), bytes[start + spaces] != 0x0D else {
+                continue
+            }
+            let isItem = bytes[start + spaces] == UInt8(ascii: "-")
             var keyCol = spaces
             if isItem {
                 keyCol += 1
-                while keyCol < text.count, text[keyCol] == 0x20 || text[keyCol] == UInt8(ascii: "-") { keyCol += 1 }
+                while start + keyCol < end, bytes[start + keyCol] == 0x20 || bytes[start + keyCol] == UInt8(ascii: "-") { keyCol += 1 }
             }
             defer { limit = spaces }
             // Inside this list item's mapping: its first key is a sibling, not a parent.
             if isItem && keyCol >= limit { continue }
-            let body = String(decoding: text[keyCol...], as: UTF8.self)
+            let body = String(decoding: bytes[(start + keyCol)..<end], as: UTF8.self)
             guard let colon = body.firstIndex(of: ":") else { continue }
             chain.insert(String(body[..<colon]).trimmingSpaces.trimmingCharacters(in: "\"'"), at: 0)
         }
         return chain
     }
+
 }
 
 extension StringProtocol {

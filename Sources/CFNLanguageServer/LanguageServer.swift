@@ -26,6 +26,8 @@ public final class LanguageServer {
     var documents: [String: OpenDocument] = [:]
     var encoding: PositionEncoding = .utf16
     var ruleDocumentationBase: String? = nil
+    /// Whether the client takes snippets in completion items.
+    var snippets = false
     private var initialized = false
     private var shuttingDown = false
     private(set) var exitCode: Int32? = nil
@@ -226,6 +228,7 @@ public final class LanguageServer {
         let offered = params["capabilities"]?["general"]?["positionEncodings"]?.array?.compactMap(\.string) ?? []
         encoding = offered.contains("utf-8") ? .utf8 : .utf16
         ruleDocumentationBase = params["initializationOptions"]?["ruleDocumentationBaseUrl"]?.string
+        snippets = params["capabilities"]?["textDocument"]?["completion"]?["completionItem"]?["snippetSupport"]?.bool ?? false
         let capabilities: JSONValue = .object([
             ("positionEncoding", .string(encoding.rawValue)),
             (

@@ -13,6 +13,9 @@ final class Session {
     var nextId = 0
     var notifications: [JSONValue] = []
 
+    /// A session whose client has not initialized yet.
+    init(uninitialized: Void) {}
+
     init(encodings: [String] = ["utf-16"], options: String = "{}") throws {
         let r = try request(
             "initialize",
@@ -253,6 +256,23 @@ struct LanguageServerTests {
         s.change(uri, version: 13, line: 0, character: 0, text: "\n")
         let sections = try s.labels(uri, 0, 0)
         #expect(sections.contains("Rules") && sections.contains("Transform") && !sections.contains("Resources"))
+    }
+
+    @Test("completion of a key is a snippet where the client takes them: a block for an object or a list")
+    func snippets() throws {
+        let s = Session(uninitialized: ())
+        let r = try s.request(
+            "initialize",
+            "{\"capabilities\":{\"textDocument\":{\"completion\":{\"completionItem\":{\"snippetSupport\":true}}}}}"
+        )
+        #expect(r["result"] != nil)
+        s.open(uri, "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      ")
+        let items = try s.at("textDocument/completion", uri, 4, 6)["items"]?.array ?? []
+        func insert(_ label: String) -> String? { items.first { $0["label"]?.string == label }?["insertText"]?.string }
+        #expect(insert("Handler") == "Handler: $0")
+        #expect(insert("Environment") == "Environment:\n  $0")
+        #expect(insert("Layers") == "Layers:\n  - $0")
+        #expect(items.allSatisfy { $0["insertTextFormat"]?.int == 2 })
     }
 
     @Test("definition and references through Ref, both GetAtt forms, Sub, DependsOn, Condition and FindInMap")
