@@ -23,6 +23,9 @@ public struct Violation: Sendable {
     public var format: String?
     /// The function whose result does not fit, for `.functionType`.
     public var function: FunctionName?
+    /// The pattern that failed, for `.pattern` (a schema with several patterns files them
+    /// under different rules: the IAM policy schemas).
+    public var pattern: String?
 }
 
 /// What the validator needs to know about the template to judge intrinsic functions by what
@@ -126,11 +129,14 @@ public struct Validator {
         _ message: String,
         at: SourceRange,
         format: String? = nil,
-        function: FunctionName? = nil
+        function: FunctionName? = nil,
+        pattern: String? = nil
     ) {
         failed = true
         guard !silent else { return }
-        violations.append(Violation(keyword: keyword, message: message, range: at, format: format, function: function))
+        violations.append(
+            Violation(keyword: keyword, message: message, range: at, format: format, function: function, pattern: pattern)
+        )
     }
 
     /// What `schema` says of `node`, reporting nothing; functions are unknown (a question asked
@@ -473,7 +479,7 @@ public struct Validator {
         if case .string = node.value, node.isDynamicReference { return }
         if wantsText {
             if let p = schema.pattern, !p.search(text) {
-                report(.pattern, "\(describe(node)) does not match '\(p.source)'", at: at)
+                report(.pattern, "\(describe(node)) does not match '\(p.source)'", at: at, pattern: p.source)
             }
             if schema.minLength != nil || schema.maxLength != nil {
                 let length = text.unicodeScalars.count
