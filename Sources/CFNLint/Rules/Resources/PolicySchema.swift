@@ -75,7 +75,13 @@ enum PolicySchema {
             guard let type = r.type, let kind = kind(type, path), let schema = schemas[kind] else { continue }
             let where_ = ["Resources", r.logicalId, "Properties"] + path
             var validator = Validator(context: values)
-            validator.validate(document, schema, at: at)
+            validator.noValueBranchMayBeMissing = true
+            // JSON text has no functions: `{"Ref": "X"}` in it is a mapping, as IAM reads it.
+            let checked = isText ? literal(document) : document
+            validator.validate(checked, schema, at: at)
+            // The values of the text by where their keys are, for the words of a problem.
+            var nodes: [Node] = []
+            if isText { collectValues(checked, into: &nodes) }
             for v in validator.violations {
                 let id: String
                 switch v.keyword {
@@ -85,13 +91,21 @@ enum PolicySchema {
                     id = "E3514"
                 default: id = kind.ruleId
                 }
-                // A problem inside a policy written as JSON text is placed at the text.
+                // A problem inside a policy written as JSON text is placed at the text, where
+                // the same problem twice is one finding (both of `Action` and `NotAction` too).
                 let place = isText ? at : v.range
-                add(id, v.message, place, where_)
+                var message = isText && v.keyword == .requiredXor ? String(v.message.prefix { $0 != "," }) : v.message
+                // Our words for a mapping or a list do not show it: in JSON text, where only
+                // the words tell two problems apart, it is shown.
+                if isText, message.hasPrefix("a mapping") || message.hasPrefix("a list"),
+                    let node = nodes.first(where: { $0.range.start.offset == v.range.start.offset })
+                {
+                    message += ": \(compact(node))"
+                }
+                add(id, message, place, where_)
                 if v.keyword == .anyOf {
-                    for (k, form) in principalForms.enumerated() {
-                        add(id, "The AWS principal \(form) (form \(k + 1) of 5)", place, where_)
-                    }
+                    let value = v.message.firstRange(of: " is not valid under").map { String(v.message[..<$0.lowerBound]) } ?? "the value"
+                    for form in principalForms { add(id, "As an AWS principal, \(value) \(form)", place, where_) }
                 }
             }
             if kind.uniqueSids {
@@ -103,6 +117,49 @@ enum PolicySchema {
             }
         }
         return out
+    }
+
+    /// Each value under a mapping's key, the node given a key's range (where a problem is placed).
+    static func collectValues(_ node: Node, into out: inout [Node]) {
+        switch node.value {
+        case .map(let m):
+            for e in m.entries {
+                out.append(Node(e.value.value, range: e.keyRange))
+                collectValues(e.value, into: &out)
+            }
+        case .list(let items):
+            for item in items {
+                out.append(item)
+                collectValues(item, into: &out)
+            }
+        default: break
+        }
+    }
+
+    /// A value in one line of JSON-like text.
+    static func compact(_ node: Node) -> String {
+        switch node.value {
+        case .map(let m): return "{" + m.entries.map { "\"\($0.key)\": \(compact($0.value))" }.joined(separator: ", ") + "}"
+        case .list(let items): return "[" + items.map(compact).joined(separator: ", ") + "]"
+        case .string(let s): return "\"\(s)\""
+        default: return node.scalarText ?? "null"
+        }
+    }
+
+    /// The node with every function written back as the mapping it was read from.
+    static func literal(_ node: Node) -> Node {
+        switch node.value {
+        case .function(let f):
+            let entry = Map.Entry(key: f.name.rawValue, value: literal(f.argument), keyRange: f.keyRange)
+            return Node(.map(Map([entry])), range: node.range)
+        case .map(let m):
+            let entries = m.entries.map { e in Map.Entry(key: e.key, value: literal(e.value), keyRange: e.keyRange) }
+            return Node(.map(Map(entries)), range: node.range)
+        case .list(let items):
+            return Node(.list(items.map(literal)), range: node.range)
+        default:
+            return node
+        }
     }
 
     /// The first statement id that two statements of the list share (statements written as a

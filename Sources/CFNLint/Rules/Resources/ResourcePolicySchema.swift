@@ -47,8 +47,8 @@ struct ResourcePolicySchema: Rule {
                   Queues: [!Ref Jobs]
                   PolicyDocument:
                     Statement: # <-
-                      - Sid: Send
-                        Effect: Allow # <-
+                      - Sid: Send # <-
+                        Effect: Allow
                         Action: sqs:SendMessage
                         Resource: !GetAtt Jobs.Arn
                       - Sid: Send
