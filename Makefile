@@ -66,6 +66,7 @@ test: deps pydeps
 	python3 scripts/sam-data.py check
 	python3 scripts/iam-actions.py check
 	python3 scripts/iam-policy-schemas.py check
+	python3 scripts/iam-resources.py check
 
 # The test suite under AddressSanitizer (and LeakSanitizer), in its own build folder: the CLI
 # tests run the sanitized binary beside the test bundle, so its reports fail them too. Every test

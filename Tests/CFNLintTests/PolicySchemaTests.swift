@@ -160,4 +160,44 @@ struct PolicySchemaTests {
             """
         #expect(Self.marks(Self.lint(text)) == ["E3511:20", "E3511:9"])
     }
+
+    @Test("I3510: an action none of whose resource types the statement's ARNs are, at the Resource key (the Statement key without one)")
+    func statementResources() {
+        let text = """
+            Conditions:
+              C: !Equals [a, b]
+            Resources:
+              P:
+                Type: AWS::IAM::ManagedPolicy
+                Properties:
+                  PolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Action: [sqs:SendMessage]
+                        NotResource: arn:aws:s3:::bucket/*
+                      - Effect: Allow
+                        Action: [sqs:SendMessage]
+                        Resource: !If [C, arn:aws:s3:::bucket/*, arn:aws:s3:::other]
+                      - Effect: Allow
+                        Action: [s3:GetObject, s3:ListAllMyBuckets, logs:PutLogEvents]
+                        Resource: [arn:aws:s3:::bucket/*, "arn:aws:logs:us-east-1:123456789012:log-group:x:*"]
+              P2:
+                Type: AWS::IAM::ManagedPolicy
+                Properties:
+                  PolicyDocument: '{"Statement": [{"Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "arn:aws:s3:::x"}]}'
+              B:
+                Type: AWS::S3::BucketPolicy
+                Properties:
+                  Bucket: x
+                  PolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Principal: "*"
+                        Action: [s3:PutBucketPolicy]
+                        Resource: arn:aws:s3:::bucket/*
+            """
+        let found = Linter(options: LintOptions(includeChecks: ["I"], asOf: LintDate("2026-11-25")!))
+            .lint(bytes: Array(text.utf8), path: "t.yaml").findings.filter { $0.ruleId == "I3510" }
+        #expect(found.map(\.range.start.line) == [8, 14, 21])
+    }
 }
