@@ -73,8 +73,13 @@ struct PolicySchemaTests {
                       PolicyDocument: '{"Statement": [{"Effect": "Allow", "Action": "*", "Resource": {"Fn::Sub": "a"}}, {"Effect": "Allow", "Action": "*", "Resource": {"Fn::Sub": "b"}}]}'
                     - PolicyName: q
                       PolicyDocument: '{"Statement": 5'
+                    - PolicyName: yaml
+                      PolicyDocument: "{Statement: [{Effect: Allow}]}"
+                    - PolicyName: list
+                      PolicyDocument: "[1]"
             """
-        #expect(Self.marks(Self.lint(text)) == ["E3510:8", "E3510:8", "E3530:5"])
+        // Text that is YAML but not JSON is no policy to cfn-lint; JSON that is no mapping is one of the wrong type.
+        #expect(Self.marks(Self.lint(text)) == ["E3510:14", "E3510:8", "E3510:8", "E3530:5"])
     }
 
     @Test("a Fn::If with an AWS::NoValue branch leaves its property out when the condition goes that way")
