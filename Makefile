@@ -65,6 +65,8 @@ test: deps pydeps
 	python3 scripts/check-sam.py --cfntool $(DEBUG) --sample 5 --min 0.95 --show 5
 	python3 scripts/sam-data.py check
 	python3 scripts/iam-actions.py check
+	python3 scripts/iam-policy-schemas.py check
+	python3 scripts/iam-resources.py check
 	bash scripts/check-lsp-editor.sh nvim $(DEBUG)
 	bash scripts/check-lsp-editor.sh emacs $(DEBUG)
 

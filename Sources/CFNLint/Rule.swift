@@ -159,12 +159,21 @@ final class SharedWork: @unchecked Sendable {
     private var conditionScenarios: ConditionScenarios?
     private var templateStrings: [TemplateString]?
     private var policyDocuments: [PolicyDocument]?
+    private var policySchemaFindings: [Finding]?
 
-    /// The template's policy documents (W3037, W2511), JSON text decoded once.
+    /// The template's policy documents (W3037, W2511, the policy schema rules), JSON text decoded once.
     func policies(_ template: Template) -> [PolicyDocument] {
         if let policyDocuments { return policyDocuments }
         let all = PolicyActions.policies(template)
         policyDocuments = all
+        return all
+    }
+
+    /// The policy schema findings (E3510, E3512, E3513, E3514, E3530), each document validated once.
+    func policySchema(_ context: LintContext) -> [Finding] {
+        if let policySchemaFindings { return policySchemaFindings }
+        let all = PolicySchema.run(context)
+        policySchemaFindings = all
         return all
     }
 

@@ -14,6 +14,9 @@ extension RuleRegistry {
         SubnetCidrOverlap.self, BackupLifecycleColdStorage.self, PackagedLocalPath.self,
         BucketAccessControl.self, ImageIdParameterType.self, ZipFunctionHandler.self,
         PolicyActions.self, PolicyVersionOutdated.self,
+        // IAM policy documents, by what they are attached to, and role ARNs.
+        IdentityPolicySchema.self, ResourcePolicySchema.self, RepositoryPolicySchema.self, ResourcePolicyArn.self,
+        TrustPolicySchema.self, ServiceRoleArn.self, StatementResources.self,
         // The service behind the type.
         ServiceShutDown.self, ServiceSunset.self, ServiceMaintenance.self,
         // Which properties go together.

@@ -270,3 +270,14 @@ struct SchemaCompiler {
         return placeholder
     }
 }
+
+extension SchemaNode {
+    /// Compiles a schema given as JSON text (`#/definitions/Name` references inside it): for
+    /// schemas that are not resource schemas, such as the IAM policy documents'. Nil when the
+    /// text is not JSON.
+    public static func compile(json: String) -> SchemaNode? {
+        guard let value = JSONValue.parse(Array(json.utf8)) else { return nil }
+        var compiler = SchemaCompiler(root: value)
+        return compiler.compile().0
+    }
+}

@@ -23,6 +23,9 @@ public struct Violation: Sendable {
     public var format: String?
     /// The function whose result does not fit, for `.functionType`.
     public var function: FunctionName?
+    /// The pattern that failed, for `.pattern` (a schema with several patterns files them
+    /// under different rules: the IAM policy schemas).
+    public var pattern: String?
 }
 
 /// What the validator needs to know about the template to judge intrinsic functions by what
@@ -105,6 +108,11 @@ public struct Validator {
     /// schemas are read this way; the resource schemas judge a function by its result type.
     public var functionsAreUnknown = false
 
+    /// Whether a property given by a `Fn::If` with an `AWS::NoValue` branch counts as missing
+    /// for `required`, `requiredXor` and `requiredOr` (it is, when the condition goes that way),
+    /// as cfn-lint reads the IAM policy schemas. Off for the resource schemas.
+    public var noValueBranchMayBeMissing = false
+
     public init(context: ValueContext, groupsRequired: Bool = false, functionsAreUnknown: Bool = false) {
         self.context = context
         self.groupsRequired = groupsRequired
@@ -126,17 +134,21 @@ public struct Validator {
         _ message: String,
         at: SourceRange,
         format: String? = nil,
-        function: FunctionName? = nil
+        function: FunctionName? = nil,
+        pattern: String? = nil
     ) {
         failed = true
         guard !silent else { return }
-        violations.append(Violation(keyword: keyword, message: message, range: at, format: format, function: function))
+        violations.append(
+            Violation(keyword: keyword, message: message, range: at, format: format, function: function, pattern: pattern)
+        )
     }
 
     /// What `schema` says of `node`, reporting nothing; functions are unknown (a question asked
     /// of a value, whose answer decides what else applies, is not answered on a guess).
     private func outcome(_ node: Node, _ schema: SchemaNode, hops: Int) -> Outcome {
         var probe = Validator(context: context, groupsRequired: groupsRequired, functionsAreUnknown: true)
+        probe.noValueBranchMayBeMissing = noValueBranchMayBeMissing
         probe.silent = true
         probe.check(node, schema, at: node.range, hops: hops)
         return probe.unknown ? .unknown : probe.failed ? .invalid : .valid
@@ -473,7 +485,7 @@ public struct Validator {
         if case .string = node.value, node.isDynamicReference { return }
         if wantsText {
             if let p = schema.pattern, !p.search(text) {
-                report(.pattern, "\(describe(node)) does not match '\(p.source)'", at: at)
+                report(.pattern, "\(describe(node)) does not match '\(p.source)'", at: at, pattern: p.source)
             }
             if schema.minLength != nil || schema.maxLength != nil {
                 let length = text.unicodeScalars.count
@@ -631,7 +643,15 @@ public struct Validator {
             guard let v = map[key] else { return false }
             return !v.isNoValue
         }
-        let missing = schema.required.filter { !present($0) }
+        // Given in every case: not left out by a condition.
+        func always(_ key: String) -> Bool {
+            guard present(key) else { return false }
+            guard noValueBranchMayBeMissing, let f = map[key]?.functionValue, f.name == .if,
+                let args = f.argument.listValue, args.count == 3
+            else { return true }
+            return !args[1].isNoValue && !args[2].isNoValue
+        }
+        let missing = schema.required.filter { !always($0) }
         if groupsRequired, missing.count > 1 {
             report(.required, "\(quoted(missing)) are required properties", at: at)
         } else {
@@ -639,7 +659,7 @@ public struct Validator {
         }
         if !schema.requiredXor.isEmpty {
             let given = schema.requiredXor.filter(present)
-            if given.isEmpty {
+            if given.isEmpty || !given.contains(where: always) {
                 report(.requiredXor, "Exactly one of \(quoted(schema.requiredXor)) must be given", at: at)
             } else if given.count > 1 {
                 // Each of those given is reported at its key (as cfn-lint does).
@@ -652,7 +672,7 @@ public struct Validator {
                 }
             }
         }
-        if !schema.requiredOr.isEmpty, !schema.requiredOr.contains(where: present) {
+        if !schema.requiredOr.isEmpty, !schema.requiredOr.contains(where: always) {
             report(.requiredOr, "At least one of \(quoted(schema.requiredOr)) must be given", at: at)
         }
         for (key, needs) in schema.dependentRequired where present(key) {

@@ -1,4 +1,5 @@
 import CFNModel
+import CFNSchema
 
 /// W3037: an IAM policy names an action that is not `service:action`, a service IAM does not
 /// know, or an action the service does not have.
@@ -143,8 +144,14 @@ struct PolicyActions: Rule {
             for path in paths {
                 for (document, at) in SchemaCheck.reach(properties.value, at: properties.keyRange, path[...]) {
                     if let text = document.stringValue {
-                        guard let parsed = try? Template(text: text, path: "policy.json") else { continue }
-                        out.append((r, path, parsed.rootNode, at, true))
+                        // Read as JSON, as cfn-lint reads it: YAML text that is not JSON is no
+                        // policy, and JSON that is no mapping is a policy of the wrong type.
+                        guard let json = JSONValue.parse(Array(text.utf8)) else { continue }
+                        if let parsed = try? Template(text: text, path: "policy.json"), parsed.rootNode.mapValue != nil {
+                            out.append((r, path, parsed.rootNode, at, true))
+                        } else {
+                            out.append((r, path, node(json, at: at), at, true))
+                        }
                     } else {
                         out.append((r, path, document, at, false))
                     }
@@ -152,6 +159,21 @@ struct PolicyActions: Rule {
             }
         }
         return out
+    }
+
+    /// A JSON value as a template node, every part placed at `at` (a policy text's property).
+    static func node(_ json: JSONValue, at: SourceRange) -> Node {
+        switch json {
+        case .string(let s): return Node(.string(s), range: at)
+        case .number(let d):
+            let text = d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
+            return Node(.number(Number(text: text, kind: d == d.rounded() ? .integer : .float, canonical: text)), range: at)
+        case .bool(let b): return Node(.bool(b), range: at)
+        case .null: return Node(.null, range: at)
+        case .array(let items): return Node(.list(items.map { node($0, at: at) }), range: at)
+        case .object(let members):
+            return Node(.map(Map(members.map { Map.Entry(key: $0.0, value: node($0.1, at: at), keyRange: at) })), range: at)
+        }
     }
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
