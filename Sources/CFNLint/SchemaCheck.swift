@@ -115,6 +115,13 @@ enum SchemaCheck {
         return reach(entry.value, at: entry.keyRange, path.dropFirst())
     }
 
+    /// A regional constraint's message names the region: a list of the first of some hundred
+    /// instance types says nothing, the region does.
+    private static func regional(_ v: Violation, _ property: String, _ region: String) -> String {
+        guard v.keyword == .enumeration, let cut = v.message.firstRange(of: " is not one of [") else { return v.message + " in " + region }
+        return v.message[..<cut.lowerBound] + " is not offered in " + region + " for " + property
+    }
+
     /// The findings of every schema keyword, by rule id.
     static func run(_ context: LintContext) -> [String: [Finding]] {
         guard let store = SchemaStore.bundled else { return [:] }
@@ -137,7 +144,7 @@ enum SchemaCheck {
             // no Name, E3660), as cfn-lint reads them.
             let folded = properties.map { caseFolded(type, $0.value) } ?? Node(.map(Map()))
             let top = properties?.keyRange ?? entry.keyRange
-            for ext in store.extensions(for: type) {
+            for ext in store.extensions(for: type, regions: context.regions) {
                 // As cfn-lint reads them: what a constraint asks of a function's value has no
                 // answer, so `EventSourceArn: !GetAtt Queue.Arn` triggers no SQS-or-stream rule.
                 var constraint = Validator(
@@ -148,7 +155,10 @@ enum SchemaCheck {
                 for (node, at) in reach(folded, at: top, ext.path[...]) {
                     constraint.validate(node, ext.schema, at: at)
                 }
-                for v in constraint.violations { extensionFindings.append(context.finding(id: ext.ruleId, v.message, at: v.range)) }
+                for v in constraint.violations {
+                    let message = ext.region.map { regional(v, ext.path.last ?? "value", $0) } ?? v.message
+                    extensionFindings.append(context.finding(id: ext.ruleId, message, at: v.range))
+                }
             }
         }
         var out: [String: [Finding]] = ["extensions": extensionFindings]
