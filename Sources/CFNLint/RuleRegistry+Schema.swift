@@ -5,6 +5,9 @@ extension RuleRegistry {
         // Constraints of one resource type, beyond its schema (E3000), and those of them that
         // are documented on their own.
         ResourceConstraints.self, StreamStartingPosition.self, QueueStartingPosition.self, AuroraInstanceProperties.self,
+        // Values each region offers (instance types).
+        ManagedBlockchainInstanceType.self, DocDBInstanceClass.self, AppStreamFleetInstanceType.self, EC2InstanceTypeRegion.self,
+        NeptuneInstanceClass.self, GameLiftFleetInstanceType.self, CacheNodeTypeRegion.self, AmazonMQInstanceType.self, DAXNodeType.self,
         // Between resources.
         RouteTableAssociationUnique.self, AvailabilityZoneHardcoded.self, SnapStartVersion.self,
         PasswordProperty.self,
