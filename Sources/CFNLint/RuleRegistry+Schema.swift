@@ -8,6 +8,8 @@ extension RuleRegistry {
         // Values each region offers (instance types).
         ManagedBlockchainInstanceType.self, DocDBInstanceClass.self, AppStreamFleetInstanceType.self, EC2InstanceTypeRegion.self,
         NeptuneInstanceClass.self, GameLiftFleetInstanceType.self, CacheNodeTypeRegion.self, AmazonMQInstanceType.self, DAXNodeType.self,
+        AlarmPeriod.self, CodeBuildS3Location.self, DynamoDBOnDemandThroughput.self, DynamoDBProvisionedThroughput.self,
+        RestApiName.self, HealthCheckAlarmIdentifier.self, BlockDeviceEbsIops.self,
         // Between resources.
         RouteTableAssociationUnique.self, AvailabilityZoneHardcoded.self, SnapStartVersion.self,
         PasswordProperty.self,

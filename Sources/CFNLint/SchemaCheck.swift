@@ -21,6 +21,9 @@ enum SchemaCheck {
         case .itemCount: return "E3032"
         case .length: return "E3033"
         case .range: return "E3034"
+        // cfn-lint has no rule of its own for `multipleOf` in a resource schema: it reports
+        // under E3002, the rule of the schema as a whole.
+        case .multipleOf: return "E3002"
         case .uniqueItems: return "E3037"
         case .requiredOr: return "E3058"
         case .implicitConversion: return "W3091"
@@ -183,13 +186,21 @@ extension SchemaRule {
 /// examples that run as tests): its `check` takes the constraint findings of its id. The
 /// constraints are still E3000's: `--ignore-checks E3000` turns these off too. Another id is
 /// listed the same way: a file with its `RuleInfo` and a line in `RuleRegistry.schema`.
-protocol ConstraintRule: Rule {}
+protocol ConstraintRule: Rule {
+    /// A finding's message in the rule's own words; the validator's words by default.
+    static func reword(_ message: String) -> String
+}
 
 extension ConstraintRule {
     static var familyId: String? { ResourceConstraints.info.id }
 
+    static func reword(_ message: String) -> String { message }
+
     func check(_ context: LintContext, into findings: inout [Finding]) {
-        findings += context.constraintFindings.filter { $0.ruleId == Self.info.id }
+        for var f in context.constraintFindings where f.ruleId == Self.info.id {
+            f.message = Self.reword(f.message)
+            findings.append(f)
+        }
     }
 }
 
