@@ -166,6 +166,9 @@ def build(source):
             if not (rule_id and details and keywords):
                 continue
             args = {k.arg: k.value for k in details[0].keywords}
+            # SchemaDetails(module, filename) is written positionally by some rules.
+            for name, value in zip(("module", "filename"), details[0].args):
+                args.setdefault(name, value)
             module = ast.unparse(args.get("module", ast.Constant(""))).split(".")
             filename = getattr(args.get("filename"), "value", None)
             if module[:4] != ["cfnlint", "data", "schemas", "extensions"] or not filename:

@@ -6,6 +6,7 @@ import CFNSchema
 enum ConstraintTitles {
     static let titles: [String: String] = [
         "E3023": "Route 53 record set values fit their record type",
+        "E3025": "RDS instance class offered in the region for the engine",
         "E3029": "Route 53 alias record set settings",
         "E3042": "An ECS task definition has an essential container",
         "E3044": "Fargate and EXTERNAL ECS services schedule as REPLICA",
@@ -14,6 +15,7 @@ enum ConstraintTitles {
         "E3047": "Fargate task CPU and memory combination",
         "E3048": "Fargate task definition properties",
         "E3052": "ECS service with awsvpc needs NetworkConfiguration",
+        "E3062": "RDS instance class fits the engine and its version",
         "E3054": "Fargate ECS service uses a Fargate-compatible task definition",
         "E3501": "SQS queue properties fit the queue type",
         "E3502": "SQS dead-letter queue is of the same type as its queue",
@@ -36,6 +38,8 @@ enum ConstraintTitles {
         "E3661": "Route 53 CloudWatch health check needs AlarmIdentifier",
         "E3670": "Amazon MQ broker instance type offered in the region",
         "E3671": "Block device mapping EBS settings fit the volume type",
+        "E3663": "Lambda environment variable names Lambda reserves",
+        "E3667": "Redshift cluster node type offered in the region",
         "E3672": "DAX cluster node type offered in the region",
         "E3674": "A primary private IP address conflicts with PrivateIpAddress",
         "E3675": "EMR cluster instance type offered in the region",
@@ -57,6 +61,7 @@ enum ConstraintTitles {
         "E3691": "RDS instance engine version exists for the engine",
         "E3692": "Multi-AZ RDS cluster settings",
         "E3693": "Aurora cluster settings",
+        "E3694": "RDS cluster instance class offered in the region for the engine",
         "E3695": "ElastiCache engine version exists for the engine",
         "E3696": "Lambda LogLevel needs JSON LogFormat",
         "E3698": "API Gateway stage and deployment on the same REST API",

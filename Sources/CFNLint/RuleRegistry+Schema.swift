@@ -8,6 +8,7 @@ extension RuleRegistry {
         // Values each region offers (instance types).
         ManagedBlockchainInstanceType.self, DocDBInstanceClass.self, AppStreamFleetInstanceType.self, EC2InstanceTypeRegion.self,
         NeptuneInstanceClass.self, GameLiftFleetInstanceType.self, CacheNodeTypeRegion.self, AmazonMQInstanceType.self, DAXNodeType.self,
+        RedshiftNodeType.self, LambdaReservedEnvironment.self,
         AlarmPeriod.self, CodeBuildS3Location.self, DynamoDBOnDemandThroughput.self, DynamoDBProvisionedThroughput.self,
         RestApiName.self, HealthCheckAlarmIdentifier.self, BlockDeviceEbsIops.self,
         // Between resources.

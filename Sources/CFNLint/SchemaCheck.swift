@@ -120,9 +120,9 @@ enum SchemaCheck {
 
     /// A regional constraint's message names the region: a list of the first of some hundred
     /// instance types says nothing, the region does.
-    private static func regional(_ v: Violation, _ property: String, _ region: String) -> String {
+    private static func regional(_ v: Violation, _ property: String?, _ region: String) -> String {
         guard v.keyword == .enumeration, let cut = v.message.firstRange(of: " is not one of [") else { return v.message + " in " + region }
-        return v.message[..<cut.lowerBound] + " is not offered in " + region + " for " + property
+        return v.message[..<cut.lowerBound] + " is not offered in " + region + (property.map { " for " + $0 } ?? "")
     }
 
     /// The findings of every schema keyword, by rule id.
@@ -159,7 +159,7 @@ enum SchemaCheck {
                     constraint.validate(node, ext.schema, at: at)
                 }
                 for v in constraint.violations {
-                    let message = ext.region.map { regional(v, ext.path.last ?? "value", $0) } ?? v.message
+                    let message = ext.region.map { regional(v, ext.path.last, $0) } ?? v.message
                     extensionFindings.append(context.finding(id: ext.ruleId, message, at: v.range))
                 }
             }

@@ -616,6 +616,9 @@ public struct Validator {
 
     private mutating func checkMap(_ map: Map, _ schema: SchemaNode, at: SourceRange, hops: Int) {
         for entry in map {
+            if let names = schema.propertyNames {
+                check(Node(.string(entry.key), range: entry.keyRange), names, at: entry.keyRange, hops: hops + 1)
+            }
             if let sub = schema.properties[entry.key] {
                 if sub.rejectsAll {
                     // The key is what is wrong, whatever its value (one finding for all of them).
