@@ -24,6 +24,9 @@ index.txt, one record a line, fields separated by one space:
     getatt-extra <TypeName> <Attribute>      (a property Fn::GetAtt reads besides the read-only ones)
     extension <RuleId> <file> <path>         (a constraint schema, extensions/<file>, that applies
                                               at <path>: Resources/<Type>/Properties/..., * = any item)
+    regional <file>                          (a constraint file keyed by region: one schema per region,
+                                              each on a line of its own, `"<region>":<schema>,`, so
+                                              that a lint reads one region's line, not the whole file)
 The getatt records are CloudFormation facts cfn-lint keeps in cfnlint/schema/_getatts.py; the
 extension records are cfn-lint's per-resource constraint schemas (data/schemas/extensions) and
 where its rules apply them (read from the rule sources, not run).
@@ -142,6 +145,7 @@ def build(source):
         raise SystemExit("schema/_getatts.py: no _all_property_types")
 
     extensions = []
+    regional = set()
     for name in sorted(source.package_names("rules/")):
         if not name.endswith(".py"):
             continue
@@ -162,11 +166,17 @@ def build(source):
             if not (rule_id and details and keywords):
                 continue
             args = {k.arg: k.value for k in details[0].keywords}
+            # SchemaDetails(module, filename) is written positionally by some rules.
+            for name, value in zip(("module", "filename"), details[0].args):
+                args.setdefault(name, value)
             module = ast.unparse(args.get("module", ast.Constant(""))).split(".")
             filename = getattr(args.get("filename"), "value", None)
             if module[:4] != ["cfnlint", "data", "schemas", "extensions"] or not filename:
                 continue
             path = "extensions/" + "/".join(module[4:]) + "/" + filename
+            # cfn-lint's regional rules pick the schema of each linted region out of the file.
+            if any(getattr(b, "id", None) == "CfnLintJsonSchemaRegional" for b in cls.bases):
+                regional.add(path)
             for keyword in keywords:
                 if keyword.startswith("Resources/AWS::") and "/Properties" in keyword:
                     extensions.append((rule_id, path, keyword))
@@ -174,8 +184,14 @@ def build(source):
 
     files = {}
     for _, path, _ in extensions:
-        if path not in files:
-            files[path] = json.dumps(json.loads(source.read(path)), separators=(",", ":"), ensure_ascii=False).encode() + b"\n"
+        if path in files:
+            continue
+        data = json.loads(source.read(path))
+        if path in regional:
+            lines = [json.dumps(r, ensure_ascii=False) + ":" + json.dumps(s, separators=(",", ":"), ensure_ascii=False) for r, s in data.items()]
+            files[path] = ("{\n" + ",\n".join(lines) + "\n}\n").encode()
+        else:
+            files[path] = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode() + b"\n"
     for schema_id in sorted({i for _, i in masks}):
         schema = json.loads(source.read(f"resources/{schema_id}.json"))
         for key in DROPPED:
@@ -197,6 +213,7 @@ def build(source):
     lines += [f"getatt-all {t}" for t in getatt_all]
     lines += [f"getatt-extra {t} {a}" for t, a in getatt_extra]
     lines += [f"extension {i} {p} {k}" for i, p, k in extensions]
+    lines += [f"regional {p}" for p in sorted(regional)]
     files["index.txt"] = ("\n".join(lines) + "\n").encode()
     return files
 
@@ -212,7 +229,7 @@ def download(version):
 
 def recorded():
     with open(os.path.join(DATA, "index.txt")) as f:
-        return dict(l.rstrip("\n").split(" ", 1) for l in f if not l.startswith(("type ", "getatt-", "extension ")))
+        return dict(l.rstrip("\n").split(" ", 1) for l in f if not l.startswith(("type ", "getatt-", "extension ", "regional ")))
 
 
 def write(files):

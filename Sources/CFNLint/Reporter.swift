@@ -31,7 +31,7 @@ public enum Reporter {
     }
 
     static func info(_ id: String) -> RuleInfo {
-        Linter.rules.first { $0.info.id == id }?.info ?? RuleInfo(id: id, title: id, description: "")
+        RuleDocs.info(id) ?? RuleInfo(id: id, title: id, description: "")
     }
 
     // MARK: text

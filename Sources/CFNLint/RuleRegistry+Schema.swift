@@ -5,6 +5,12 @@ extension RuleRegistry {
         // Constraints of one resource type, beyond its schema (E3000), and those of them that
         // are documented on their own.
         ResourceConstraints.self, StreamStartingPosition.self, QueueStartingPosition.self, AuroraInstanceProperties.self,
+        // Values each region offers (instance types).
+        ManagedBlockchainInstanceType.self, DocDBInstanceClass.self, AppStreamFleetInstanceType.self, EC2InstanceTypeRegion.self,
+        NeptuneInstanceClass.self, GameLiftFleetInstanceType.self, CacheNodeTypeRegion.self, AmazonMQInstanceType.self, DAXNodeType.self,
+        RedshiftNodeType.self, LambdaReservedEnvironment.self,
+        AlarmPeriod.self, CodeBuildS3Location.self, DynamoDBOnDemandThroughput.self, DynamoDBProvisionedThroughput.self,
+        RestApiName.self, HealthCheckAlarmIdentifier.self, BlockDeviceEbsIops.self,
         // Between resources.
         RouteTableAssociationUnique.self, AvailabilityZoneHardcoded.self, SnapStartVersion.self,
         PasswordProperty.self,
@@ -17,6 +23,7 @@ extension RuleRegistry {
         // IAM policy documents, by what they are attached to, and role ARNs.
         IdentityPolicySchema.self, ResourcePolicySchema.self, RepositoryPolicySchema.self, ResourcePolicyArn.self,
         TrustPolicySchema.self, ServiceRoleArn.self, StatementResources.self,
+        RestApiMixedDefinition.self, EbsIopsIgnored.self, LambdaPermissionSourceAccount.self, LambdaPermissionPrincipal.self,
         // The service behind the type.
         ServiceShutDown.self, ServiceSunset.self, ServiceMaintenance.self,
         // Which properties go together.

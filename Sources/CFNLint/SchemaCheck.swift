@@ -21,6 +21,9 @@ enum SchemaCheck {
         case .itemCount: return "E3032"
         case .length: return "E3033"
         case .range: return "E3034"
+        // cfn-lint has no rule of its own for `multipleOf` in a resource schema: it reports
+        // under E3002, the rule of the schema as a whole.
+        case .multipleOf: return "E3002"
         case .uniqueItems: return "E3037"
         case .requiredOr: return "E3058"
         case .implicitConversion: return "W3091"
@@ -115,6 +118,13 @@ enum SchemaCheck {
         return reach(entry.value, at: entry.keyRange, path.dropFirst())
     }
 
+    /// A regional constraint's message names the region: a list of the first of some hundred
+    /// instance types says nothing, the region does.
+    private static func regional(_ v: Violation, _ property: String?, _ region: String) -> String {
+        guard v.keyword == .enumeration, let cut = v.message.firstRange(of: " is not one of [") else { return v.message + " in " + region }
+        return v.message[..<cut.lowerBound] + " is not offered in " + region + (property.map { " for " + $0 } ?? "")
+    }
+
     /// The findings of every schema keyword, by rule id.
     static func run(_ context: LintContext) -> [String: [Finding]] {
         guard let store = SchemaStore.bundled else { return [:] }
@@ -137,7 +147,7 @@ enum SchemaCheck {
             // no Name, E3660), as cfn-lint reads them.
             let folded = properties.map { caseFolded(type, $0.value) } ?? Node(.map(Map()))
             let top = properties?.keyRange ?? entry.keyRange
-            for ext in store.extensions(for: type) {
+            for ext in store.extensions(for: type, regions: context.regions) {
                 // As cfn-lint reads them: what a constraint asks of a function's value has no
                 // answer, so `EventSourceArn: !GetAtt Queue.Arn` triggers no SQS-or-stream rule.
                 var constraint = Validator(
@@ -148,7 +158,10 @@ enum SchemaCheck {
                 for (node, at) in reach(folded, at: top, ext.path[...]) {
                     constraint.validate(node, ext.schema, at: at)
                 }
-                for v in constraint.violations { extensionFindings.append(context.finding(id: ext.ruleId, v.message, at: v.range)) }
+                for v in constraint.violations {
+                    let message = ext.region.map { regional(v, ext.path.last, $0) } ?? v.message
+                    extensionFindings.append(context.finding(id: ext.ruleId, message, at: v.range))
+                }
             }
         }
         var out: [String: [Finding]] = ["extensions": extensionFindings]
@@ -173,13 +186,21 @@ extension SchemaRule {
 /// examples that run as tests): its `check` takes the constraint findings of its id. The
 /// constraints are still E3000's: `--ignore-checks E3000` turns these off too. Another id is
 /// listed the same way: a file with its `RuleInfo` and a line in `RuleRegistry.schema`.
-protocol ConstraintRule: Rule {}
+protocol ConstraintRule: Rule {
+    /// A finding's message in the rule's own words; the validator's words by default.
+    static func reword(_ message: String) -> String
+}
 
 extension ConstraintRule {
     static var familyId: String? { ResourceConstraints.info.id }
 
+    static func reword(_ message: String) -> String { message }
+
     func check(_ context: LintContext, into findings: inout [Finding]) {
-        findings += context.constraintFindings.filter { $0.ruleId == Self.info.id }
+        for var f in context.constraintFindings where f.ruleId == Self.info.id {
+            f.message = Self.reword(f.message)
+            findings.append(f)
+        }
     }
 }
 

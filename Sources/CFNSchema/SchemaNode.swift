@@ -77,6 +77,8 @@ public final class SchemaNode: @unchecked Sendable {
     public internal(set) var anyOf: [SchemaNode] = []
     public internal(set) var oneOf: [SchemaNode] = []
     public internal(set) var not: SchemaNode?
+    /// The schema every key of an object must meet (as a string).
+    public internal(set) var propertyNames: SchemaNode?
     public internal(set) var ifSchema: SchemaNode?
     public internal(set) var thenSchema: SchemaNode?
     public internal(set) var elseSchema: SchemaNode?
@@ -124,7 +126,7 @@ extension SchemaNode {
     /// look at any (pattern or additional properties, property counts).
     func keysRead(depth: Int = 0) -> Set<String>? {
         guard depth < 16 else { return nil }
-        if !patternProperties.isEmpty || minProperties != nil || maxProperties != nil { return nil }
+        if !patternProperties.isEmpty || minProperties != nil || maxProperties != nil || propertyNames != nil { return nil }
         if case .allowed = additional {} else { return nil }
         var keys = Set(propertyOrder)
         keys.formUnion(required)
@@ -234,6 +236,7 @@ struct SchemaCompiler {
             case "anyOf": node.anyOf = (v.array ?? []).map { compile($0) }
             case "oneOf": node.oneOf = (v.array ?? []).map { compile($0) }
             case "not": node.not = compile(v)
+            case "propertyNames": node.propertyNames = compile(v)
             case "if": node.ifSchema = compile(v)
             case "then": node.thenSchema = compile(v)
             case "else": node.elseSchema = compile(v)

@@ -1,3 +1,5 @@
+import CFNModel
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CFNModel
 
 /// The resource schema bundle (`Sources/CFNSchema/Data`, built by `scripts/schema-bundle.py`):
 /// an index of every resource type with its schema id and the regions that have it, and one
@@ -26,6 +27,8 @@ public final class SchemaStore: Sendable {
     private let getAttExtra: [String: [String]]
     /// Per type: constraint schemas (rule id, file, path under `Properties`).
     private let extensionEntries: [String: [(ruleId: String, file: String, path: [String])]]
+    /// Constraint files that hold one schema per region, each on a line of its own.
+    private let regionalFiles: Set<String>
     private struct Cache {
         var schemas: [String: ResourceSchema?] = [:]
         var extensions: [String: SchemaNode?] = [:]
@@ -115,12 +118,15 @@ public final class SchemaStore: Sendable {
         self.directory = directory
         let indexPath = directory + "/index.txt"
         let bytes = try SourceFile.read(indexPath)
-        var source = "", digest = "", regions: [String] = []
+        var source = ""
+        var digest = ""
+        var regions: [String] = []
         var types: [String: [(id: String, mask: UInt64)]] = [:]
         types.reserveCapacity(bytes.count / 80)  // a line per type and schema, about 70 bytes each
         var getAttAll: Set<String> = []
         var getAttExtra: [String: [String]] = [:]
         var extensionEntries: [String: [(ruleId: String, file: String, path: [String])]] = [:]
+        var regionalFiles: Set<String> = []
         var first = true
         // Bytes, not Characters: the index has thousands of lines and is read on every run.
         var next = 0
@@ -140,15 +146,19 @@ public final class SchemaStore: Sendable {
                 else { continue }
                 let mask = Self.hex(raw[(space2 + 1)...]) ?? 0
                 types[String(decoding: raw[start..<space1], as: UTF8.self), default: []].append(
-                    (String(decoding: raw[(space1 + 1)..<space2], as: UTF8.self), mask))
+                    (String(decoding: raw[(space1 + 1)..<space2], as: UTF8.self), mask)
+                )
                 continue
             }
             let fields = raw.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
             if first {
                 guard fields == ["cfntool-schemas", "1"] else {
                     throw CFNError(
-                        file: indexPath, position: SourcePosition(line: 1, column: 1, offset: 0),
-                        message: "not a cfntool schema bundle index (version 1)", kind: .structure)
+                        file: indexPath,
+                        position: SourcePosition(line: 1, column: 1, offset: 0),
+                        message: "not a cfntool schema bundle index (version 1)",
+                        kind: .structure
+                    )
                 }
                 first = false
                 continue
@@ -166,11 +176,18 @@ public final class SchemaStore: Sendable {
                 let parts = fields[3].utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
                 guard parts.count >= 3, parts[0] == "Resources", parts[2] == "Properties" else { continue }
                 extensionEntries[parts[1], default: []].append((fields[1], fields[2], Array(parts.dropFirst(3))))
+            case "regional" where fields.count == 2:
+                regionalFiles.insert(fields[1])
             default: break
             }
         }
         guard !types.isEmpty else {
-            throw CFNError(file: indexPath, position: SourcePosition(line: 1, column: 1, offset: 0), message: "the schema index lists no resource types", kind: .structure)
+            throw CFNError(
+                file: indexPath,
+                position: SourcePosition(line: 1, column: 1, offset: 0),
+                message: "the schema index lists no resource types",
+                kind: .structure
+            )
         }
         self.source = source
         self.digest = digest
@@ -179,6 +196,7 @@ public final class SchemaStore: Sendable {
         self.getAttAll = getAttAll
         self.getAttExtra = getAttExtra
         self.extensionEntries = extensionEntries
+        self.regionalFiles = regionalFiles
         self.cache = Locked(Cache(bytesRead: bytes.count))
     }
 
@@ -217,7 +235,12 @@ public final class SchemaStore: Sendable {
         var compiler = SchemaCompiler(root: json, patterns: patterns)
         let (root, morePatterns) = compiler.compile()
         let schema = ResourceSchema(
-            typeName: type, json: json, root: root, getAttAll: getAttAll.contains(type), getAttExtra: getAttExtra[type] ?? [])
+            typeName: type,
+            json: json,
+            root: root,
+            getAttAll: getAttAll.contains(type),
+            getAttExtra: getAttExtra[type] ?? []
+        )
         return cache.withLock {
             $0.bytesRead += bytes.count
             $0.patterns.merge(morePatterns) { a, _ in a }
@@ -227,28 +250,90 @@ public final class SchemaStore: Sendable {
         }
     }
 
+    /// Where the constraint schemas of `ruleId` apply: resource type and path under
+    /// `Properties`; `regional` when its values are kept per region.
+    public func extensionTargets(_ ruleId: String) -> (targets: [(type: String, path: [String])], regional: Bool) {
+        var targets: [(type: String, path: [String])] = []
+        var regional = false
+        for (type, entries) in extensionEntries {
+            for e in entries where e.ruleId == ruleId {
+                targets.append((type, e.path))
+                regional = regional || regionalFiles.contains(e.file)
+            }
+        }
+        targets.sort { ($0.type, $0.path.joined(separator: "/")) < ($1.type, $1.path.joined(separator: "/")) }
+        return (targets, regional)
+    }
+
     /// Every rule id a constraint schema reports under.
     public var extensionRuleIds: Set<String> { Set(extensionEntries.values.flatMap { $0.map(\.ruleId) }) }
 
     /// The constraint schemas that apply to `type`'s properties: for each, the rule id it is
-    /// reported under, the path under `Properties` (`*` = every item) and the schema.
-    public func extensions(for type: String) -> [(ruleId: String, path: [String], schema: SchemaNode)] {
-        (extensionEntries[type] ?? []).compactMap { e in
-            guard let node = extensionSchema(e.file) else { return nil }
-            return (e.ruleId, e.path, node)
+    /// reported under, the path under `Properties` (`*` = every item) and the schema. A
+    /// constraint kept per region (instance types on sale there) comes once for each of
+    /// `regions` its file has, with that region; a region the file does not name is not
+    /// constrained. The others come once, with no region.
+    public func extensions(
+        for type: String,
+        regions: [String] = ["us-east-1"]
+    ) -> [(ruleId: String, path: [String], schema: SchemaNode, region: String?)] {
+        var out: [(ruleId: String, path: [String], schema: SchemaNode, region: String?)] = []
+        for e in extensionEntries[type] ?? [] {
+            if regionalFiles.contains(e.file) {
+                for region in regions {
+                    if let node = regionalSchema(e.file, region) { out.append((e.ruleId, e.path, node, region)) }
+                }
+            } else if let node = extensionSchema(e.file) {
+                out.append((e.ruleId, e.path, node, nil))
+            }
         }
+        return out
     }
 
     private func extensionSchema(_ file: String) -> SchemaNode? {
         if let hit = cache.withLock({ $0.extensions[file] }) { return hit }
         var node: SchemaNode?
         if let bytes = try? SourceFile.read(directory + "/" + file), let json = JSONValue.parse(bytes) {
-            var compiler = SchemaCompiler(root: json, patterns: cache.withLock { $0.patterns })
-            node = compiler.compile().0
+            node = compile(json)
             cache.withLock { $0.bytesRead += bytes.count }
         }
         cache.withLock { $0.extensions[file] = .some(node) }
         return node
+    }
+
+    /// One region's schema of a regional file: the line `"<region>":<schema>,` is found in the
+    /// bytes and only it is parsed (the EC2 instance types file is 771 KB over 46 regions).
+    private func regionalSchema(_ file: String, _ region: String) -> SchemaNode? {
+        let key = file + " " + region
+        if let hit = cache.withLock({ $0.extensions[key] }) { return hit }
+        var node: SchemaNode?
+        if let bytes = try? SourceFile.read(directory + "/" + file) {
+            // One line a region: hop from line to line (46 of them), compare each line's start.
+            let needle = Array(("\"" + region + "\":").utf8)
+            var found: Int?
+            var line = 0
+            while line < bytes.count {
+                if bytes.count - line >= needle.count, bytes[line..<(line + needle.count)].elementsEqual(needle) {
+                    found = line
+                    break
+                }
+                line = Self.lineEnd(bytes, from: line) + 1
+            }
+            if let found {
+                let start = found + needle.count
+                var end = Self.lineEnd(bytes, from: start)
+                if end > start, bytes[end - 1] == UInt8(ascii: ",") { end -= 1 }
+                if let json = JSONValue.parse(Array(bytes[start..<end])) { node = compile(json) }
+            }
+            cache.withLock { $0.bytesRead += bytes.count }
+        }
+        cache.withLock { $0.extensions[key] = .some(node) }
+        return node
+    }
+
+    private func compile(_ json: JSONValue) -> SchemaNode {
+        var compiler = SchemaCompiler(root: json, patterns: cache.withLock { $0.patterns })
+        return compiler.compile().0
     }
 
     /// Bytes of bundle data read so far (the index and every schema loaded).

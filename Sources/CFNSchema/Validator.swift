@@ -7,6 +7,8 @@ public struct Violation: Sendable {
         case additionalProperties, required, type, enumeration, pattern, length, itemCount, range
         case uniqueItems, requiredXor, requiredOr, anyOf, oneOf, not, dependentRequired, dependentExcluded
         case format, functionType
+        /// A number that is not a multiple of the schema's `multipleOf`.
+        case multipleOf
         /// A value a function can take before deployment (a parameter's default or allowed
         /// values behind a `Ref`) breaks the schema; `function` names the function.
         case resolved
@@ -515,7 +517,9 @@ public struct Validator {
                 checkImplicitConversion(node, at: at)
             }
         }
-        guard schema.minimum != nil || schema.maximum != nil || schema.exclusiveMinimum != nil || schema.exclusiveMaximum != nil
+        guard
+            schema.minimum != nil || schema.maximum != nil || schema.exclusiveMinimum != nil || schema.exclusiveMaximum != nil
+                || schema.multipleOf != nil
         else { return }
         let number: Double? =
             switch node.value {
@@ -535,6 +539,18 @@ public struct Validator {
             }
             if let max = schema.exclusiveMaximum, number >= max {
                 report(.range, "\(describe(node)) is greater than or equal to the maximum of \(show(max))", at: at)
+            }
+            if let step = schema.multipleOf, step != 0 {
+                // A whole step by remainder; a fractional one (0.01) by whether the quotient is
+                // whole, as cfn-lint computes it (so 0.155 is no multiple of 0.01).
+                let off: Bool
+                if step == step.rounded() {
+                    off = number.truncatingRemainder(dividingBy: step) != 0
+                } else {
+                    let q = number / step
+                    off = q.isFinite && q != q.rounded(.towardZero)
+                }
+                if off { report(.multipleOf, "\(describe(node)) is not a multiple of \(show(step))", at: at) }
             }
         }
     }
@@ -612,6 +628,9 @@ public struct Validator {
 
     private mutating func checkMap(_ map: Map, _ schema: SchemaNode, at: SourceRange, hops: Int) {
         for entry in map {
+            if let names = schema.propertyNames {
+                check(Node(.string(entry.key), range: entry.keyRange), names, at: entry.keyRange, hops: hops + 1)
+            }
             if let sub = schema.properties[entry.key] {
                 if sub.rejectsAll {
                     // The key is what is wrong, whatever its value (one finding for all of them).

@@ -4,17 +4,21 @@ import CFNLint
 struct Rules: Command {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "List the lint rules (id, severity, title), or write their documentation as Markdown."
+        abstract: "List every lint rule id (id, severity, title), as text, JSON or Markdown documentation."
     )
 
     enum Format: String, ExpressibleByArgument {
-        case text, markdown
+        case text, json, markdown
     }
 
-    @Option(help: "text (one line a rule) or markdown (the documentation, as in docs/rules.md).")
+    @Option(help: "text (one line an id), json (id, level, title, description) or markdown (the documentation, as in docs/rules.md).")
     var format: Format = .text
 
     func run() throws {
-        Console.out(bytes: Array((format == .text ? RuleDocs.text() : RuleDocs.markdown()).utf8))
+        switch format {
+        case .text: Console.out(bytes: Array(RuleDocs.text().utf8))
+        case .json: Console.out(bytes: RuleDocs.json())
+        case .markdown: Console.out(bytes: Array(RuleDocs.markdown().utf8))
+        }
     }
 }

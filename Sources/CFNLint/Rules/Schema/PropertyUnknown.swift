@@ -6,7 +6,9 @@ struct PropertyUnknown: SchemaRule {
         description: """
             Every property of a resource, and every key of an object inside one, must be one the \
             resource type's schema defines (AWS's resource provider schema). A misspelt name is \
-            reported with the closest valid one.
+            reported with the closest valid one. A number that is not a multiple of the \
+            schema's `multipleOf` (a CloudFront weight in steps of 0.01) is reported here too, \
+            as cfn-lint does.
             """,
         passing: [
             """
@@ -15,7 +17,19 @@ struct PropertyUnknown: SchemaRule {
                 Type: AWS::S3::Bucket
                 Properties:
                   BucketName: logs
+            """,
             """
+            Resources:
+              Canary:
+                Type: AWS::CloudFront::ContinuousDeploymentPolicy
+                Properties:
+                  ContinuousDeploymentPolicyConfig:
+                    Enabled: true
+                    StagingDistributionDnsNames: [d111111abcdef8.cloudfront.net]
+                    Type: SingleWeight
+                    SingleWeightPolicyConfig:
+                      Weight: 0.15
+            """,
         ],
         failing: [
             """
@@ -27,7 +41,19 @@ struct PropertyUnknown: SchemaRule {
                   VersioningConfiguration:
                     Status: Enabled
                     MFADelete: Disabled # <-
+            """,
             """
+            Resources:
+              Canary:
+                Type: AWS::CloudFront::ContinuousDeploymentPolicy
+                Properties:
+                  ContinuousDeploymentPolicyConfig:
+                    Enabled: true
+                    StagingDistributionDnsNames: [d111111abcdef8.cloudfront.net]
+                    Type: SingleWeight
+                    SingleWeightPolicyConfig:
+                      Weight: 0.155 # <-
+            """,
         ]
     )
 }
