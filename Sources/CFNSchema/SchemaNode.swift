@@ -91,6 +91,14 @@ public final class SchemaNode: @unchecked Sendable {
 
     init() {}
 
+    /// A schema that asks only that a value be of one `format` (`AWS::IAM::Role.Arn`): for
+    /// rules that check an identifier in a free-form mapping the resource schema does not type.
+    public static func format(_ name: String) -> SchemaNode {
+        let node = SchemaNode()
+        node.format = name
+        return node
+    }
+
     /// The node with `$ref` followed (a referencing node may add keywords of its own, so callers
     /// that validate check both; this is for reading: types, properties, enums).
     public var resolved: SchemaNode {
