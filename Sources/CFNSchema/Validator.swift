@@ -23,6 +23,9 @@ public struct Violation: Sendable {
     public var format: String?
     /// The function whose result does not fit, for `.functionType`.
     public var function: FunctionName?
+    /// How many mapping keys and list items below the validated value the problem is (0: the
+    /// value itself): a problem higher up says more, as cfn-lint's best match picks.
+    public var depth = 0
 }
 
 /// What the validator needs to know about the template to judge intrinsic functions by what
@@ -82,6 +85,8 @@ public struct Validator {
     public let context: ValueContext
     /// Violations found so far.
     public private(set) var violations: [Violation] = []
+    /// How far below the validated value the check is (mapping keys and list items).
+    private var depth = 0
     private var silent = false
     private var failed = false
     /// A function met a schema that asks about its value, with `functionsAreUnknown` on.
@@ -130,7 +135,7 @@ public struct Validator {
     ) {
         failed = true
         guard !silent else { return }
-        violations.append(Violation(keyword: keyword, message: message, range: at, format: format, function: function))
+        violations.append(Violation(keyword: keyword, message: message, range: at, format: format, function: function, depth: depth))
     }
 
     /// What `schema` says of `node`, reporting nothing; functions are unknown (a question asked
@@ -582,8 +587,15 @@ public struct Validator {
         }
         for (k, item) in items.enumerated() {
             let sub = k < schema.prefixItems.count ? schema.prefixItems[k] : schema.items
-            if let sub { check(item, sub, at: item.range, hops: hops + 1) }
+            if let sub { checkBelow(item, sub, at: item.range, hops: hops + 1) }
         }
+    }
+
+    /// Checks a mapping's value or a list's item: one level further down.
+    private mutating func checkBelow(_ node: Node, _ schema: SchemaNode, at: SourceRange, hops: Int) {
+        depth += 1
+        check(node, schema, at: at, hops: hops)
+        depth -= 1
     }
 
     /// Whether two items mean the same; lists are short, so pairs are compared after a cheap
@@ -603,21 +615,23 @@ public struct Validator {
             if let sub = schema.properties[entry.key] {
                 if sub.rejectsAll {
                     // The key is what is wrong, whatever its value (one finding for all of them).
+                    depth += 1
                     if !entry.value.isNoValue { report(.not, "'\(entry.key)' is not allowed here", at: entry.keyRange) }
+                    depth -= 1
                 } else {
-                    check(entry.value, sub, at: entry.keyRange, hops: hops + 1)
+                    checkBelow(entry.value, sub, at: entry.keyRange, hops: hops + 1)
                 }
                 continue
             }
             var matched = false
             for (pattern, sub) in schema.patternProperties where pattern?.search(entry.key) ?? true {
                 matched = true
-                check(entry.value, sub, at: entry.keyRange, hops: hops + 1)
+                checkBelow(entry.value, sub, at: entry.keyRange, hops: hops + 1)
             }
             if matched { continue }
             switch schema.additional {
             case .allowed: break
-            case .schema(let sub): check(entry.value, sub, at: entry.keyRange, hops: hops + 1)
+            case .schema(let sub): checkBelow(entry.value, sub, at: entry.keyRange, hops: hops + 1)
             case .forbidden:
                 let suggestion = NameMatch.closest(to: entry.key, in: schema.propertyOrder, limit: 1).first
                 report(
