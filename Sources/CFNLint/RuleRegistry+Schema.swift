@@ -5,6 +5,7 @@ extension RuleRegistry {
         // Constraints of one resource type, beyond its schema (E3000), and those of them that
         // are documented on their own.
         ResourceConstraints.self, StreamStartingPosition.self, QueueStartingPosition.self, AuroraInstanceProperties.self,
+        SecurityGroupPortsRequired.self, SecurityGroupPortsIgnored.self, SecurityGroupAllPorts.self,
         // Between resources.
         RouteTableAssociationUnique.self, AvailabilityZoneHardcoded.self, SnapStartVersion.self,
         PasswordProperty.self,
