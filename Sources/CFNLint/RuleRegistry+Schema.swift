@@ -6,6 +6,9 @@ extension RuleRegistry {
         // are documented on their own.
         ResourceConstraints.self, StreamStartingPosition.self, QueueStartingPosition.self, AuroraInstanceProperties.self,
         SecurityGroupPortsRequired.self, SecurityGroupPortsIgnored.self, SecurityGroupAllPorts.self,
+        InstancePrivateIpPrimary.self, ZipFileRuntime.self, ZipFileRuntimeMissing.self, ImageFunctionProperties.self,
+        ClusterScalingConfiguration.self, ClusterMonitoring.self, FunctionSystemLogLevel.self, EphemeralVirtualName.self,
+        AuthorizerTtl.self, KmsKeyStorageEncrypted.self, ReplicaModeValue.self,
         // Between resources.
         RouteTableAssociationUnique.self, AvailabilityZoneHardcoded.self, SnapStartVersion.self,
         PasswordProperty.self,
