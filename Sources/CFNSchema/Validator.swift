@@ -41,6 +41,8 @@ public struct ValueContext: Sendable {
     let parameterValues: [String: [ResolvedValue]]
     /// The template's Mappings section.
     let mappings: Map
+    /// The template's Resources section (for `cfnGather`, which reads other resources).
+    let resources: Map
     /// The conditions as formulas: which combinations of them can hold together.
     let scenarios: ConditionScenarios
 
@@ -61,6 +63,7 @@ public struct ValueContext: Sendable {
         self.scenarios = ConditionScenarios(template: template)
         self.parameterValues = ResolvedValue.parameters(template)
         self.mappings = template.root["Mappings"]?.mapValue ?? Map()
+        self.resources = template.root["Resources"]?.mapValue ?? Map()
     }
 }
 
@@ -147,7 +150,7 @@ public struct Validator {
         return probe.unknown ? .unknown : probe.failed ? .invalid : .valid
     }
 
-    private mutating func check(_ node: Node, _ schema: SchemaNode, at: SourceRange, hops: Int) {
+    mutating func check(_ node: Node, _ schema: SchemaNode, at: SourceRange, hops: Int) {
         guard hops < 64 else { return }
         let outer = anchor
         if at != node.range { anchor = at }
@@ -187,6 +190,7 @@ public struct Validator {
         if let types = schema.types, !matches(node, types) {
             report(.type, "\(describe(node)) is not of type \(quoted(types.names))", at: at)
         }
+        if let gather = schema.gather, case .map(let map) = node.value { checkGather(map, gather, at: at, hops: hops) }
         if let values = schema.enumValues { checkEnum(node, values, caseInsensitive: schema.enumCaseInsensitive, at: at) }
         if let value = schema.constValue { checkEnum(node, [value], caseInsensitive: false, at: at) }
         switch node.value {
