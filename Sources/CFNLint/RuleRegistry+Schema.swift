@@ -9,6 +9,9 @@ extension RuleRegistry {
         InstancePrivateIpPrimary.self, ZipFileRuntime.self, ZipFileRuntimeMissing.self, ImageFunctionProperties.self,
         ClusterScalingConfiguration.self, ClusterMonitoring.self, FunctionSystemLogLevel.self, EphemeralVirtualName.self,
         AuthorizerTtl.self, KmsKeyStorageEncrypted.self, ReplicaModeValue.self,
+        FifoQueueBatchSize.self, GroupMinMaxSize.self, InstanceClusterEngine.self, MethodAuthorizerType.self,
+        InstanceClusterStorageEncrypted.self, ListenerRuleGeneveTarget.self, TargetTrackingGroupSize.self,
+        FargateLogDriver.self, LaunchTemplateVpc.self,
         // Between resources.
         RouteTableAssociationUnique.self, AvailabilityZoneHardcoded.self, SnapStartVersion.self,
         PasswordProperty.self,
