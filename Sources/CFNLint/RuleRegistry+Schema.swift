@@ -12,6 +12,13 @@ extension RuleRegistry {
         FifoQueueBatchSize.self, GroupMinMaxSize.self, InstanceClusterEngine.self, MethodAuthorizerType.self,
         InstanceClusterStorageEncrypted.self, ListenerRuleGeneveTarget.self, TargetTrackingGroupSize.self,
         FargateLogDriver.self, LaunchTemplateVpc.self,
+        ListenerCertificates.self, ClassicListenerCertificate.self, ApplicationLoadBalancerSubnets.self,
+        TargetGroupTargetType.self, GeneveTargetGroupPort.self, HealthCheckMatcher.self,
+        MultiAZClusterProperties.self, AuroraClusterProperties.self, ServerlessClusterInsights.self,
+        CacheEngineVersion.self, ValkeyTransitEncryption.self, BackupRetentionPeriod.self,
+        SnapshotMasterUsername.self, SourceClusterProperties.self, VpnGatewayType.self,
+        ClusterEngineVersion.self, InstanceEngineVersion.self, ClusterEngineVersionDeprecated.self,
+        InstanceEngineVersionDeprecated.self,
         // Between resources.
         RouteTableAssociationUnique.self, AvailabilityZoneHardcoded.self, SnapStartVersion.self,
         PasswordProperty.self,

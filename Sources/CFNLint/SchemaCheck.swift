@@ -156,6 +156,7 @@ enum SchemaCheck {
                         groupsRequired: !separatelyRequired.contains(ext.ruleId),
                         functionsAreUnknown: true
                     )
+                    constraint.schemaOrder = bestMatchOnly.contains(ext.ruleId)
                     constraint.validate(node, ext.schema, at: at)
                     var found = constraint.violations
                     if bestMatchOnly.contains(ext.ruleId), let best = found.min(by: { $0.depth < $1.depth }) { found = [best] }

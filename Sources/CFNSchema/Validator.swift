@@ -113,6 +113,11 @@ public struct Validator {
     /// schemas are read this way; the resource schemas judge a function by its result type.
     public var functionsAreUnknown = false
 
+    /// Whether a mapping's properties are checked in the schema's order rather than the
+    /// template's, so that the first of several problems at one level is the one cfn-lint
+    /// names first (for the constraints it reports once per place).
+    public var schemaOrder = false
+
     public init(context: ValueContext, groupsRequired: Bool = false, functionsAreUnknown: Bool = false) {
         self.context = context
         self.groupsRequired = groupsRequired
@@ -615,7 +620,14 @@ public struct Validator {
     }
 
     private mutating func checkMap(_ map: Map, _ schema: SchemaNode, at: SourceRange, hops: Int) {
-        for entry in map {
+        var entries = map.entries
+        if schemaOrder, !schema.propertyOrder.isEmpty {
+            let rank = Dictionary(schema.propertyOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            entries = entries.enumerated().sorted { a, b in
+                (rank[a.element.key] ?? Int.max, a.offset) < (rank[b.element.key] ?? Int.max, b.offset)
+            }.map(\.element)
+        }
+        for entry in entries {
             if let sub = schema.properties[entry.key] {
                 if sub.rejectsAll {
                     // The key is what is wrong, whatever its value (one finding for all of them).
