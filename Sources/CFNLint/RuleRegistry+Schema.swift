@@ -18,7 +18,7 @@ extension RuleRegistry {
         CacheEngineVersion.self, ValkeyTransitEncryption.self, BackupRetentionPeriod.self,
         SnapshotMasterUsername.self, SourceClusterProperties.self, VpnGatewayType.self,
         ClusterEngineVersion.self, InstanceEngineVersion.self, ClusterEngineVersionDeprecated.self,
-        InstanceEngineVersionDeprecated.self,
+        InstanceEngineVersionDeprecated.self, SubscriptionEndpointFormat.self,
         // Between resources.
         RouteTableAssociationUnique.self, AvailabilityZoneHardcoded.self, SnapStartVersion.self,
         PasswordProperty.self,

@@ -33,7 +33,9 @@ extension Validator {
                 if groupName == primary.0 {
                     resource = target
                 } else {
-                    let names = Self.gatherValues(here, Self.gatherPath(groupSpec["reference"])).compactMap { Self.referencedResource($0.node) }
+                    let names = Self.gatherValues(here, Self.gatherPath(groupSpec["reference"])).compactMap {
+                        Self.referencedResource($0.node)
+                    }
                     resource = names.compactMap { remote($0, groupSpec) }.first
                 }
                 guard let resource else { continue }

@@ -102,7 +102,11 @@ struct PipelineActionConfiguration: Rule {
                 let artifact = text.firstRange(of: "::").map { String(text[..<$0.lowerBound]) } ?? text
                 let known = inputs.isEmpty ? "the action has none" : "its inputs are " + inputs.map { "'\($0)'" }.joined(separator: ", ")
                 findings.append(
-                    context.finding(Self.self, "\(id): TemplatePath reads artifact '\(artifact)', which is not an input of the action (\(known))", at: path.at)
+                    context.finding(
+                        Self.self,
+                        "\(id): TemplatePath reads artifact '\(artifact)', which is not an input of the action (\(known))",
+                        at: path.at
+                    )
                 )
             }
             for role in context.pipelineValues(start, path: ["Configuration", "RoleArn"]) where !role.node.isNull {

@@ -36,7 +36,13 @@ extension LintContext {
                                     for action in pipelineBranches(entry, at: entry.range, actions.truth) {
                                         guard let map = action.node.mapValue else { continue }
                                         out.append(
-                                            PipelineAction(resource: r, stage: index, node: map, range: action.node.range, truth: action.truth)
+                                            PipelineAction(
+                                                resource: r,
+                                                stage: index,
+                                                node: map,
+                                                range: action.node.range,
+                                                truth: action.truth
+                                            )
                                         )
                                     }
                                 }

@@ -129,7 +129,13 @@ struct PipelineArtifactCounts: Rule {
 
     /// What is wrong with one artifact list of an action: missing when it must have items, or
     /// a count out of range in some way its `Fn::If`s can go.
-    func problems(_ action: PipelineAction, _ key: String, _ range: Counts, _ kind: String, _ context: LintContext)
+    func problems(
+        _ action: PipelineAction,
+        _ key: String,
+        _ range: Counts,
+        _ kind: String,
+        _ context: LintContext
+    )
         -> [(message: String, at: SourceRange)]
     {
         let id = action.resource.logicalId

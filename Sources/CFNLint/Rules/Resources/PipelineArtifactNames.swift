@@ -81,12 +81,20 @@ struct PipelineArtifactNames: Rule {
                 guard let name = input.node.stringValue else { continue }
                 let known = (outputs[id] ?? []).contains { $0.name == name && context.compatible($0.truth, input.truth) }
                 guard !known else { continue }
-                findings.append(context.finding(Self.self, "\(id): input artifact '\(name)' is not the output of an action before it", at: input.at))
+                findings.append(
+                    context.finding(Self.self, "\(id): input artifact '\(name)' is not the output of an action before it", at: input.at)
+                )
             }
             for output in context.pipelineValues(start, path: ["OutputArtifacts", "*", "Name"]) {
                 guard let name = output.node.stringValue else { continue }
                 if (outputs[id] ?? []).contains(where: { $0.name == name && context.compatible($0.truth, output.truth) }) {
-                    findings.append(context.finding(Self.self, "\(id): output artifact name '\(name)' is already used by an earlier output", at: output.at))
+                    findings.append(
+                        context.finding(
+                            Self.self,
+                            "\(id): output artifact name '\(name)' is already used by an earlier output",
+                            at: output.at
+                        )
+                    )
                     continue
                 }
                 outputs[id, default: []].append((name, output.truth))
