@@ -51,6 +51,16 @@ enum SchemaCheck {
         "E3691", "E3692", "E3693", "E3695", "E3704", "E3719",
     ]
 
+    /// Constraints cfn-lint reports once for each place they apply (its rules without
+    /// `all_matches`): the problem highest up, the first of those, as its best match picks.
+    /// Two ports a protocol ignores give one W3687, not two.
+    static let bestMatchOnly: Set<String> = [
+        "E3029", "E3042", "E3045", "E3047", "E3615", "E3633", "E3634", "E3636", "E3638", "E3639", "E3660", "E3661",
+        "E3671", "E3674", "E3677", "E3678", "E3685", "E3686", "E3687", "E3688", "E3689", "E3696", "E3698", "E3699",
+        "E3705", "E3706", "E3707", "E3708", "E3709", "E3715", "E3718", "E3720", "E3721", "W3663", "W3664", "W3687",
+        "W3688", "W3689", "W3690", "W3691", "W3694", "W3702",
+    ]
+
     /// Whether a type has no schema by design: custom resources, modules, SAM's types.
     static func isSchemaless(_ type: String) -> Bool {
         type.hasPrefix("Custom::") || type.hasSuffix("::MODULE") || type.hasPrefix("AWS::Serverless::")
@@ -150,17 +160,20 @@ enum SchemaCheck {
             for ext in store.extensions(for: type, regions: context.regions) {
                 // As cfn-lint reads them: what a constraint asks of a function's value has no
                 // answer, so `EventSourceArn: !GetAtt Queue.Arn` triggers no SQS-or-stream rule.
-                var constraint = Validator(
-                    context: values,
-                    groupsRequired: !separatelyRequired.contains(ext.ruleId),
-                    functionsAreUnknown: true
-                )
                 for (node, at) in reach(folded, at: top, ext.path[...]) {
+                    var constraint = Validator(
+                        context: values,
+                        groupsRequired: !separatelyRequired.contains(ext.ruleId),
+                        functionsAreUnknown: true
+                    )
+                    constraint.schemaOrder = bestMatchOnly.contains(ext.ruleId)
                     constraint.validate(node, ext.schema, at: at)
-                }
-                for v in constraint.violations {
-                    let message = ext.region.map { regional(v, ext.path.last, $0) } ?? v.message
-                    extensionFindings.append(context.finding(id: ext.ruleId, message, at: v.range))
+                    var found = constraint.violations
+                    if bestMatchOnly.contains(ext.ruleId), let best = found.min(by: { $0.depth < $1.depth }) { found = [best] }
+                    for v in found {
+                        let message = ext.region.map { regional(v, ext.path.last, $0) } ?? v.message
+                        extensionFindings.append(context.finding(id: ext.ruleId, message, at: v.range))
+                    }
                 }
             }
         }

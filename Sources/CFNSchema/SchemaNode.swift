@@ -88,10 +88,21 @@ public final class SchemaNode: @unchecked Sendable {
     /// `true` as a schema: anything is valid, a function's unknown value too (where `{}` still
     /// asks about a function's value, as cfn-lint reads it).
     public internal(set) var acceptsAll = false
+    /// cfn-lint's `cfnGather` (properties of this resource and of those it references, put
+    /// together and checked against a schema that may compare them, `$data`), as written.
+    public internal(set) var gather: JSONValue?
     /// The name under `definitions` when this node stands for one (`LoadBalancer`).
     public internal(set) var definitionName: String?
 
     init() {}
+
+    /// A schema that asks only that a value be of one `format` (`AWS::IAM::Role.Arn`): for
+    /// rules that check an identifier in a free-form mapping the resource schema does not type.
+    public static func format(_ name: String) -> SchemaNode {
+        let node = SchemaNode()
+        node.format = name
+        return node
+    }
 
     /// The node with `$ref` followed (a referencing node may add keywords of its own, so callers
     /// that validate check both; this is for reading: types, properties, enums).
@@ -232,7 +243,10 @@ struct SchemaCompiler {
             case "minProperties": node.minProperties = v.number.map { Int($0) }
             case "maxProperties": node.maxProperties = v.number.map { Int($0) }
             case "$ref": node.ref = v.string.flatMap { reference($0) }
-            case "allOf": node.allOf = (v.array ?? []).map { compile($0) }
+            case "allOf": node.allOf += (v.array ?? []).map { compile($0) }
+            case "cfnGather": node.gather = v
+            // A context's schema applies as it is (the context only narrows what functions mean).
+            case "cfnContext": if let sub = v["schema"] { node.allOf.append(compile(sub)) }
             case "anyOf": node.anyOf = (v.array ?? []).map { compile($0) }
             case "oneOf": node.oneOf = (v.array ?? []).map { compile($0) }
             case "not": node.not = compile(v)

@@ -28,6 +28,9 @@ public struct Violation: Sendable {
     /// The pattern that failed, for `.pattern` (a schema with several patterns files them
     /// under different rules: the IAM policy schemas).
     public var pattern: String?
+    /// How many mapping keys and list items below the validated value the problem is (0: the
+    /// value itself): a problem higher up says more, as cfn-lint's best match picks.
+    public var depth = 0
 }
 
 /// What the validator needs to know about the template to judge intrinsic functions by what
@@ -43,6 +46,8 @@ public struct ValueContext: Sendable {
     let parameterValues: [String: [ResolvedValue]]
     /// The template's Mappings section.
     let mappings: Map
+    /// The template's Resources section (for `cfnGather`, which reads other resources).
+    let resources: Map
     /// The conditions as formulas: which combinations of them can hold together.
     let scenarios: ConditionScenarios
 
@@ -63,6 +68,7 @@ public struct ValueContext: Sendable {
         self.scenarios = ConditionScenarios(template: template)
         self.parameterValues = ResolvedValue.parameters(template)
         self.mappings = template.root["Mappings"]?.mapValue ?? Map()
+        self.resources = template.root["Resources"]?.mapValue ?? Map()
     }
 }
 
@@ -87,6 +93,8 @@ public struct Validator {
     public let context: ValueContext
     /// Violations found so far.
     public private(set) var violations: [Violation] = []
+    /// How far below the validated value the check is (mapping keys and list items).
+    private var depth = 0
     private var silent = false
     private var failed = false
     /// A function met a schema that asks about its value, with `functionsAreUnknown` on.
@@ -114,6 +122,10 @@ public struct Validator {
     /// for `required`, `requiredXor` and `requiredOr` (it is, when the condition goes that way),
     /// as cfn-lint reads the IAM policy schemas. Off for the resource schemas.
     public var noValueBranchMayBeMissing = false
+    /// Whether a mapping's properties are checked in the schema's order rather than the
+    /// template's, so that the first of several problems at one level is the one cfn-lint
+    /// names first (for the constraints it reports once per place).
+    public var schemaOrder = false
 
     public init(context: ValueContext, groupsRequired: Bool = false, functionsAreUnknown: Bool = false) {
         self.context = context
@@ -142,7 +154,7 @@ public struct Validator {
         failed = true
         guard !silent else { return }
         violations.append(
-            Violation(keyword: keyword, message: message, range: at, format: format, function: function, pattern: pattern)
+            Violation(keyword: keyword, message: message, range: at, format: format, function: function, pattern: pattern, depth: depth)
         )
     }
 
@@ -156,7 +168,7 @@ public struct Validator {
         return probe.unknown ? .unknown : probe.failed ? .invalid : .valid
     }
 
-    private mutating func check(_ node: Node, _ schema: SchemaNode, at: SourceRange, hops: Int) {
+    mutating func check(_ node: Node, _ schema: SchemaNode, at: SourceRange, hops: Int) {
         guard hops < 64 else { return }
         let outer = anchor
         if at != node.range { anchor = at }
@@ -196,6 +208,7 @@ public struct Validator {
         if let types = schema.types, !matches(node, types) {
             report(.type, "\(describe(node)) is not of type \(quoted(types.names))", at: at)
         }
+        if let gather = schema.gather, case .map(let map) = node.value { checkGather(map, gather, at: at, hops: hops) }
         if let values = schema.enumValues { checkEnum(node, values, caseInsensitive: schema.enumCaseInsensitive, at: at) }
         if let value = schema.constValue { checkEnum(node, [value], caseInsensitive: false, at: at) }
         switch node.value {
@@ -610,8 +623,15 @@ public struct Validator {
         }
         for (k, item) in items.enumerated() {
             let sub = k < schema.prefixItems.count ? schema.prefixItems[k] : schema.items
-            if let sub { check(item, sub, at: item.range, hops: hops + 1) }
+            if let sub { checkBelow(item, sub, at: item.range, hops: hops + 1) }
         }
+    }
+
+    /// Checks a mapping's value or a list's item: one level further down.
+    private mutating func checkBelow(_ node: Node, _ schema: SchemaNode, at: SourceRange, hops: Int) {
+        depth += 1
+        check(node, schema, at: at, hops: hops)
+        depth -= 1
     }
 
     /// Whether two items mean the same; lists are short, so pairs are compared after a cheap
@@ -627,28 +647,37 @@ public struct Validator {
     }
 
     private mutating func checkMap(_ map: Map, _ schema: SchemaNode, at: SourceRange, hops: Int) {
-        for entry in map {
+        var entries = map.entries
+        if schemaOrder, !schema.propertyOrder.isEmpty {
+            let rank = Dictionary(schema.propertyOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            entries = entries.enumerated().sorted { a, b in
+                (rank[a.element.key] ?? Int.max, a.offset) < (rank[b.element.key] ?? Int.max, b.offset)
+            }.map(\.element)
+        }
+        for entry in entries {
             if let names = schema.propertyNames {
                 check(Node(.string(entry.key), range: entry.keyRange), names, at: entry.keyRange, hops: hops + 1)
             }
             if let sub = schema.properties[entry.key] {
                 if sub.rejectsAll {
                     // The key is what is wrong, whatever its value (one finding for all of them).
+                    depth += 1
                     if !entry.value.isNoValue { report(.not, "'\(entry.key)' is not allowed here", at: entry.keyRange) }
+                    depth -= 1
                 } else {
-                    check(entry.value, sub, at: entry.keyRange, hops: hops + 1)
+                    checkBelow(entry.value, sub, at: entry.keyRange, hops: hops + 1)
                 }
                 continue
             }
             var matched = false
             for (pattern, sub) in schema.patternProperties where pattern?.search(entry.key) ?? true {
                 matched = true
-                check(entry.value, sub, at: entry.keyRange, hops: hops + 1)
+                checkBelow(entry.value, sub, at: entry.keyRange, hops: hops + 1)
             }
             if matched { continue }
             switch schema.additional {
             case .allowed: break
-            case .schema(let sub): check(entry.value, sub, at: entry.keyRange, hops: hops + 1)
+            case .schema(let sub): checkBelow(entry.value, sub, at: entry.keyRange, hops: hops + 1)
             case .forbidden:
                 let suggestion = NameMatch.closest(to: entry.key, in: schema.propertyOrder, limit: 1).first
                 report(

@@ -12,8 +12,10 @@ struct ResourceConstraints: Rule {
             ICMP rules need ports -1, a Fargate task definition needs `awsvpc`, `Cpu` and \
             `Memory`, an instance family must match its engine, and about eighty more. Each is \
             reported under its own id (E3016, E3023, ..., E3721, W3663, ...): `--ignore-checks` \
-            takes those ids, and this one turns them all off. Some have a page of their own \
-            here (E3633, E3634, E3682). \
+            takes those ids, and this one turns them all off. Many have a page of their own \
+            here (E3633, E3687, E3706, ...). Some read other resources of the template too \
+            (an instance's cluster, a method's authorizer): those report on the other \
+            resource's property when that is where the problem is. \
             A constraint that asks about a value a function gives (`EventSourceArn: !GetAtt \
             Queue.Arn`, `Engine: !Ref EngineParam`) cannot be answered before deployment and \
             gives no finding; a `Fn::If` is followed into each combination of conditions that \
