@@ -38,5 +38,6 @@ extension RuleRegistry {
         FindInMapResolvedValue.self,
         OutputImportsValue.self,
         PseudoParameterText.self,
+        JoinPreferSub.self,
     ]
 }

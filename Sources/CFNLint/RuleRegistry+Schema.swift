@@ -21,7 +21,7 @@ extension RuleRegistry {
         PropertyDependentExcluded.self, PropertyAnyOf.self, PropertyOneOf.self,
         // What a value may be.
         PropertyEnum.self, PropertyPattern.self, PropertyLength.self, PropertyRange.self,
-        PropertyItemCount.self, PropertyUniqueItems.self, YAMLImplicitConversion.self,
+        PropertyItemCount.self, PropertyUniqueItems.self, PropertyRepeatedItems.self, YAMLImplicitConversion.self,
         // AWS identifiers (the schemas' `format`s).
         SecurityGroupIdFormat.self, VpcIdFormat.self, ImageIdFormat.self, SecurityGroupNameFormat.self,
         SubnetIdFormat.self, LogGroupNameFormat.self, RoleArnFormat.self, KmsKeyArnFormat.self,

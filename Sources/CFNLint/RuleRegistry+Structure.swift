@@ -47,5 +47,9 @@ extension RuleRegistry {
         UnusedMapping.self,
         ResourceConditionExists.self,
         OutputConditionExists.self,
+        ParameterNameLengthApproaching.self,
+        ResourceNameLengthApproaching.self,
+        OutputNameLengthApproaching.self,
+        MappingNameLengthApproaching.self,
     ]
 }

@@ -22,6 +22,7 @@ enum SchemaCheck {
         case .length: return "E3033"
         case .range: return "E3034"
         case .uniqueItems: return "E3037"
+        case .duplicateItems: return "I3037"
         case .requiredOr: return "E3058"
         case .implicitConversion: return "W3091"
         case .format: return v.format.flatMap { Formats.table[$0]?.ruleId }
