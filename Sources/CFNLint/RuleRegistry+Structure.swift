@@ -10,6 +10,7 @@ extension RuleRegistry {
         DeletionPolicyValue.self,
         UpdateReplacePolicyValue.self,
         RetentionPoliciesPaired.self,
+        StatefulRetentionPolicies.self,
         ParameterConfiguration.self,
         ParameterType.self,
         ParameterTypeUndocumented.self,
