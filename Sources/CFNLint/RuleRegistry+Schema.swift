@@ -14,6 +14,7 @@ extension RuleRegistry {
         SubnetCidrOverlap.self, BackupLifecycleColdStorage.self, PackagedLocalPath.self,
         BucketAccessControl.self, ImageIdParameterType.self, ZipFunctionHandler.self,
         PolicyActions.self, PolicyVersionOutdated.self, RetentionPeriodExplicit.self,
+        ArnPartitionHardcoded.self, InstanceTypePreviousGeneration.self,
         // The service behind the type.
         ServiceShutDown.self, ServiceSunset.self, ServiceMaintenance.self,
         // Which properties go together.
