@@ -51,7 +51,7 @@ struct ArnPartitionHardcoded: Rule {
                           - Effect: Allow
                             Action: sqs:SendMessage
                             Resource:
-                              Fn::Sub: # <-
+                              Fn::Sub:
                                 - arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:${Name} # <-
                                 - Name: jobs
             """
