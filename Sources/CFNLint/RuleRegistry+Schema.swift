@@ -6,7 +6,7 @@ extension RuleRegistry {
         // are documented on their own.
         ResourceConstraints.self, StreamStartingPosition.self, QueueStartingPosition.self, AuroraInstanceProperties.self,
         // Between resources.
-        RouteTableAssociationUnique.self, AvailabilityZoneHardcoded.self, SnapStartVersion.self,
+        RouteTableAssociationUnique.self, AvailabilityZoneHardcoded.self, SnapStartVersion.self, SnapStartSuggested.self,
         PasswordProperty.self,
         PrimaryIdentifierUnique.self, NestedStackParameters.self, ApiLambdaTimeout.self,
         ServerlessTransformMissing.self, CloudFrontAliases.self, SubscriptionFilterLimit.self,
