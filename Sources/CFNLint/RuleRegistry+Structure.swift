@@ -16,6 +16,7 @@ extension RuleRegistry {
         ParameterTypeUndocumented.self,
         ParameterDefault.self,
         AllowedPatternSkipped.self,
+        AllowedPatternMalformed.self,
         ConditionConfiguration.self,
         ConditionEquals.self,
         ConditionEqualsConstant.self,
