@@ -39,5 +39,6 @@ extension RuleRegistry {
         OutputImportsValue.self,
         PseudoParameterText.self,
         JoinPreferSub.self,
+        SubVariableUnused.self,
     ]
 }
