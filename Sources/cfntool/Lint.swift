@@ -131,8 +131,9 @@ struct Lint: Command {
             regions: regionList
         )
         options.severities = cfg.severities
-        // A rule raised to informational by the config is still reported: it was asked for.
-        options.includeChecks += cfg.severities.filter { $0.value == .informational }.map(\.key)
+        // A rule the config gives a severity is reported, an informational one too: it was
+        // asked for (`rules: {I3011: error}` turns I3011 on and makes it an error).
+        options.includeChecks += cfg.severities.keys.sorted()
         let linter = Linter(options: options)
         let inputs = files.isEmpty ? cfg.templates : files
         if inputs.isEmpty {
