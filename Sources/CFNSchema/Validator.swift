@@ -567,7 +567,11 @@ public struct Validator {
             // A note, not a failure: the value is valid, so no anyOf or oneOf branch turns on it.
             if !silent {
                 violations.append(
-                    Violation(keyword: .duplicateItems, message: "\(describe(node)) repeats an item (allowed here, but often a slip)", range: uniqueAt)
+                    Violation(
+                        keyword: .duplicateItems,
+                        message: "\(describe(node)) repeats an item (allowed here, but often a slip)",
+                        range: uniqueAt
+                    )
                 )
             }
         }

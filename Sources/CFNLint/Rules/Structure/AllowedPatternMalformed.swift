@@ -50,7 +50,9 @@ struct AllowedPatternMalformed: Rule {
             guard let entry = p.node.mapValue?[entry: "AllowedPattern"], let pattern = entry.value.stringValue else { continue }
             do {
                 _ = try Pattern(pattern)
-            } catch where error.isMalformed {
+            } catch {
+                // A well-formed pattern the matcher does not run is I2016's.
+                guard error.isMalformed else { continue }
                 findings.append(
                     context.finding(
                         Self.self,
@@ -59,8 +61,6 @@ struct AllowedPatternMalformed: Rule {
                         path: ["Parameters", p.name, "AllowedPattern"]
                     )
                 )
-            } catch {
-                continue
             }
         }
     }
