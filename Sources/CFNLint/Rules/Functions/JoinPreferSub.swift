@@ -12,7 +12,9 @@ struct JoinPreferSub: Rule {
             and shows the result at a glance. A join of a function's list (`!Split`, \
             `!FindInMap`), or with any other function among the values (`!Select`, `!If`, a \
             `Fn::Sub` with its own variables), is left alone, and so are templates the CDK made \
-            (they carry an `AWS::CDK::Metadata` resource). Reported on the delimiter.
+            (they carry an `AWS::CDK::Metadata` resource). Read in resources' properties and \
+            metadata (cfn-init files and commands), outputs and conditions. Reported on the \
+            delimiter.
             """,
         passing: [
             """
@@ -54,20 +56,33 @@ struct JoinPreferSub: Rule {
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
         guard !context.template.resources.contains(where: { $0.type == "AWS::CDK::Metadata" }) else { return }
-        context.eachFunction { f, _, path, _ in
-            guard f.name == .join, let items = f.argument.listValue, items.count >= 2,
-                case .string(let delimiter) = items[0].value, delimiter.isEmpty,
-                let values = items[1].listValue, values.allSatisfy(Self.fitsSub)
-            else { return }
-            findings.append(
-                context.finding(
-                    Self.self,
-                    "Fn::Join with an empty delimiter: one Fn::Sub string says the same more plainly",
-                    at: items[0].range,
-                    path: path
-                )
-            )
+        context.eachFunction { f, _, path, _ in check(f, path, context, &findings) }
+        // cfn-lint reads the functions of a resource's Metadata too (cfn-init's files and
+        // commands are often joined), which the shared walk leaves out.
+        for r in context.template.resources {
+            guard let entry = r.node.mapValue?[entry: "Metadata"] else { continue }
+            var scope = FunctionScope(section: "Resources", resourceType: r.type)
+            scope.anchor = entry.keyRange
+            var path = ["Resources", r.logicalId, "Metadata"]
+            FunctionWalker.walk(entry.value, &path, &scope) { node, path, _ in
+                if case .function(let f) = node.value { check(f, path, context, &findings) }
+            }
         }
+    }
+
+    private func check(_ f: Intrinsic, _ path: [String], _ context: LintContext, _ findings: inout [Finding]) {
+        guard f.name == .join, let items = f.argument.listValue, items.count >= 2,
+            case .string(let delimiter) = items[0].value, delimiter.isEmpty,
+            let values = items[1].listValue, values.allSatisfy(Self.fitsSub)
+        else { return }
+        findings.append(
+            context.finding(
+                Self.self,
+                "Fn::Join with an empty delimiter: one Fn::Sub string says the same more plainly",
+                at: items[0].range,
+                path: path
+            )
+        )
     }
 
     /// Whether a value of the join can go into a `Fn::Sub` string as it is: a plain value, a

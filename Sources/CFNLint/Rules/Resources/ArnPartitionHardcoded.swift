@@ -6,14 +6,15 @@ struct ArnPartitionHardcoded: Rule {
         id: "I3042",
         title: "ARN with a written-out partition",
         description: """
-            An ARN built with `Fn::Sub` in a resource's properties names its partition as text \
+            An ARN built with `Fn::Sub` in a resource names its partition as text \
             (`arn:aws:s3:::logs/${AWS::AccountId}`): the same template then cannot deploy to \
             China or GovCloud, whose partitions are `aws-cn` and `aws-us-gov`. Write \
             `${AWS::Partition}` (or a variable of your own) there. An ARN's partition may also \
-            be empty or `*`. Only strings inside a `Fn::Sub` are read (its string and its \
-            variables' values): a plain string has no way to say the partition. SAM templates \
-            are left alone. One note per place: on the `Fn::Sub` key, the nearest key above a \
-            `!Sub` tag, the string of a `[string, variables]` list, or the variable's name.
+            be empty or `*`. Only strings inside a `Fn::Sub` are read, anywhere in a resource \
+            (its string and its variables' values): a plain string has no way to say the \
+            partition. SAM templates are left alone. One note per place: on the `Fn::Sub` key, \
+            the nearest key above a `!Sub` tag, the string of a `[string, variables]` list, or \
+            the variable's name.
             """,
         passing: [
             """
@@ -61,7 +62,7 @@ struct ArnPartitionHardcoded: Rule {
     func check(_ context: LintContext, into findings: inout [Finding]) {
         guard !context.written.hasServerlessTransform else { return }
         var seen: Set<Int> = []
-        context.eachFunction { f, _, path, scope in
+        func visit(_ f: Intrinsic, _ path: [String], _ scope: FunctionScope) {
             guard f.name == .sub, scope.section == "Resources", path.count > 1 else { return }
             let resource = path[1]
             Self.strings(f.argument, at: FunctionWalker.argumentRange(f, scope)) { text, at in
@@ -76,6 +77,20 @@ struct ArnPartitionHardcoded: Rule {
                         path: path
                     )
                 )
+            }
+        }
+        context.eachFunction { f, _, path, scope in visit(f, path, scope) }
+        // cfn-lint reads every part of a resource; the shared walk reads the properties of the
+        // types with a schema: the rest (Metadata, other vendors' properties) is walked here.
+        for r in context.template.resources {
+            let walked = r.type.map(FunctionWalker.hasSchema) ?? false
+            for attribute in r.node.mapValue ?? Map() where attribute.key != "Properties" || !walked {
+                var scope = FunctionScope(section: "Resources", resourceType: r.type)
+                scope.anchor = attribute.keyRange
+                var path = ["Resources", r.logicalId, attribute.key]
+                FunctionWalker.walk(attribute.value, &path, &scope) { node, path, scope in
+                    if case .function(let f) = node.value { visit(f, path, scope) }
+                }
             }
         }
     }
