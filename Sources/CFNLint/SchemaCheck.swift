@@ -149,7 +149,10 @@ enum SchemaCheck {
                 for (node, at) in reach(folded, at: top, ext.path[...]) {
                     constraint.validate(node, ext.schema, at: at)
                 }
-                for v in constraint.violations { extensionFindings.append(context.finding(id: ext.ruleId, v.message, at: v.range)) }
+                // A repeat a list allows is I3037's note, never the constraint's error.
+                for v in constraint.violations where v.keyword != .duplicateItems {
+                    extensionFindings.append(context.finding(id: ext.ruleId, v.message, at: v.range))
+                }
             }
         }
         var out: [String: [Finding]] = ["extensions": extensionFindings]
