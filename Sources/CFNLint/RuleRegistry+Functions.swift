@@ -38,5 +38,7 @@ extension RuleRegistry {
         FindInMapResolvedValue.self,
         OutputImportsValue.self,
         PseudoParameterText.self,
+        JoinPreferSub.self,
+        SubVariableUnused.self,
     ]
 }

@@ -26,14 +26,15 @@ extension RuleRegistry {
         ClusterEngineVersion.self, InstanceEngineVersion.self, ClusterEngineVersionDeprecated.self,
         InstanceEngineVersionDeprecated.self, SubscriptionEndpointFormat.self,
         // Between resources.
-        RouteTableAssociationUnique.self, AvailabilityZoneHardcoded.self, SnapStartVersion.self,
+        RouteTableAssociationUnique.self, AvailabilityZoneHardcoded.self, SnapStartVersion.self, SnapStartSuggested.self,
         PasswordProperty.self,
         PrimaryIdentifierUnique.self, NestedStackParameters.self, ApiLambdaTimeout.self,
         ServerlessTransformMissing.self, CloudFrontAliases.self, SubscriptionFilterLimit.self,
         DynamoDBAttributeMismatch.self, CacheClusterFailover.self, ModuleResource.self, InstanceImageId.self,
         SubnetCidrOverlap.self, BackupLifecycleColdStorage.self, PackagedLocalPath.self,
         BucketAccessControl.self, ImageIdParameterType.self, ZipFunctionHandler.self,
-        PolicyActions.self, PolicyVersionOutdated.self,
+        PolicyActions.self, PolicyVersionOutdated.self, RetentionPeriodExplicit.self,
+        ArnPartitionHardcoded.self, InstanceTypePreviousGeneration.self,
         // IAM policy documents, by what they are attached to, and role ARNs.
         IdentityPolicySchema.self, ResourcePolicySchema.self, RepositoryPolicySchema.self, ResourcePolicyArn.self,
         TrustPolicySchema.self, ServiceRoleArn.self, StatementResources.self,
@@ -48,7 +49,7 @@ extension RuleRegistry {
         PropertyDependentExcluded.self, PropertyAnyOf.self, PropertyOneOf.self,
         // What a value may be.
         PropertyEnum.self, PropertyPattern.self, PropertyLength.self, PropertyRange.self,
-        PropertyItemCount.self, PropertyUniqueItems.self, YAMLImplicitConversion.self,
+        PropertyItemCount.self, PropertyUniqueItems.self, PropertyRepeatedItems.self, YAMLImplicitConversion.self,
         // AWS identifiers (the schemas' `format`s).
         SecurityGroupIdFormat.self, VpcIdFormat.self, ImageIdFormat.self, SecurityGroupNameFormat.self,
         SubnetIdFormat.self, LogGroupNameFormat.self, RoleArnFormat.self, KmsKeyArnFormat.self,

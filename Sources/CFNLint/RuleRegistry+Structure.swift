@@ -10,11 +10,13 @@ extension RuleRegistry {
         DeletionPolicyValue.self,
         UpdateReplacePolicyValue.self,
         RetentionPoliciesPaired.self,
+        StatefulRetentionPolicies.self,
         ParameterConfiguration.self,
         ParameterType.self,
         ParameterTypeUndocumented.self,
         ParameterDefault.self,
         AllowedPatternSkipped.self,
+        AllowedPatternMalformed.self,
         ConditionConfiguration.self,
         ConditionEquals.self,
         ConditionEqualsConstant.self,
@@ -47,5 +49,9 @@ extension RuleRegistry {
         UnusedMapping.self,
         ResourceConditionExists.self,
         OutputConditionExists.self,
+        ParameterNameLengthApproaching.self,
+        ResourceNameLengthApproaching.self,
+        OutputNameLengthApproaching.self,
+        MappingNameLengthApproaching.self,
     ]
 }

@@ -25,6 +25,7 @@ enum SchemaCheck {
         // under E3002, the rule of the schema as a whole.
         case .multipleOf: return "E3002"
         case .uniqueItems: return "E3037"
+        case .duplicateItems: return "I3037"
         case .requiredOr: return "E3058"
         case .implicitConversion: return "W3091"
         case .format: return v.format.flatMap { Formats.table[$0]?.ruleId }
@@ -168,7 +169,8 @@ enum SchemaCheck {
                     )
                     constraint.schemaOrder = bestMatchOnly.contains(ext.ruleId)
                     constraint.validate(node, ext.schema, at: at)
-                    var found = constraint.violations
+                    // A repeat a list allows is I3037's note, never the constraint's error.
+                    var found = constraint.violations.filter { $0.keyword != .duplicateItems }
                     if bestMatchOnly.contains(ext.ruleId), let best = found.min(by: { $0.depth < $1.depth }) { found = [best] }
                     for v in found {
                         let message = ext.region.map { regional(v, ext.path.last, $0) } ?? v.message

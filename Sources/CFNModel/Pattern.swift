@@ -13,6 +13,10 @@ public struct Pattern: Sendable {
     public struct Unsupported: Error, Sendable, CustomStringConvertible {
         /// What is not supported, and where.
         public var description: String
+        /// Whether the text is no regular expression at all (an unbalanced parenthesis, an
+        /// unterminated class, a reversed range, ...), which Python's regex engine rejects too,
+        /// rather than one that uses what this matcher does not take.
+        public var isMalformed = false
     }
 
     fileprivate enum Inst: Sendable {
@@ -133,9 +137,14 @@ public struct Pattern: Sendable {
 
         func fail(_ what: String) -> Unsupported { Unsupported(description: "\(what) at character \(i + 1)") }
 
+        /// A failure because the text is no regular expression (not a missing feature).
+        func malformed(_ what: String) -> Unsupported {
+            Unsupported(description: "\(what) at character \(i + 1)", isMalformed: true)
+        }
+
         mutating func parse() throws(Unsupported) -> Node {
             let node = try alternation()
-            if i < s.count { throw fail("unbalanced ')'") }
+            if i < s.count { throw malformed("unbalanced ')'") }
             return node
         }
 
@@ -160,9 +169,20 @@ public struct Pattern: Sendable {
 
         mutating func quantified(_ atom: Node) throws(Unsupported) -> Node {
             var atom = atom
+            // An anchor may take quantifiers one after another (they change nothing); anything
+            // else may take one: `a**` is no regular expression ("multiple repeat" in Python).
+            let anchor: Bool
+            switch atom {
+            case .begin, .end: anchor = true
+            default: anchor = false
+            }
+            var repeated = false
             while i < s.count {
                 var minimum = 0
                 var maximum: Int? = nil
+                if repeated && !anchor, s[i] == "*" || s[i] == "+" || s[i] == "?" || (s[i] == "{" && braces() != nil) {
+                    throw malformed("a quantifier after a quantifier")
+                }
                 switch s[i] {
                 case "*": i += 1
                 case "+":
@@ -173,12 +193,14 @@ public struct Pattern: Sendable {
                     i += 1
                 case "{":
                     guard let (a, b, len) = braces() else { return atom }
+                    if let b, b < a { throw malformed("a repetition whose minimum is over its maximum") }
                     minimum = a
                     maximum = b
                     i += len
                 default:
                     return atom
                 }
+                repeated = true
                 if i < s.count && s[i] == "?" { i += 1 } else if i < s.count && s[i] == "+" { throw fail("a possessive quantifier") }
                 if case .begin = atom { continue }
                 if case .end = atom { continue }
@@ -207,7 +229,6 @@ public struct Pattern: Sendable {
                 b = number()
             }
             guard j < s.count, s[j] == "}" else { return nil }
-            if let b, b < a { return nil }
             return (a, b, j - i + 1)
         }
 
@@ -217,7 +238,7 @@ public struct Pattern: Sendable {
             case "(":
                 i += 1
                 if i < s.count && s[i] == "?" {
-                    guard i + 1 < s.count else { throw fail("an unfinished group") }
+                    guard i + 1 < s.count else { throw malformed("an unfinished group") }
                     switch s[i + 1] {
                     case ":": i += 2
                     case "P" where i + 2 < s.count && s[i + 2] == "<", "<" where i + 2 < s.count && s[i + 2] != "=" && s[i + 2] != "!":
@@ -231,7 +252,7 @@ public struct Pattern: Sendable {
                 if depth > 200 { throw fail("groups nested too deep") }
                 let inner = try alternation()
                 depth -= 1
-                guard i < s.count && s[i] == ")" else { throw fail("a group without ')'") }
+                guard i < s.count && s[i] == ")" else { throw malformed("a group without ')'") }
                 i += 1
                 return inner
             case "[":
@@ -248,7 +269,7 @@ public struct Pattern: Sendable {
             case "\\":
                 return try escape()
             case "*", "+", "?":
-                throw fail("a quantifier with nothing to repeat")
+                throw malformed("a quantifier with nothing to repeat")
             default:
                 i += 1
                 return .scalar(c)
@@ -257,7 +278,7 @@ public struct Pattern: Sendable {
 
         mutating func escape() throws(Unsupported) -> Node {
             i += 1
-            guard i < s.count else { throw fail("a trailing backslash") }
+            guard i < s.count else { throw malformed("a trailing backslash") }
             let c = s[i]
             i += 1
             switch c {
@@ -304,7 +325,7 @@ public struct Pattern: Sendable {
                 var lo: Unicode.Scalar
                 if s[i] == "\\" {
                     i += 1
-                    guard i < s.count else { throw fail("an unfinished class") }
+                    guard i < s.count else { throw malformed("an unfinished class") }
                     let c = s[i]
                     i += 1
                     if "dwsDWS".unicodeScalars.contains(c) {
@@ -323,7 +344,7 @@ public struct Pattern: Sendable {
                     var hi: Unicode.Scalar
                     if s[i] == "\\" {
                         i += 1
-                        guard i < s.count else { throw fail("an unfinished class") }
+                        guard i < s.count else { throw malformed("an unfinished class") }
                         let c = s[i]
                         i += 1
                         hi = try literalEscape(c)
@@ -331,13 +352,13 @@ public struct Pattern: Sendable {
                         hi = s[i]
                         i += 1
                     }
-                    guard lo.value <= hi.value else { throw fail("a reversed range") }
+                    guard lo.value <= hi.value else { throw malformed("a reversed range") }
                     set.ranges.append((lo.value, hi.value))
                 } else {
                     set.ranges.append((lo.value, lo.value))
                 }
             }
-            guard i < s.count else { throw fail("a class without ']'") }
+            guard i < s.count else { throw malformed("a class without ']'") }
             i += 1
             return set
         }

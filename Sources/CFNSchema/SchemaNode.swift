@@ -67,6 +67,8 @@ public final class SchemaNode: @unchecked Sendable {
     public internal(set) var minItems: Int?
     public internal(set) var maxItems: Int?
     public internal(set) var uniqueItems = false
+    /// `uniqueItems: false` written out: the list takes repeats, but a repeat is worth a note.
+    public internal(set) var allowsDuplicates = false
     public internal(set) var items: SchemaNode?
     public internal(set) var prefixItems: [SchemaNode] = []
     public internal(set) var contains: SchemaNode?
@@ -231,7 +233,9 @@ struct SchemaCompiler {
             case "multipleOf": node.multipleOf = v.number
             case "minItems": node.minItems = v.number.map { Int($0) }
             case "maxItems": node.maxItems = v.number.map { Int($0) }
-            case "uniqueItems": node.uniqueItems = v == .bool(true)
+            case "uniqueItems":
+                node.uniqueItems = v == .bool(true)
+                node.allowsDuplicates = v == .bool(false)
             case "items":
                 if let list = v.array {
                     node.prefixItems = list.map { compile($0) }

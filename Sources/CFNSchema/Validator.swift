@@ -9,6 +9,8 @@ public struct Violation: Sendable {
         case format, functionType
         /// A number that is not a multiple of the schema's `multipleOf`.
         case multipleOf
+        /// A repeated item in a list whose schema says repeats are allowed (`uniqueItems: false`).
+        case duplicateItems
         /// A value a function can take before deployment (a parameter's default or allowed
         /// values behind a `Ref`) breaks the schema; `function` names the function.
         case resolved
@@ -390,7 +392,7 @@ public struct Validator {
             sub.check(resolved, schema, at: place, hops: hops + 1)
             // anyOf and oneOf are left out: cfn-lint weighs a format that fails inside them as a
             // warning of its own, not a resolved value's problem.
-            for v in sub.violations where ![.implicitConversion, .resolved, .anyOf, .oneOf].contains(v.keyword) {
+            for v in sub.violations where ![.implicitConversion, .resolved, .anyOf, .oneOf, .duplicateItems].contains(v.keyword) {
                 let onParameter = (v.keyword == .enumeration || v.keyword == .range) && value.source != nil
                 let range = onParameter ? value.source! : place
                 // The whole value's problem is the same for every value; an item's is its own.
@@ -602,6 +604,17 @@ public struct Validator {
         }
         if schema.uniqueItems, items.count > 1, hasDuplicates(items) {
             report(.uniqueItems, "\(describe(node)) has non-unique elements", at: uniqueAt)
+        } else if schema.allowsDuplicates, items.count > 1, hasDuplicates(items) {
+            // A note, not a failure: the value is valid, so no anyOf or oneOf branch turns on it.
+            if !silent {
+                violations.append(
+                    Violation(
+                        keyword: .duplicateItems,
+                        message: "\(describe(node)) repeats an item (allowed here, but often a slip)",
+                        range: uniqueAt
+                    )
+                )
+            }
         }
         if let contains = schema.contains {
             var matched = false

@@ -105,6 +105,31 @@ struct LintCommandTests {
         #expect(a.stdout == b.stdout && a.status == b.status)
     }
 
+    @Test("informational rules: off by default; on with --include-checks I, include_checks or a severity in the config")
+    func informational() throws {
+        let dir = try CLI.scratch()
+        // A queue leaves both retention policies (I3011) and its retention period (I3013) out.
+        try CLI.write("Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n", to: dir + "/queue.yaml")
+        let quiet = try CLI.run(["lint", "queue.yaml"], cwd: dir)
+        #expect(quiet.status == 0 && quiet.stdout.isEmpty, "\(quiet.stdout)")
+        let asked = try CLI.run(["lint", "--format", "parseable", "--include-checks", "I", "queue.yaml"], cwd: dir)
+        // Informational findings do not fail the default --fail-level warning.
+        #expect(asked.status == 0)
+        #expect(asked.stdout.split(separator: "\n").map { $0.split(separator: ":")[5] } == ["I3011", "I3011", "I3013"])
+        #expect(try CLI.run(["lint", "--include-checks", "I", "--fail-level", "informational", "queue.yaml"], cwd: dir).status == 1)
+        let json = try CLI.run(["lint", "--format", "json", "--include-checks", "I3013", "queue.yaml"], cwd: dir)
+        let list = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(list.count == 1 && list.first?["Level"] as? String == "Informational")
+        #expect((list.first?["Rule"] as? [String: Any])?["Id"] as? String == "I3013")
+        try CLI.write("include_checks: [I3011]\n", to: dir + "/.cfntool.yaml")
+        let configured = try CLI.run(["lint", "--format", "parseable", "queue.yaml"], cwd: dir)
+        #expect(configured.status == 0 && configured.stdout.components(separatedBy: ":I3011:").count == 3)
+        try CLI.write("rules:\n  I3013: error\n", to: dir + "/.cfntool.yaml")
+        let raised = try CLI.run(["lint", "--format", "json", "queue.yaml"], cwd: dir)
+        let raisedList = try #require(JSONSerialization.jsonObject(with: Data(raised.stdout.utf8)) as? [[String: Any]])
+        #expect(raised.status == 1 && raisedList.count == 1 && raisedList.first?["Level"] as? String == "Error")
+    }
+
     @Test("a config file names the templates and the checks to ignore")
     func config() throws {
         let dir = try CLI.scratch()
