@@ -4,7 +4,7 @@ extension RuleRegistry {
         ResourceTypeExists.self, PropertyUnknown.self, PropertyRequired.self, PropertyType.self,
         // Constraints of one resource type, beyond its schema (E3000), and those of them that
         // are documented on their own.
-        ResourceConstraints.self, StreamStartingPosition.self, QueueStartingPosition.self, AuroraInstanceProperties.self,
+        ResourceConstraints.self, StreamStartingPosition.self, RecordSetValues.self, QueueStartingPosition.self, AuroraInstanceProperties.self,
         // Between resources.
         RouteTableAssociationUnique.self, AvailabilityZoneHardcoded.self, SnapStartVersion.self,
         PasswordProperty.self,
@@ -26,6 +26,6 @@ extension RuleRegistry {
         SecurityGroupIdFormat.self, VpcIdFormat.self, ImageIdFormat.self, SecurityGroupNameFormat.self,
         SubnetIdFormat.self, LogGroupNameFormat.self, RoleArnFormat.self, KmsKeyArnFormat.self,
         SnsTopicArnFormat.self, CertificateArnFormat.self, LambdaFunctionArnFormat.self,
-        LambdaFunctionNameFormat.self, KmsAliasNameFormat.self,
+        LambdaFunctionNameFormat.self, KmsAliasNameFormat.self, BucketNameFormat.self, KmsKeyIdFormat.self,
     ]
 }

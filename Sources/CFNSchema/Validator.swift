@@ -484,10 +484,16 @@ public struct Validator {
                     report(.length, "\(describe(node)) is longer than \(max)", at: at)
                 }
             }
-            if let format = schema.format, !silent, let check = Formats.table[format], let p = check.pattern,
-                case .string = node.value, !p.matchesPrefix(text)
+            if let format = schema.format, !silent, let check = Formats.table[format], case .string = node.value,
+                check.accepts(text) == false
             {
-                report(.format, "\(describe(node)) is not a '\(format)' (\(check.pattern?.source ?? ""))", at: at, format: format)
+                report(.format, "\(describe(node)) is not a '\(format)' (\(check.source))", at: at, format: format)
+            }
+            if schema.format == "ipv4", !silent, case .string = node.value, !Formats.isIPv4Address(text) {
+                report(.format, "\(describe(node)) is not an IPv4 address", at: at, format: "ipv4")
+            }
+            if schema.format == "ipv6", !silent, case .string = node.value, !Formats.isIPv6Address(text) {
+                report(.format, "\(describe(node)) is not an IPv6 address", at: at, format: "ipv6")
             }
             if schema.format == "ipv4-network", !silent, case .string = node.value, !Formats.isIPv4Network(text) {
                 report(
