@@ -12,6 +12,7 @@ extension RuleRegistry {
         JoinArgument.self,
         Base64Argument.self,
         ImportValueArgument.self,
+        GetStackOutputArgument.self,
         ForEachTransform.self,
         TransformConfiguration.self,
         DescriptionType.self,

@@ -38,6 +38,7 @@ enum SchemaCheck {
         "Ref": "E1020", "Fn::GetAtt": "E1010", "Fn::Sub": "E1019", "Fn::Join": "E1022", "Fn::Base64": "E1021",
         "Fn::Select": "E1017", "Fn::Split": "E1018", "Fn::FindInMap": "E1011", "Fn::GetAZs": "E1015",
         "Fn::Cidr": "E1024", "Fn::ImportValue": "E1016", "Fn::ToJsonString": "E1031", "Fn::Length": "E1030",
+        "Fn::GetStackOutput": "E1033",
     ]
 
     /// Constraints whose missing properties cfn-lint reports one by one: those its rules give

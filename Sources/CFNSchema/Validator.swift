@@ -415,7 +415,7 @@ public struct Validator {
             return .scalar
         case "Fn::GetAZs", "Fn::Split", "Fn::Cidr":
             return .array
-        case "Fn::Length", "Fn::ImportValue":
+        case "Fn::Length", "Fn::ImportValue", "Fn::GetStackOutput":
             return .scalar
         // A mapping's value is a string, a number, a boolean or a list: never an object.
         case "Fn::FindInMap":

@@ -218,7 +218,7 @@ struct ResourceTags: Rule {
     /// Whether a function's result is a single string (so cannot be a list or a mapping).
     static func givesScalar(_ f: Intrinsic, _ template: Template) -> Bool {
         switch f.name {
-        case .sub, .join, .base64: return true
+        case .sub, .join, .base64, .getStackOutput: return true
         case .ref:
             guard let target = f.refTarget else { return false }
             if let p = template.parameters.first(where: { $0.name == target }) {
