@@ -13,6 +13,7 @@ extension RuleRegistry {
         Base64Argument.self,
         ImportValueArgument.self,
         GetStackOutputArgument.self,
+        RefFormat.self,
         ForEachTransform.self,
         TransformConfiguration.self,
         DescriptionType.self,

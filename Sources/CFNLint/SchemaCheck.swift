@@ -24,6 +24,7 @@ enum SchemaCheck {
         case .uniqueItems: return "E3037"
         case .requiredOr: return "E3058"
         case .implicitConversion: return "W3091"
+        case .refFormat: return "E1041"
         case .format: return v.format.flatMap { Formats.table[$0]?.ruleId }
         case .functionType: return v.function.flatMap { functionRule[$0.rawValue] }
         case .resolved: return v.function == .getAZs ? "W1036" : v.function == .findInMap ? "W1034" : "W1030"

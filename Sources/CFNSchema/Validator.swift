@@ -12,6 +12,9 @@ public struct Violation: Sendable {
         case resolved
         /// A plain YAML 1.1 boolean or octal (`yes`, `0755`) where text is expected.
         case implicitConversion
+        /// A `Ref` to a resource gives an identifier of another format than the one expected
+        /// (a security group's name where its id is wanted).
+        case refFormat
     }
 
     public var keyword: Keyword
@@ -32,6 +35,8 @@ public struct ValueContext: Sendable {
     public var resourceTypes: [String: String]
     /// The template's condition names: a `Fn::If` on another name is broken, not judged here.
     public var conditions: Set<String>
+    /// The security groups given a `VpcId`: a `Ref` to one gives its id, to another its name.
+    public var groupsInVpc: Set<String>
     public var store: SchemaStore
     public var region: String
     /// What each parameter can be (its allowed values, or its default and bounds).
@@ -47,9 +52,12 @@ public struct ValueContext: Sendable {
             parameters[e.key] = e.value["Type"]?.stringValue ?? "String"
         }
         var resources: [String: String] = [:]
+        var groupsInVpc: Set<String> = []
         for e in template.root["Resources"]?.mapValue ?? Map() {
             if let t = e.value["Type"]?.stringValue { resources[e.key] = t }
+            if let vpc = e.value["Properties"]?["VpcId"], !vpc.isNoValue { groupsInVpc.insert(e.key) }
         }
+        self.groupsInVpc = groupsInVpc
         self.conditions = Set((template.root["Conditions"]?.mapValue ?? Map()).entries.map(\.key))
         self.parameterTypes = parameters
         self.resourceTypes = resources
@@ -302,7 +310,35 @@ public struct Validator {
             report(.functionType, "\(describe(node)) is not of type \(quoted(wanted.names))", at: at, function: f.name)
             return
         }
+        if !silent, f.name == .ref { checkRefFormat(f, schema, at: at) }
         if !silent { checkResolved(f, node, schema, hops: hops) }
+    }
+
+    /// A `Ref` to a resource where the schema names a `format`: what the resource's `Ref`
+    /// gives (its primary identifier) must be of that format, as cfn-lint compares them.
+    private mutating func checkRefFormat(_ f: Intrinsic, _ schema: SchemaNode, at: SourceRange) {
+        func modern(_ format: String?) -> String? {
+            format == "AWS::EC2::SecurityGroup.GroupId" ? "AWS::EC2::SecurityGroup.Id" : format
+        }
+        guard let target = f.refTarget, context.parameterTypes[target] == nil, let type = context.resourceTypes[target],
+            !type.hasPrefix("Custom::"), type != "AWS::CloudFormation::CustomResource",
+            let wanted = modern(schema.format ?? schema.resolved.format),
+            let resource = context.store.schema(for: type, region: context.region)
+        else { return }
+        var gives: [String] = []
+        if type == "AWS::EC2::SecurityGroup" {
+            gives = [context.groupsInVpc.contains(target) ? "AWS::EC2::SecurityGroup.Id" : "AWS::EC2::SecurityGroup.Name"]
+        } else if resource.primaryIdentifier.count == 1 {
+            guard let id = resource.property(resource.primaryIdentifier[0]) else { return }
+            let r = id.resolved
+            if let own = modern(id.format ?? r.format) { gives.append(own) }
+            gives += r.anyOf.compactMap { $0.format }
+        } else if resource.primaryIdentifier.isEmpty {
+            return
+        }
+        if gives.contains(wanted) { return }
+        let what = gives.isEmpty ? "a value of no known format" : gives.map { "'\($0)'" }.joined(separator: " or ")
+        report(.refFormat, "Ref \(target) gives \(what), where '\(wanted)' is expected", at: at)
     }
 
     /// The values a function can take before deployment, each checked against the schema: a
