@@ -14,6 +14,7 @@ extension RuleRegistry {
         ImportValueArgument.self,
         GetStackOutputArgument.self,
         RefFormat.self,
+        GetAttFormat.self,
         ForEachTransform.self,
         TransformConfiguration.self,
         DescriptionType.self,

@@ -25,6 +25,7 @@ enum SchemaCheck {
         case .requiredOr: return "E3058"
         case .implicitConversion: return "W3091"
         case .refFormat: return "E1041"
+        case .getAttFormat: return "E1040"
         case .format: return v.format.flatMap { Formats.table[$0]?.ruleId }
         case .functionType: return v.function.flatMap { functionRule[$0.rawValue] }
         case .resolved: return v.function == .getAZs ? "W1036" : v.function == .findInMap ? "W1034" : "W1030"
@@ -125,6 +126,7 @@ enum SchemaCheck {
         let values = ValueContext(template: template, store: store, region: region)
         var validator = Validator(context: values)
         var extensionFindings: [Finding] = []
+        var kindFindings: [String: [Finding]] = [:]
         for entry in template.root["Resources"]?.mapValue ?? Map() where entry.isLogicalId {
             guard let resource = entry.value.mapValue, let type = resource["Type"]?.stringValue, !isSchemaless(type),
                 let schema = store.schema(for: type, region: region)
@@ -150,10 +152,18 @@ enum SchemaCheck {
                 for (node, at) in reach(folded, at: top, ext.path[...]) {
                     constraint.validate(node, ext.schema, at: at)
                 }
-                for v in constraint.violations { extensionFindings.append(context.finding(id: ext.ruleId, v.message, at: v.range)) }
+                for v in constraint.violations {
+                    // A Ref's or a Fn::GetAtt's kind is its own rule's, wherever the format is asked.
+                    if v.keyword == .refFormat || v.keyword == .getAttFormat, let id = ruleId(v) {
+                        kindFindings[id, default: []].append(context.finding(id: id, v.message, at: v.range))
+                    } else {
+                        extensionFindings.append(context.finding(id: ext.ruleId, v.message, at: v.range))
+                    }
+                }
             }
         }
-        var out: [String: [Finding]] = ["extensions": extensionFindings]
+        var out: [String: [Finding]] = kindFindings
+        out["extensions"] = extensionFindings
         for v in validator.violations {
             guard let id = ruleId(v) else { continue }
             out[id, default: []].append(context.finding(id: id, v.message, at: v.range))

@@ -15,6 +15,8 @@ public struct Violation: Sendable {
         /// A `Ref` to a resource gives an identifier of another format than the one expected
         /// (a security group's name where its id is wanted).
         case refFormat
+        /// A `Fn::GetAtt` gives an attribute of another format than the one expected.
+        case getAttFormat
     }
 
     public var keyword: Keyword
@@ -161,6 +163,9 @@ public struct Validator {
                 if schema.rejectsAll {
                     report(.not, "\(describe(node)) is not allowed here", at: at)
                 } else if functionsAreUnknown && f.name != .if {
+                    // What a Ref or a Fn::GetAtt gives is known in kind, if not in value.
+                    if !silent, f.name == .ref { checkRefFormat(f, schema, at: at) }
+                    if !silent, f.name == .getAtt { checkGetAttFormat(f, schema, at: at) }
                     unknown = true
                 } else {
                     checkFunction(f, node, schema, at: at, hops: hops)
@@ -311,7 +316,34 @@ public struct Validator {
             return
         }
         if !silent, f.name == .ref { checkRefFormat(f, schema, at: at) }
+        if !silent, f.name == .getAtt { checkGetAttFormat(f, schema, at: at) }
         if !silent { checkResolved(f, node, schema, hops: hops) }
+    }
+
+    /// Types whose attributes cfn-lint does not compare formats of (their outputs are anything).
+    static let getAttFormatExempt: Set<String> = [
+        "AWS::CloudFormation::CustomResource", "AWS::CloudFormation::Stack",
+        "AWS::ServiceCatalog::CloudFormationProvisionedProduct",
+    ]
+
+    /// A `Fn::GetAtt` where the schema names a `format`: the attribute must be of that format.
+    private mutating func checkGetAttFormat(_ f: Intrinsic, _ schema: SchemaNode, at: SourceRange) {
+        func modern(_ format: String?) -> String? {
+            format == "AWS::EC2::SecurityGroup.GroupId" ? "AWS::EC2::SecurityGroup.Id" : format
+        }
+        guard let wanted = modern(schema.format ?? schema.resolved.format), let (resource, attribute) = f.getAttTarget,
+            let type = context.resourceTypes[resource], !type.hasPrefix("Custom::"), !Self.getAttFormatExempt.contains(type),
+            !(type == "AWS::SSM::Parameter" && attribute == "Value"),
+            let resourceSchema = context.store.schema(for: type, region: context.region),
+            let found = resourceSchema.attributes.first(where: { $0.name == attribute }), let node = found.schema
+        else { return }
+        let r = node.resolved
+        var gives: [String] = []
+        if let own = modern(node.format ?? r.format) { gives.append(own) }
+        gives += r.anyOf.compactMap { $0.format }
+        if gives.contains(wanted) { return }
+        let what = gives.isEmpty ? "a value of no known format" : gives.map { "'\($0)'" }.joined(separator: " or ")
+        report(.getAttFormat, "Fn::GetAtt \(resource).\(attribute) gives \(what), where '\(wanted)' is expected", at: at)
     }
 
     /// A `Ref` to a resource where the schema names a `format`: what the resource's `Ref`
