@@ -13,7 +13,7 @@ extension RuleRegistry {
         DynamoDBAttributeMismatch.self, CacheClusterFailover.self, ModuleResource.self, InstanceImageId.self,
         SubnetCidrOverlap.self, BackupLifecycleColdStorage.self, PackagedLocalPath.self,
         BucketAccessControl.self, ImageIdParameterType.self, ZipFunctionHandler.self,
-        PolicyActions.self, PolicyVersionOutdated.self, ResourceTags.self,
+        PolicyActions.self, PolicyVersionOutdated.self, ResourceTags.self, ScheduleExpressionFormat.self,
         // The service behind the type.
         ServiceShutDown.self, ServiceSunset.self, ServiceMaintenance.self,
         // Which properties go together.

@@ -4,6 +4,7 @@ extension RuleRegistry {
     static let structure: [any Rule.Type] = [
         TemplateStructure.self,
         ResourceConfiguration.self,
+        ResourceParameterNameClash.self,
         CircularDependency.self,
         DependsOnTarget.self,
         ResourceQuota.self,
