@@ -14,7 +14,7 @@ extension RuleRegistry {
         SubnetCidrOverlap.self, BackupLifecycleColdStorage.self, PackagedLocalPath.self,
         BucketAccessControl.self, ImageIdParameterType.self, ZipFunctionHandler.self,
         PolicyActions.self, PolicyVersionOutdated.self, ResourceTags.self, ScheduleExpressionFormat.self,
-        RecordSetName.self, CodeBuildRoleWithPath.self,
+        RecordSetName.self, CodeBuildRoleWithPath.self, CloudFrontTargetOrigin.self,
         // The service behind the type.
         ServiceShutDown.self, ServiceSunset.self, ServiceMaintenance.self,
         // Which properties go together.
