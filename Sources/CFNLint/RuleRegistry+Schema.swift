@@ -4,7 +4,8 @@ extension RuleRegistry {
         ResourceTypeExists.self, PropertyUnknown.self, PropertyRequired.self, PropertyType.self,
         // Constraints of one resource type, beyond its schema (E3000), and those of them that
         // are documented on their own.
-        ResourceConstraints.self, StreamStartingPosition.self, RecordSetValues.self, QueueStartingPosition.self, AuroraInstanceProperties.self,
+        ResourceConstraints.self, StreamStartingPosition.self, RecordSetValues.self, QueueStartingPosition.self,
+        AuroraInstanceProperties.self,
         // Between resources.
         RouteTableAssociationUnique.self, AvailabilityZoneHardcoded.self, SnapStartVersion.self,
         PasswordProperty.self,

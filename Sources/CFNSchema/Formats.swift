@@ -63,7 +63,8 @@ public enum Formats {
         // Python's `$` also matches before a final line break.
         if u.last == 10 { u.removeLast() }
         guard (3...63).contains(u.count) else { return false }
-        let dot: UInt8 = 46, dash: UInt8 = 45
+        let dot: UInt8 = 46
+        let dash: UInt8 = 45
         for (i, c) in u.enumerated() {
             guard (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c == dot || c == dash else { return false }
             if i > 0, u[i - 1] == dot || u[i - 1] == dash, c == dot || (c == dash && u[i - 1] == dot) { return false }

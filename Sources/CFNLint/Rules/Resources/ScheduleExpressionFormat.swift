@@ -74,7 +74,9 @@ struct ScheduleExpressionFormat: Rule {
         let items = inner.split(separator: " ", omittingEmptySubsequences: false)
         if isCron {
             guard items.count == 6 else {
-                return ["cron(\(inner)) has \(items.count) fields; a cron expression has six (Minutes Hours Day-of-month Month Day-of-week Year)"]
+                return [
+                    "cron(\(inner)) has \(items.count) fields; a cron expression has six (Minutes Hours Day-of-month Month Day-of-week Year)"
+                ]
             }
             if items[2] != "?" && items[4] != "?" {
                 return ["cron(\(inner)) gives both a Day-of-month and a Day-of-week; one of them must be '?'"]

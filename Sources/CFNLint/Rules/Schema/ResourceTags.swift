@@ -96,7 +96,12 @@ struct ResourceTags: Rule {
                 {
                     findings.append(context.finding(Self.self, "this tag has no 'Key'", at: item.range, path: path))
                     findings.append(
-                        context.finding(Self.self, "the tag's Fn::If names '\(name)', which is not a condition of the template", at: condition.range, path: path)
+                        context.finding(
+                            Self.self,
+                            "the tag's Fn::If names '\(name)', which is not a condition of the template",
+                            at: condition.range,
+                            path: path
+                        )
                     )
                     continue
                 }
@@ -104,7 +109,9 @@ struct ResourceTags: Rule {
                     guard let map = value.mapValue else {
                         switch value.value {
                         case .string, .number, .bool, .list:
-                            findings.append(context.finding(Self.self, "a tag is a mapping with a 'Key' and a 'Value'", at: value.range, path: path))
+                            findings.append(
+                                context.finding(Self.self, "a tag is a mapping with a 'Key' and a 'Value'", at: value.range, path: path)
+                            )
                         default: break
                         }
                         continue
@@ -127,14 +134,26 @@ struct ResourceTags: Rule {
             for entry in map {
                 if !Self.isAllowedKey(entry.key) {
                     findings.append(
-                        context.finding(Self.self, "tag key '\(entry.key)' is not allowed: \(Self.keyProblem(entry.key))", at: entry.keyRange, path: path)
+                        context.finding(
+                            Self.self,
+                            "tag key '\(entry.key)' is not allowed: \(Self.keyProblem(entry.key))",
+                            at: entry.keyRange,
+                            path: path
+                        )
                     )
                     continue
                 }
                 checkValue(entry.value, at: entry.keyRange, context, path, into: &findings)
             }
         case .string, .number, .bool:
-            findings.append(context.finding(Self.self, "Tags is a list of Key/Value mappings or a mapping of keys to values, not a scalar", at: at, path: path))
+            findings.append(
+                context.finding(
+                    Self.self,
+                    "Tags is a list of Key/Value mappings or a mapping of keys to values, not a scalar",
+                    at: at,
+                    path: path
+                )
+            )
         case .function(let f):
             if Self.givesScalar(f, context.template) {
                 findings.append(
@@ -154,7 +173,9 @@ struct ResourceTags: Rule {
             if length < 1 {
                 findings.append(context.finding(Self.self, "a tag key is at least 1 character", at: at, path: path))
             } else if length > Self.maxKeyLength {
-                findings.append(context.finding(Self.self, "tag key is \(length) characters; at most \(Self.maxKeyLength)", at: at, path: path))
+                findings.append(
+                    context.finding(Self.self, "tag key is \(length) characters; at most \(Self.maxKeyLength)", at: at, path: path)
+                )
             }
             if !Self.isAllowedKey(s) {
                 findings.append(context.finding(Self.self, "tag key '\(s)' is not allowed: \(Self.keyProblem(s))", at: at, path: path))
@@ -168,7 +189,9 @@ struct ResourceTags: Rule {
             let length = s.unicodeScalars.count
             if length > Self.maxValueLength {
                 let at = tagValue.functionValue == nil ? at : value.range
-                findings.append(context.finding(Self.self, "tag value is \(length) characters; at most \(Self.maxValueLength)", at: at, path: path))
+                findings.append(
+                    context.finding(Self.self, "tag value is \(length) characters; at most \(Self.maxValueLength)", at: at, path: path)
+                )
             }
         }
     }
