@@ -45,7 +45,8 @@ import zipfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "Sources", "CFNSchema", "Data")
 PREFIX = "cfnlint/data/schemas/"
-# Top-level schema keys no cfntool check reads (AWS's documentation links, drift and tagging hints).
+# Top-level schema keys no cfntool check reads (AWS's documentation links, drift hints). Of
+# `tagging` only `taggable` is kept (and only when true): E3024 checks the tags of taggable types.
 DROPPED = {"sourceUrl", "documentationUrl", "tagging", "handlers", "propertyTransform", "$schema", "$comment"}
 
 
@@ -194,8 +195,11 @@ def build(source):
             files[path] = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode() + b"\n"
     for schema_id in sorted({i for _, i in masks}):
         schema = json.loads(source.read(f"resources/{schema_id}.json"))
-        for key in DROPPED:
+        taggable = isinstance(schema.get("tagging"), dict) and schema["tagging"].get("taggable") is True
+        for key in DROPPED - ({"tagging"} if taggable else set()):
             schema.pop(key, None)
+        if taggable:
+            schema["tagging"] = {"taggable": True}
         files[f"schemas/{schema_id}.json"] = json.dumps(schema, separators=(",", ":"), ensure_ascii=False).encode() + b"\n"
 
     digest = fnv1a64(

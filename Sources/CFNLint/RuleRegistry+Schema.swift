@@ -4,7 +4,7 @@ extension RuleRegistry {
         ResourceTypeExists.self, PropertyUnknown.self, PropertyRequired.self, PropertyType.self,
         // Constraints of one resource type, beyond its schema (E3000), and those of them that
         // are documented on their own.
-        ResourceConstraints.self, StreamStartingPosition.self, QueueStartingPosition.self, AuroraInstanceProperties.self,
+        ResourceConstraints.self, StreamStartingPosition.self, RecordSetValues.self, QueueStartingPosition.self, AuroraInstanceProperties.self,
         // Values each region offers (instance types).
         ManagedBlockchainInstanceType.self, DocDBInstanceClass.self, AppStreamFleetInstanceType.self, EC2InstanceTypeRegion.self,
         NeptuneInstanceClass.self, GameLiftFleetInstanceType.self, CacheNodeTypeRegion.self, AmazonMQInstanceType.self, DAXNodeType.self,
@@ -33,7 +33,8 @@ extension RuleRegistry {
         DynamoDBAttributeMismatch.self, CacheClusterFailover.self, ModuleResource.self, InstanceImageId.self,
         SubnetCidrOverlap.self, BackupLifecycleColdStorage.self, PackagedLocalPath.self,
         BucketAccessControl.self, ImageIdParameterType.self, ZipFunctionHandler.self,
-        PolicyActions.self, PolicyVersionOutdated.self, RetentionPeriodExplicit.self,
+        PolicyActions.self, PolicyVersionOutdated.self, RetentionPeriodExplicit.self, ResourceTags.self, ScheduleExpressionFormat.self,
+        RecordSetName.self, CodeBuildRoleWithPath.self, CloudFrontTargetOrigin.self,
         ArnPartitionHardcoded.self, InstanceTypePreviousGeneration.self,
         // IAM policy documents, by what they are attached to, and role ARNs.
         IdentityPolicySchema.self, ResourcePolicySchema.self, RepositoryPolicySchema.self, ResourcePolicyArn.self,
@@ -54,6 +55,6 @@ extension RuleRegistry {
         SecurityGroupIdFormat.self, VpcIdFormat.self, ImageIdFormat.self, SecurityGroupNameFormat.self,
         SubnetIdFormat.self, LogGroupNameFormat.self, RoleArnFormat.self, KmsKeyArnFormat.self,
         SnsTopicArnFormat.self, CertificateArnFormat.self, LambdaFunctionArnFormat.self,
-        LambdaFunctionNameFormat.self, KmsAliasNameFormat.self,
+        LambdaFunctionNameFormat.self, KmsAliasNameFormat.self, BucketNameFormat.self, KmsKeyIdFormat.self,
     ]
 }

@@ -28,6 +28,8 @@ enum SchemaCheck {
         case .duplicateItems: return "I3037"
         case .requiredOr: return "E3058"
         case .implicitConversion: return "W3091"
+        case .refFormat: return "E1041"
+        case .getAttFormat: return "E1040"
         case .format: return v.format.flatMap { Formats.table[$0]?.ruleId }
         case .functionType: return v.function.flatMap { functionRule[$0.rawValue] }
         case .resolved: return v.function == .getAZs ? "W1036" : v.function == .findInMap ? "W1034" : "W1030"
@@ -42,6 +44,7 @@ enum SchemaCheck {
         "Ref": "E1020", "Fn::GetAtt": "E1010", "Fn::Sub": "E1019", "Fn::Join": "E1022", "Fn::Base64": "E1021",
         "Fn::Select": "E1017", "Fn::Split": "E1018", "Fn::FindInMap": "E1011", "Fn::GetAZs": "E1015",
         "Fn::Cidr": "E1024", "Fn::ImportValue": "E1016", "Fn::ToJsonString": "E1031", "Fn::Length": "E1030",
+        "Fn::GetStackOutput": "E1033",
     ]
 
     /// Constraints whose missing properties cfn-lint reports one by one: those its rules give
@@ -144,6 +147,7 @@ enum SchemaCheck {
         let values = ValueContext(template: template, store: store, region: region)
         var validator = Validator(context: values)
         var extensionFindings: [Finding] = []
+        var kindFindings: [String: [Finding]] = [:]
         for entry in template.root["Resources"]?.mapValue ?? Map() where entry.isLogicalId {
             guard let resource = entry.value.mapValue, let type = resource["Type"]?.stringValue, !isSchemaless(type),
                 let schema = store.schema(for: type, region: region)
@@ -173,13 +177,19 @@ enum SchemaCheck {
                     var found = constraint.violations.filter { $0.keyword != .duplicateItems }
                     if bestMatchOnly.contains(ext.ruleId), let best = found.min(by: { $0.depth < $1.depth }) { found = [best] }
                     for v in found {
-                        let message = ext.region.map { regional(v, ext.path.last, $0) } ?? v.message
-                        extensionFindings.append(context.finding(id: ext.ruleId, message, at: v.range))
+                        // A Ref's or a Fn::GetAtt's kind is its own rule's, wherever the format is asked.
+                        if v.keyword == .refFormat || v.keyword == .getAttFormat, let id = ruleId(v) {
+                            kindFindings[id, default: []].append(context.finding(id: id, v.message, at: v.range))
+                        } else {
+                            let message = ext.region.map { regional(v, ext.path.last, $0) } ?? v.message
+                            extensionFindings.append(context.finding(id: ext.ruleId, message, at: v.range))
+                        }
                     }
                 }
             }
         }
-        var out: [String: [Finding]] = ["extensions": extensionFindings]
+        var out: [String: [Finding]] = kindFindings
+        out["extensions"] = extensionFindings
         for v in validator.violations {
             guard let id = ruleId(v) else { continue }
             out[id, default: []].append(context.finding(id: id, v.message, at: v.range))

@@ -115,13 +115,15 @@ public struct FunctionName: RawRepresentable, Sendable, Hashable, CustomStringCo
     public static let toJsonString: FunctionName = "Fn::ToJsonString"
     /// `Fn::Length`.
     public static let length: FunctionName = "Fn::Length"
+    /// `Fn::GetStackOutput`: an output of another stack, possibly in another account or region.
+    public static let getStackOutput: FunctionName = "Fn::GetStackOutput"
     /// `Fn::ForEach` (only as `Fn::ForEach::Name` keys, which stay plain keys).
     public static let forEach: FunctionName = "Fn::ForEach"
 
     /// Every function CloudFormation (with its language extensions and the Rules section) knows.
     public static let known: Set<FunctionName> = [
         .ref, .condition, .getAtt, .sub, .join, .select, .split, .if, .equals, .and, .or, .not,
-        .findInMap, .base64, .cidr, .getAZs, .importValue, .transform, .toJsonString, .length,
+        .findInMap, .base64, .cidr, .getAZs, .importValue, .transform, .toJsonString, .length, .getStackOutput,
         "Fn::Contains", "Fn::EachMemberEquals", "Fn::EachMemberIn", "Fn::RefAll", "Fn::ValueOf",
         "Fn::ValueOfAll",
     ]

@@ -359,6 +359,9 @@ public struct ResourceSchema: Sendable {
     public let readOnly: [[String]]
     /// `shutdown`, `maintenance`..., and the day it applies from.
     public let lifecycle: (status: String, date: String)?
+    /// Whether CloudFormation tags the type (`tagging.taggable`): its `Tags` then follow
+    /// CloudFormation's own tag rules, whatever the type's schema says of them.
+    public let taggable: Bool
 
     init(typeName: String, json: JSONValue, root: SchemaNode, getAttAll: Bool, getAttExtra: [String]) {
         self.typeName = typeName
@@ -400,6 +403,7 @@ public struct ResourceSchema: Sendable {
             }
         }
         self.attributes = attributes
+        taggable = json["tagging"]?["taggable"] == .bool(true)
         if let status = json["lifecycle"]?["status"]?.string, let date = json["lifecycle"]?["date"]?.string {
             lifecycle = (status, date)
         } else {

@@ -16,6 +16,11 @@ public struct Violation: Sendable {
         case resolved
         /// A plain YAML 1.1 boolean or octal (`yes`, `0755`) where text is expected.
         case implicitConversion
+        /// A `Ref` to a resource gives an identifier of another format than the one expected
+        /// (a security group's name where its id is wanted).
+        case refFormat
+        /// A `Fn::GetAtt` gives an attribute of another format than the one expected.
+        case getAttFormat
     }
 
     public var keyword: Keyword
@@ -42,6 +47,8 @@ public struct ValueContext: Sendable {
     public var resourceTypes: [String: String]
     /// The template's condition names: a `Fn::If` on another name is broken, not judged here.
     public var conditions: Set<String>
+    /// The security groups given a `VpcId`: a `Ref` to one gives its id, to another its name.
+    public var groupsInVpc: Set<String>
     public var store: SchemaStore
     public var region: String
     /// What each parameter can be (its allowed values, or its default and bounds).
@@ -59,9 +66,12 @@ public struct ValueContext: Sendable {
             parameters[e.key] = e.value["Type"]?.stringValue ?? "String"
         }
         var resources: [String: String] = [:]
+        var groupsInVpc: Set<String> = []
         for e in template.root["Resources"]?.mapValue ?? Map() {
             if let t = e.value["Type"]?.stringValue { resources[e.key] = t }
+            if let vpc = e.value["Properties"]?["VpcId"], !vpc.isNoValue { groupsInVpc.insert(e.key) }
         }
+        self.groupsInVpc = groupsInVpc
         self.conditions = Set((template.root["Conditions"]?.mapValue ?? Map()).entries.map(\.key))
         self.parameterTypes = parameters
         self.resourceTypes = resources
@@ -181,6 +191,9 @@ public struct Validator {
                 if schema.rejectsAll {
                     report(.not, "\(describe(node)) is not allowed here", at: at)
                 } else if functionsAreUnknown && f.name != .if {
+                    // What a Ref or a Fn::GetAtt gives is known in kind, if not in value.
+                    if !silent, f.name == .ref { checkRefFormat(f, schema, at: at) }
+                    if !silent, f.name == .getAtt { checkGetAttFormat(f, schema, at: at) }
                     unknown = true
                 } else {
                     checkFunction(f, node, schema, at: at, hops: hops)
@@ -331,7 +344,62 @@ public struct Validator {
             report(.functionType, "\(describe(node)) is not of type \(quoted(wanted.names))", at: at, function: f.name)
             return
         }
+        if !silent, f.name == .ref { checkRefFormat(f, schema, at: at) }
+        if !silent, f.name == .getAtt { checkGetAttFormat(f, schema, at: at) }
         if !silent { checkResolved(f, node, schema, hops: hops) }
+    }
+
+    /// Types whose attributes cfn-lint does not compare formats of (their outputs are anything).
+    static let getAttFormatExempt: Set<String> = [
+        "AWS::CloudFormation::CustomResource", "AWS::CloudFormation::Stack",
+        "AWS::ServiceCatalog::CloudFormationProvisionedProduct",
+    ]
+
+    /// A `Fn::GetAtt` where the schema names a `format`: the attribute must be of that format.
+    private mutating func checkGetAttFormat(_ f: Intrinsic, _ schema: SchemaNode, at: SourceRange) {
+        func modern(_ format: String?) -> String? {
+            format == "AWS::EC2::SecurityGroup.GroupId" ? "AWS::EC2::SecurityGroup.Id" : format
+        }
+        guard let wanted = modern(schema.format ?? schema.resolved.format), let (resource, attribute) = f.getAttTarget,
+            let type = context.resourceTypes[resource], !type.hasPrefix("Custom::"), !Self.getAttFormatExempt.contains(type),
+            !(type == "AWS::SSM::Parameter" && attribute == "Value"),
+            let resourceSchema = context.store.schema(for: type, region: context.region),
+            let found = resourceSchema.attributes.first(where: { $0.name == attribute }), let node = found.schema
+        else { return }
+        let r = node.resolved
+        var gives: [String] = []
+        if let own = modern(node.format ?? r.format) { gives.append(own) }
+        gives += r.anyOf.compactMap { $0.format }
+        if gives.contains(wanted) { return }
+        let what = gives.isEmpty ? "a value of no known format" : gives.map { "'\($0)'" }.joined(separator: " or ")
+        report(.getAttFormat, "Fn::GetAtt \(resource).\(attribute) gives \(what), where '\(wanted)' is expected", at: at)
+    }
+
+    /// A `Ref` to a resource where the schema names a `format`: what the resource's `Ref`
+    /// gives (its primary identifier) must be of that format, as cfn-lint compares them.
+    private mutating func checkRefFormat(_ f: Intrinsic, _ schema: SchemaNode, at: SourceRange) {
+        func modern(_ format: String?) -> String? {
+            format == "AWS::EC2::SecurityGroup.GroupId" ? "AWS::EC2::SecurityGroup.Id" : format
+        }
+        guard let target = f.refTarget, context.parameterTypes[target] == nil, let type = context.resourceTypes[target],
+            !type.hasPrefix("Custom::"), type != "AWS::CloudFormation::CustomResource",
+            let wanted = modern(schema.format ?? schema.resolved.format),
+            let resource = context.store.schema(for: type, region: context.region)
+        else { return }
+        var gives: [String] = []
+        if type == "AWS::EC2::SecurityGroup" {
+            gives = [context.groupsInVpc.contains(target) ? "AWS::EC2::SecurityGroup.Id" : "AWS::EC2::SecurityGroup.Name"]
+        } else if resource.primaryIdentifier.count == 1 {
+            guard let id = resource.property(resource.primaryIdentifier[0]) else { return }
+            let r = id.resolved
+            if let own = modern(id.format ?? r.format) { gives.append(own) }
+            gives += r.anyOf.compactMap { $0.format }
+        } else if resource.primaryIdentifier.isEmpty {
+            return
+        }
+        if gives.contains(wanted) { return }
+        let what = gives.isEmpty ? "a value of no known format" : gives.map { "'\($0)'" }.joined(separator: " or ")
+        report(.refFormat, "Ref \(target) gives \(what), where '\(wanted)' is expected", at: at)
     }
 
     /// The values a function can take before deployment, each checked against the schema: a
@@ -444,7 +512,7 @@ public struct Validator {
             return .scalar
         case "Fn::GetAZs", "Fn::Split", "Fn::Cidr":
             return .array
-        case "Fn::Length", "Fn::ImportValue":
+        case "Fn::Length", "Fn::ImportValue", "Fn::GetStackOutput":
             return .scalar
         // A mapping's value is a string, a number, a boolean or a list: never an object.
         case "Fn::FindInMap":
@@ -513,10 +581,16 @@ public struct Validator {
                     report(.length, "\(describe(node)) is longer than \(max)", at: at)
                 }
             }
-            if let format = schema.format, !silent, let check = Formats.table[format], let p = check.pattern,
-                case .string = node.value, !p.matchesPrefix(text)
+            if let format = schema.format, !silent, let check = Formats.table[format], case .string = node.value,
+                check.accepts(text) == false
             {
-                report(.format, "\(describe(node)) is not a '\(format)' (\(check.pattern?.source ?? ""))", at: at, format: format)
+                report(.format, "\(describe(node)) is not a '\(format)' (\(check.source))", at: at, format: format)
+            }
+            if schema.format == "ipv4", !silent, case .string = node.value, !Formats.isIPv4Address(text) {
+                report(.format, "\(describe(node)) is not an IPv4 address", at: at, format: "ipv4")
+            }
+            if schema.format == "ipv6", !silent, case .string = node.value, !Formats.isIPv6Address(text) {
+                report(.format, "\(describe(node)) is not an IPv6 address", at: at, format: "ipv6")
             }
             if schema.format == "ipv4-network", !silent, case .string = node.value, !Formats.isIPv4Network(text) {
                 report(

@@ -68,8 +68,10 @@ struct LinterTests {
         let text = { (d: String) in
             "Parameters:\n  P:\n    Type: String\n    AllowedPattern: '^(a+)+$'\n    Default: \(d)\nResources:\n  Q: {Type: AWS::SQS::Queue, Properties: {QueueName: !Ref P}}\n"
         }
-        #expect(Self.lint(text(value)).isEmpty)
-        #expect(Self.lint(text(value + "b")).map(\.ruleId) == ["E2015"])
+        // A Default this long is also over CloudFormation's 4,096 characters (E2011): not what is tested here.
+        let lengthAside = LintOptions(ignoreChecks: ["E2011"])
+        #expect(Self.lint(text(value), lengthAside).isEmpty)
+        #expect(Self.lint(text(value + "b"), lengthAside).map(\.ruleId) == ["E2015"])
         let skipped =
             "Parameters:\n  P:\n    Type: String\n    AllowedPattern: '(?=a)a'\n    Default: b\nResources:\n  Q: {Type: AWS::SQS::Queue, Properties: {QueueName: !Ref P}}\n"
         #expect(Self.lint(skipped, LintOptions(includeChecks: ["I2016"])).map(\.ruleId) == ["I2016"])

@@ -125,6 +125,21 @@ struct ValueWarningTests {
         for v in invalid { #expect(!Formats.isIPv4Network(v), "\(v)") }
     }
 
+    @Test("the ipv4 and ipv6 formats read an address as Python's ipaddress module does")
+    func ipAddresses() {
+        let v4 = ["1.2.3.4", "0.0.0.0", "255.255.255.255"]
+        let notV4 = ["300.1.1.1", "1.2.3", "01.2.3.4", "1.2.3.4/32", "", "a.b.c.d", "10 mail.example.com"]
+        let v6 = ["::", "::1", "1::", "1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7::", "::1.2.3.4", "1:2:3:4:5:6:1.2.3.4", "FE80::aB"]
+        let notV6 = [
+            "1:2:3:4:5:6:7:1.2.3.4", "1::2::3", "12345::", "fe80::1%eth0", "1.2.3.4", ":1::", "1:2:3:4:5:6:7:8:9",
+            "::ffff:1.2.3.04", "", "1:2:3:4:5:6:7", "g::",
+        ]
+        for v in v4 { #expect(Formats.isIPv4Address(v), "\(v)") }
+        for v in notV4 { #expect(!Formats.isIPv4Address(v), "\(v)") }
+        for v in v6 { #expect(Formats.isIPv6Address(v), "\(v)") }
+        for v in notV6 { #expect(!Formats.isIPv6Address(v), "\(v)") }
+    }
+
     @Test("W3002 is quiet on SAM templates, S3 and HTTPS locations and dynamic references")
     func packaging() {
         let plain = """

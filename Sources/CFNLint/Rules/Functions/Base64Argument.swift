@@ -47,7 +47,17 @@ struct Base64Argument: Rule {
             case .string, .number, .bool:
                 return
             case .function(let g):
-                if !g.name.isKnown {
+                if g.name == .getStackOutput {
+                    // cfn-lint does not take Fn::GetStackOutput here.
+                    findings.append(
+                        context.finding(
+                            Base64Argument.self,
+                            "Fn::Base64 takes a string, or a function that gives one; not Fn::GetStackOutput",
+                            at: FunctionWalker.callRange(f, node),
+                            path: path
+                        )
+                    )
+                } else if !g.name.isKnown {
                     findings.append(
                         context.finding(
                             Base64Argument.self,

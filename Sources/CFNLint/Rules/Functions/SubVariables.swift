@@ -85,7 +85,9 @@ struct SubVariables: Rule {
                     var broken = false
                     for e in m.entries {
                         switch e.value.value {
-                        case .string, .number, .bool, .function: break
+                        // cfn-lint does not take Fn::GetStackOutput in a variable.
+                        case .function(let g) where g.name != .getStackOutput: break
+                        case .string, .number, .bool: break
                         default:
                             broken = true
                             findings.append(

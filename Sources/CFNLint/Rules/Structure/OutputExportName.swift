@@ -48,6 +48,16 @@ struct OutputExportName: Rule {
                         path: ["Outputs", o.key, "Export", "Name"]
                     )
                 )
+            case .function(let f) where f.name == .getStackOutput:
+                // Not among the functions cfn-lint takes in an export's name.
+                findings.append(
+                    context.finding(
+                        Self.self,
+                        "the Export Name of '\(o.key)' cannot be a Fn::GetStackOutput",
+                        at: e.keyRange,
+                        path: ["Outputs", o.key, "Export", "Name"]
+                    )
+                )
             default:
                 break
             }

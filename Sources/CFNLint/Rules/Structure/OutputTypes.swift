@@ -7,7 +7,7 @@ struct OutputTypes: Rule {
         id: "E6003",
         title: "Output attribute kinds",
         description: """
-            Outputs is a mapping, and each output is a mapping; its Description (at most 1,024 characters) and Condition \
+            Outputs is a mapping, and each output is a mapping; its Description and Condition \
             are strings, and its Export is a mapping with a Name.
             """,
         passing: [
@@ -76,15 +76,6 @@ struct OutputTypes: Rule {
                         context.finding(
                             Self.self,
                             "\(e.key) must be \(wanted), not \(e.value.kindDescription)",
-                            at: e.keyRange,
-                            path: path + [e.key]
-                        )
-                    )
-                } else if e.key == "Description", let text = e.value.scalarText, text.count > 1024 {
-                    findings.append(
-                        context.finding(
-                            Self.self,
-                            "an output Description has at most 1,024 characters, not \(text.count)",
                             at: e.keyRange,
                             path: path + [e.key]
                         )

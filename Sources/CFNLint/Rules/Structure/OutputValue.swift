@@ -56,6 +56,15 @@ struct OutputValue: Rule {
                         path: ["Outputs", o.key, "Value"]
                     )
                 )
+            case .function(let f) where f.name == .getStackOutput:
+                findings.append(
+                    context.finding(
+                        Self.self,
+                        "the Value of '\(o.key)' cannot be a Fn::GetStackOutput, which outputs do not take",
+                        at: value.keyRange,
+                        path: ["Outputs", o.key, "Value"]
+                    )
+                )
             case .list, .map:
                 findings.append(
                     context.finding(
