@@ -82,6 +82,10 @@ public final class SchemaNode: @unchecked Sendable {
     /// The schema every key of an object must meet (as a string).
     public internal(set) var propertyNames: SchemaNode?
     public internal(set) var ifSchema: SchemaNode?
+    /// For a node with `if`: the keys its `if`, `then` and `else` can look at (nil: any), worked
+    /// out once when its document is compiled (`ifKeysComputed`), not at every check.
+    var ifKeys: Set<String>?
+    var ifKeysComputed = false
     public internal(set) var thenSchema: SchemaNode?
     public internal(set) var elseSchema: SchemaNode?
     public internal(set) var format: String?
@@ -134,6 +138,17 @@ public final class SchemaNode: @unchecked Sendable {
 }
 
 extension SchemaNode {
+    /// The keys of a mapping that this node's `if`, `then` and `else` can look at; nil when they
+    /// may look at any.
+    func conditionKeys() -> Set<String>? {
+        guard let condition = ifSchema else { return [] }
+        var keys: Set<String>? = condition.keysRead()
+        for part in [thenSchema, elseSchema].compactMap({ $0 }) {
+            keys = keys.flatMap { k in part.keysRead().map { k.union($0) } }
+        }
+        return keys
+    }
+
     /// The keys of an object this schema can look at (its properties, required names, ...,
     /// through `allOf`/`anyOf`/`oneOf`/`not`/`if`/`$ref` at the same level); nil when it may
     /// look at any (pattern or additional properties, property counts).
@@ -169,9 +184,16 @@ struct SchemaCompiler {
         self.patterns = patterns
     }
 
+    /// The nodes with an `if`, whose keys are worked out once every `$ref` is resolved.
+    private var conditionals: [SchemaNode] = []
+
     /// The compiled root, and the pattern cache to share with the next document.
     mutating func compile() -> (SchemaNode, [String: Pattern?]) {
         let node = compile(root)
+        for n in conditionals {
+            n.ifKeys = n.conditionKeys()
+            n.ifKeysComputed = true
+        }
         return (node, patterns)
     }
 
@@ -255,7 +277,9 @@ struct SchemaCompiler {
             case "oneOf": node.oneOf = (v.array ?? []).map { compile($0) }
             case "not": node.not = compile(v)
             case "propertyNames": node.propertyNames = compile(v)
-            case "if": node.ifSchema = compile(v)
+            case "if":
+                node.ifSchema = compile(v)
+                conditionals.append(node)
             case "then": node.thenSchema = compile(v)
             case "else": node.elseSchema = compile(v)
             case "format": node.format = v.string

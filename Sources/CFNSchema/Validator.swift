@@ -290,10 +290,7 @@ public struct Validator {
     /// if/then/else, once per combination of the conditions of the mapping's `Fn::If`s.
     private mutating func checkIf(_ node: Node, _ condition: SchemaNode, _ schema: SchemaNode, at: SourceRange, hops: Int) {
         // Only the conditions of the entries these schemas look at make a difference.
-        var keys: Set<String>? = condition.keysRead()
-        for part in [schema.thenSchema, schema.elseSchema].compactMap({ $0 }) {
-            keys = keys.flatMap { k in part.keysRead().map { k.union($0) } }
-        }
+        let keys = schema.ifKeysComputed ? schema.ifKeys : schema.conditionKeys()
         let instances = node.mapValue.flatMap { context.scenarios.instances(of: node, $0, keys: keys) } ?? [node]
         let start = violations.count
         for instance in instances {
