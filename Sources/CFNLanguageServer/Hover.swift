@@ -4,14 +4,14 @@ import CFNSchema
 
 extension LanguageServer {
     func hover(_ params: JSONValue) throws -> JSONValue {
-        let (_, doc, offset) = try target(params)
-        guard let a = doc.analysis, let (text, range) = hoverText(a, offset) else { return .null }
+        let (uri, doc, offset) = try target(params)
+        guard let a = doc.analysis, let (text, range) = hoverText(a, offset, uri) else { return .null }
         var members: [(String, JSONValue)] = [("contents", .object([("kind", .string("markdown")), ("value", .string(text))]))]
         if let range { members.append(("range", lspRange(range, in: doc.text))) }
         return .object(members)
     }
 
-    private func hoverText(_ a: Analysis, _ offset: Int) -> (String, Range<Int>?)? {
+    private func hoverText(_ a: Analysis, _ offset: Int, _ uri: String) -> (String, Range<Int>?)? {
         if let o = a.occurrence(at: offset) {
             return (describe(o, a), o.range)
         }
@@ -25,7 +25,7 @@ extension LanguageServer {
         {
             if steps.count == 3, steps[2].key == "Type", !steps[2].onKey {
                 var text = describeType(type)
-                if type.hasPrefix("AWS::Serverless::"), let e = expansion(of: logicalId, in: a) {
+                if type.hasPrefix("AWS::Serverless::"), let e = expansion(of: logicalId, uri) {
                     text +=
                         "\n\nDeploys \(e.resources.count) resources: \(e.summary)\n\n"
                         + e.resources.map { "- `\($0)`" }.joined(separator: "\n")
@@ -40,10 +40,15 @@ extension LanguageServer {
         return nil
     }
 
-    /// What the SAM transform makes of a SAM resource (nil when the template does not transform).
-    private func expansion(of logicalId: String, in a: Analysis) -> Expansion? {
-        guard let output = try? SAMTransform().apply(to: a.template) else { return nil }
-        return output.expansions(of: a.template).first { $0.logicalId == logicalId }
+    /// What the SAM transform makes of a SAM resource (nil when the template does not
+    /// transform): the transform runs once per parse of the document, not once per hover.
+    private func expansion(of logicalId: String, _ uri: String) -> Expansion? {
+        guard var doc = documents[uri], let a = doc.analysis else { return nil }
+        if doc.expansions == nil {
+            doc.expansions = (try? SAMTransform().apply(to: a.template))?.expansions(of: a.template) ?? []
+            documents[uri] = doc
+        }
+        return doc.expansions?.first { $0.logicalId == logicalId }
     }
 
     private func range(of node: Node) -> Range<Int>? {

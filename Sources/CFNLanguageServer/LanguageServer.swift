@@ -1,5 +1,6 @@
 import CFNLint
 import CFNModel
+import CFNSAM
 import CFNSchema
 
 #if canImport(Glibc)
@@ -49,6 +50,9 @@ public final class LanguageServer {
         /// The syntax error of the latest text, if it has one.
         var syntaxError: CFNError?
         var isTemplate = true
+        /// What the SAM transform makes of `analysis`'s template, worked out at the first hover
+        /// that needs it.
+        var expansions: [Expansion]?
     }
 
     // MARK: the stdio loop
@@ -264,6 +268,7 @@ public final class LanguageServer {
         do {
             let t = try Template(bytes: doc.text.bytes, path: path(of: uri))
             doc.analysis = Analysis(template: t, bytes: doc.text.bytes)
+            doc.expansions = nil
             doc.syntaxError = nil
             doc.isTemplate = t.isTemplate
         } catch {

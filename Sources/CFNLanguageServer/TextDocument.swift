@@ -48,9 +48,8 @@ struct TextDocument {
             var units = 0
             var i = start
             while i < end && units < character {
-                let b = bytes[i]
-                let width = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-                units += width == 4 ? 2 : 1
+                let (width, u) = TextDocument.widths(bytes[i])
+                units += u
                 i += width
             }
             return min(i, end)
@@ -74,13 +73,18 @@ struct TextDocument {
             var units = 0
             var i = start
             while i < offset {
-                let b = bytes[i]
-                let width = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-                units += width == 4 ? 2 : 1
+                let (width, u) = TextDocument.widths(bytes[i])
+                units += u
                 i += width
             }
             return (lo, units)
         }
+    }
+
+    /// The UTF-8 length of the character a lead byte starts, and its length in UTF-16 units.
+    private static func widths(_ lead: UInt8) -> (bytes: Int, utf16: Int) {
+        let width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        return (width, width == 4 ? 2 : 1)
     }
 
     /// Replaces the bytes in `range` (or everything, for nil) with `text`.
