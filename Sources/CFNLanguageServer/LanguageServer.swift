@@ -328,7 +328,7 @@ public final class LanguageServer {
             "textDocument/publishDiagnostics",
             .object([
                 ("uri", .string(uri)), ("version", .number(Double(version))),
-                ("diagnostics", .array(findings.map { diagnostic($0, in: doc.text) })),
+                ("diagnostics", .array(findings.map { diagnostic($0, in: doc.text, version: version) })),
             ])
         )
     }
@@ -361,7 +361,7 @@ public final class LanguageServer {
         worker.take().compactMap { publication($0.uri, version: $0.version, $0.findings) }
     }
 
-    private func diagnostic(_ f: Finding, in doc: TextDocument) -> JSONValue {
+    private func diagnostic(_ f: Finding, in doc: TextDocument, version: Int) -> JSONValue {
         let start = f.range.start.offset
         var end = f.range.end.offset
         if end <= start { end = wordEnd(after: start, in: doc.bytes) }
@@ -374,6 +374,18 @@ public final class LanguageServer {
             ("message", .string(f.message)),
         ]
         if let base = ruleDocumentationBase { members.append(("codeDescription", .object([("href", .string(base + "#" + f.ruleId))]))) }
+        if let fix = f.fix {
+            // The fix comes back with the code action request; its byte offsets hold for this
+            // version of the text only.
+            let edits = fix.edits.map { e in
+                JSONValue.object([("start", .number(Double(e.start))), ("end", .number(Double(e.end))), ("text", .string(e.text))])
+            }
+            let data: [(String, JSONValue)] = [
+                ("version", .number(Double(version))), ("title", .string(fix.title)), ("safety", .string(fix.safety.rawValue)),
+                ("edits", .array(edits)),
+            ]
+            members.append(("data", .object([("fix", .object(data))])))
+        }
         return .object(members)
     }
 

@@ -139,6 +139,7 @@ extension LanguageServer {
             let indent = String(decoding: lineText.prefix { $0 == 0x20 }, as: UTF8.self)
             let at = doc.text.lineStart(line)
             let isJSON = doc.analysis?.template.format == .json
+            if let action = fixAction(d, uri: uri, doc) { actions.append(action) }
             if !isJSON {
                 let edit = JSONValue.object([
                     ("range", lspRange(at..<at, in: doc.text)), ("newText", .string("\(indent)# cfntool: ignore \(code)\n")),
@@ -162,6 +163,27 @@ extension LanguageServer {
             }
         }
         return .array(actions)
+    }
+
+    /// The quick fix of a diagnostic that carries the finding's fix (`lint --fix`'s): its edits,
+    /// while the text is still the version they were made for. A safe fix is the preferred one.
+    private func fixAction(_ d: JSONValue, uri: String, _ doc: OpenDocument) -> JSONValue? {
+        guard let fix = d["data"]?["fix"], fix["version"]?.int == doc.text.version, let title = fix["title"]?.string,
+            let edits = fix["edits"]?.array, !edits.isEmpty
+        else { return nil }
+        let count = doc.text.bytes.count
+        var changes: [JSONValue] = []
+        for e in edits {
+            guard let start = e["start"]?.int, let end = e["end"]?.int, let text = e["text"]?.string, 0 <= start, start <= end, end <= count
+            else { return nil }
+            changes.append(.object([("range", lspRange(start..<end, in: doc.text)), ("newText", .string(text))]))
+        }
+        let safe = fix["safety"]?.string == "safe"
+        return .object([
+            ("title", .string(title.prefix(1).uppercased() + title.dropFirst() + (safe ? "" : " (unsafe)"))), ("kind", .string("quickfix")),
+            ("diagnostics", .array([d])), ("isPreferred", .bool(safe)),
+            ("edit", .object([("changes", .object([(uri, .array(changes))]))])),
+        ])
     }
 
     /// The missing required properties of the resource whose finding sits on `line`: the lines

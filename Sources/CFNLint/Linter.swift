@@ -92,7 +92,7 @@ public struct Linter: Sendable {
         if SAMTransform.isDeclared(in: template) {
             return finish(lintServerless(template, bytes: bytes, in: hierarchy, member: member), template, bytes)
         }
-        return finish(run(template, bodyBytes: bytes?.count, in: hierarchy, member: member), template, bytes)
+        return finish(run(template, bodyBytes: bytes?.count, in: hierarchy, member: member, text: bytes), template, bytes)
     }
 
     /// Every enabled rule's findings on `template`.
@@ -103,6 +103,7 @@ public struct Linter: Sendable {
         in hierarchy: StackHierarchy?,
         member: Int,
         source: Template? = nil,
+        text: [UInt8]? = nil,
         only: Set<String>? = nil,
         skipping: Set<String> = []
     ) -> [Finding] {
@@ -116,6 +117,7 @@ public struct Linter: Sendable {
             member: member
         )
         context.source = source
+        context.text = text.map { FixSource(bytes: $0, format: (source ?? template).format) }
         var findings: [Finding] = []
         for rule in Linter.rules where runs(rule) && !skipping.contains(rule.info.id) && only.map({ $0.contains(rule.info.id) }) != false {
             rule.init().check(context, into: &findings)

@@ -55,6 +55,7 @@ public enum Reporter {
             var note: [String] = []
             if let origin = f.origin { note.append(origin) }
             if f.sourceRange != nil, at.start.line != f.range.start.line { note.append("cfn-lint: line \(f.range.start.line)") }
+            if let fix = f.fix { note.append(fix.safety == .safe ? "fix: --fix" : "unsafe fix: --fix --unsafe-fixes") }
             let suffix = note.isEmpty ? "" : " (\(note.joined(separator: "; ")))"
             out += "\(f.file):\(at.start.line):\(at.start.column): \(id) \(f.message)\(suffix)\n"
         }
@@ -93,11 +94,31 @@ public enum Reporter {
                     m["Message"] = .string(f.message)
                     m["ParentId"] = Node(.null)
                     m["Rule"] = Node(.map(rule))
+                    if let fix = f.fix { m["Fix"] = fixNode(fix) }
                     return Node(.map(m))
                 }
             )
         )
     }
+    /// A finding's fix: its title, safety, and byte-offset edits (`Start`, `End`, `Text`).
+    static func fixNode(_ fix: Fix) -> Node {
+        var m = Map()
+        m["Title"] = .string(fix.title)
+        m["Safety"] = .string(fix.safety.rawValue)
+        m["Edits"] = Node(
+            .list(
+                fix.edits.map { e in
+                    var edit = Map()
+                    edit["Start"] = Node(.number(Number(e.start)))
+                    edit["End"] = Node(.number(Number(e.end)))
+                    edit["Text"] = .string(e.text)
+                    return Node(.map(edit))
+                }
+            )
+        )
+        return Node(.map(m))
+    }
+
     /// A stable id for a finding: rule, file, position and message hashed.
     static func fingerprint(_ f: Finding) -> String {
         FNV1a.hex("\(f.ruleId)|\(f.file)|\(f.range.start.line)|\(f.range.start.column)|\(f.message)".utf8)
@@ -130,7 +151,19 @@ public enum Reporter {
             if f.range.end.line >= f.range.start.line && f.range.end.line > 0 {
                 region += [("endLine", num(f.range.end.line)), ("endColumn", num(max(f.range.end.column, 1)))]
             }
-            return obj([
+            // SARIF's fix: the replacements by byte offset, for a viewer that applies them.
+            let fixes: [(String, Node)] = f.fix.map { fix in
+                let replacements = fix.edits.map { e in
+                    obj([
+                        ("deletedRegion", obj([("byteOffset", num(e.start)), ("byteLength", num(e.end - e.start))])),
+                        ("insertedContent", obj([("text", str(e.text))])),
+                    ])
+                }
+                let change = obj([("artifactLocation", obj([("uri", str(f.file))])), ("replacements", Node(.list(replacements)))])
+                return [("fixes", Node(.list([obj([("description", obj([("text", str(fix.title))])), ("artifactChanges", Node(.list([change])))])])))]
+            } ?? []
+            return obj(
+                [
                 ("ruleId", str(f.ruleId)), ("ruleIndex", num(ids.firstIndex(of: f.ruleId) ?? 0)), ("level", str(sarifLevel(f.severity))),
                 ("message", obj([("text", str(f.message))])),
                 (
@@ -149,7 +182,7 @@ public enum Reporter {
                         ])
                     )
                 ),
-            ])
+            ] + fixes)
         }
         let driver = obj([
             ("name", str("cfntool")), ("informationUri", str("https://github.com/cfntool/cfntool")), ("version", str(Release.version)),

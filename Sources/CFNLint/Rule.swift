@@ -11,11 +11,14 @@ public struct RuleInfo: Sendable {
     public var description: String
     private let passingExamples: @Sendable () -> [String]
     private let failingExamples: @Sendable () -> [String]
+    private let fixExamples: @Sendable () -> [FixExample]
 
     /// Templates (YAML) that must pass the rule (built when asked for: some are a megabyte).
     public var passing: [String] { passingExamples() }
     /// Templates that must fail it: each line ending in `# <-` must carry a finding of the rule.
     public var failing: [String] { failingExamples() }
+    /// What the rule's fixes do: each example's `before`, fixed, is its `after`.
+    public var fixes: [FixExample] { fixExamples() }
 
     /// Creates the description of a rule; the examples are built only when the docs or tests ask.
     public init(
@@ -23,13 +26,15 @@ public struct RuleInfo: Sendable {
         title: String,
         description: String,
         passing: @autoclosure @escaping @Sendable () -> [String] = [],
-        failing: @autoclosure @escaping @Sendable () -> [String] = []
+        failing: @autoclosure @escaping @Sendable () -> [String] = [],
+        fixes: @autoclosure @escaping @Sendable () -> [FixExample] = []
     ) {
         self.id = id
         self.title = title
         self.description = description
         self.passingExamples = passing
         self.failingExamples = failing
+        self.fixExamples = fixes
     }
 
     /// The severity the id's first letter gives.
@@ -78,6 +83,8 @@ public struct LintContext: Sendable {
     /// otherwise): cfn-lint reads a few things before the transform (the parameters, mappings and
     /// conditions the source uses), and so do the rules that mirror it.
     public var source: Template? = nil
+    /// The template's text, where fixes may edit it (nil: findings carry no fix).
+    var text: FixSource? = nil
     /// Work several rules share, done once per template.
     let shared = SharedWork()
 
@@ -120,6 +127,13 @@ public struct LintContext: Sendable {
     /// id of the function they sit in); the id's letter gives the severity.
     public func finding(id: String, _ message: String, at range: SourceRange, path: [String] = []) -> Finding {
         Finding(ruleId: id, severity: Severity(ruleId: id), message: message, file: template.path, range: range, path: path)
+    }
+
+    /// A fix built on the template's text, or nil when there is none to edit or the builder
+    /// cannot be sure of the result.
+    func fix(_ title: String, _ safety: Fix.Safety, _ build: (FixSource) -> [TextEdit]?) -> Fix? {
+        guard let text, let edits = build(text), !edits.isEmpty else { return nil }
+        return Fix(title: title, safety: safety, edits: edits)
     }
 
     /// A finding of `rule` at `range`.

@@ -192,9 +192,27 @@ enum SchemaCheck {
         out["extensions"] = extensionFindings
         for v in validator.violations {
             guard let id = ruleId(v) else { continue }
-            out[id, default: []].append(context.finding(id: id, v.message, at: v.range))
+            var f = context.finding(id: id, v.message, at: v.range)
+            f.fix = v.remedy.flatMap { fix($0, context) }
+            out[id, default: []].append(f)
         }
         return out
+    }
+
+    /// The fix for what the validator says would make a value valid.
+    static func fix(_ remedy: Violation.Remedy, _ context: LintContext) -> Fix? {
+        switch remedy {
+        case .quote(let node):
+            // Quoting keeps every character: what was written is what CloudFormation gets.
+            let written: String
+            if case .number(let n) = node.value { written = n.text } else { written = node.spelling ?? "the value" }
+            return context.fix("quote \(written) so it stays text", .safe) { $0.quote(node) }
+        case .replace(let node, let value):
+            // The schema's case may be what the service wants, or it may not care: a person looks.
+            return context.fix("write '\(value)', the allowed value in its listed case", .unsafe) { $0.replaceScalar(node, with: value) }
+        case .rename(let entry, let name):
+            return context.fix("rename '\(entry.key)' to '\(name)'", .unsafe) { $0.renameKey(entry, to: name) }
+        }
     }
 }
 

@@ -38,6 +38,18 @@ public struct Violation: Sendable {
     /// How many mapping keys and list items below the validated value the problem is (0: the
     /// value itself): a problem higher up says more, as cfn-lint's best match picks.
     public var depth = 0
+    /// What would make the value valid, where the validator knows one: data for a fix.
+    public var remedy: Remedy? = nil
+
+    /// A change that makes a violation go away.
+    public enum Remedy: Sendable {
+        /// Quote the plain scalar, keeping its text (`yes` stays the text `yes`).
+        case quote(Node)
+        /// Write this string in place of the scalar (an enum value in its listed case).
+        case replace(Node, String)
+        /// Rename the entry's key (a misspelt property to the one close name).
+        case rename(Map.Entry, String)
+    }
 }
 
 /// What the validator needs to know about the template to judge intrinsic functions by what
@@ -161,12 +173,22 @@ public struct Validator {
         at: SourceRange,
         format: String? = nil,
         function: FunctionName? = nil,
-        pattern: String? = nil
+        pattern: String? = nil,
+        remedy: Violation.Remedy? = nil
     ) {
         failed = true
         guard !silent else { return }
         violations.append(
-            Violation(keyword: keyword, message: message, range: at, format: format, function: function, pattern: pattern, depth: depth)
+            Violation(
+                keyword: keyword,
+                message: message,
+                range: at,
+                format: format,
+                function: function,
+                pattern: pattern,
+                depth: depth,
+                remedy: remedy
+            )
         )
     }
 
@@ -558,7 +580,13 @@ public struct Validator {
             }
         }
         let shown = values.prefix(12).map { $0.scalarText.map { "'\($0)'" } ?? "…" }.joined(separator: ", ")
-        report(.enumeration, "\(describe(node)) is not one of [\(shown)\(values.count > 12 ? ", …" : "")]", at: at)
+        // The one allowed value that differs only in case is what was meant, most likely.
+        var remedy: Violation.Remedy?
+        if case .string(let text) = node.value {
+            let same = values.compactMap(\.string).filter { $0.lowercased() == text.lowercased() }
+            if same.count == 1 { remedy = .replace(node, same[0]) }
+        }
+        report(.enumeration, "\(describe(node)) is not one of [\(shown)\(values.count > 12 ? ", …" : "")]", at: at, remedy: remedy)
     }
 
     private mutating func checkScalar(_ node: Node, _ schema: SchemaNode, at: SourceRange) {
@@ -649,7 +677,8 @@ public struct Validator {
                 report(
                     .implicitConversion,
                     "YAML 1.1 reads the plain '\(spelling)' as the boolean \(b), so CloudFormation gets '\(b)'; quote it: \"\(spelling)\"",
-                    at: at
+                    at: at,
+                    remedy: .quote(node)
                 )
             }
         case .number(let n):
@@ -657,7 +686,8 @@ public struct Validator {
                 report(
                     .implicitConversion,
                     "YAML 1.1 reads the plain '\(n.text)' as the number \(n.canonical), so CloudFormation gets '\(n.canonical)'; quote it: \"\(n.text)\"",
-                    at: at
+                    at: at,
+                    remedy: .quote(node)
                 )
             }
         default:
@@ -763,11 +793,15 @@ public struct Validator {
             case .allowed: break
             case .schema(let sub): checkBelow(entry.value, sub, at: entry.keyRange, hops: hops + 1)
             case .forbidden:
-                let suggestion = NameMatch.closest(to: entry.key, in: schema.propertyOrder, limit: 1).first
+                let close = NameMatch.closest(to: entry.key, in: schema.propertyOrder, limit: 2)
+                let suggestion = close.first
+                // A rename only where one name is close, and it is not taken already.
+                let remedy: Violation.Remedy? = close.count == 1 && map[close[0]] == nil ? .rename(entry, close[0]) : nil
                 report(
                     .additionalProperties,
                     "'\(entry.key)' is not a property here" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
-                    at: entry.keyRange
+                    at: entry.keyRange,
+                    remedy: remedy
                 )
             }
         }

@@ -19,6 +19,10 @@ enum Console {
         write(2, Array((s + "\n").utf8))
     }
 
+    static func err(bytes: [UInt8]) {
+        write(2, bytes)
+    }
+
     private static func write(_ fd: Int32, _ bytes: [UInt8]) {
         var done = 0
         while done < bytes.count {

@@ -74,6 +74,15 @@ struct Lint: Command {
     @Option(help: "Regions to check the template for, comma-separated or repeated (default AWS_REGION or us-east-1).")
     var regions: [String] = []
 
+    @Flag(help: "Apply the safe fixes to the files, atomically (for -, the fixed text goes to standard output and the report to standard error).")
+    var fix = false
+
+    @Flag(help: "With --fix or --diff: the unsafe fixes too (probably right, but a person should look).")
+    var unsafeFixes = false
+
+    @Flag(help: "Print what --fix would change as a unified diff, write nothing, and exit 1 when something would change.")
+    var diff = false
+
     enum FailLevel: String, ExpressibleByArgument {
         case error, warning, informational
 
@@ -97,10 +106,12 @@ struct Lint: Command {
     func validate() throws {
         if let asOf, LintDate(asOf) == nil { throw ValidationError("--as-of takes a date as YYYY-MM-DD") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs takes 1 or more") }
+        if unsafeFixes && !fix && !diff { throw ValidationError("--unsafe-fixes goes with --fix or --diff") }
+        if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input can be read once: name - once") }
     }
 
     /// One file after reading: its template, or the E0000 finding that says why there is none.
-    private enum Read: Sendable {
+    enum Read: Sendable {
         case template(Template, [UInt8])
         case finding(Finding, manifest: Template?)
         case skipped(manifest: Template?)
@@ -136,7 +147,7 @@ struct Lint: Command {
 
         // Each file is read and decoded once, on all cores; then the templates are linked into
         // stack hierarchies (a nested stack's template is linted knowing its parent), then linted.
-        let reads = Parallel.map(found.files, jobs: jobs ?? Lint.cores()) { file -> Read in
+        var reads = Parallel.map(found.files, jobs: jobs ?? Lint.cores()) { file -> Read in
             let outcome = TemplateFiles.read(file)
             switch outcome {
             case .template(let t, let bytes): return .template(t, bytes)
@@ -145,6 +156,16 @@ struct Lint: Command {
                 return .finding(Linter.finding(for: error), manifest: manifest)
             case .failed(let error): return .finding(Linter.finding(for: error), manifest: nil)
             }
+        }
+        var fixedStdin = false
+        if fix || diff {
+            let changed = fixFiles(&reads, linter: linter, status: &status)
+            if diff {
+                try status.exit()
+                if changed { throw ExitCode(1) }
+                return
+            }
+            fixedStdin = files.contains("-")
         }
         var templates: [Template] = []
         var sources: [[UInt8]] = []
@@ -183,10 +204,17 @@ struct Lint: Command {
         let shownFailures = linter.enabled("E0000") ? failures : []
         all += shownFailures
         all.sort(by: Finding.sortKey)
-        let color = format == .text && outputFile == nil && isatty(1) == 1 && getenv("NO_COLOR") == nil
+        let color = format == .text && outputFile == nil && isatty(fixedStdin ? 2 : 1) == 1 && getenv("NO_COLOR") == nil
         let report = Reporter.render(all, format: format, color: color, files: reported)
         do {
-            if let outputFile { try AtomicFile.write(report, to: outputFile) } else { Console.out(bytes: report) }
+            if let outputFile {
+                try AtomicFile.write(report, to: outputFile)
+            } else if fixedStdin {
+                // Standard output holds the fixed template.
+                Console.err(bytes: report)
+            } else {
+                Console.out(bytes: report)
+            }
         } catch {
             status.failed(error)
         }

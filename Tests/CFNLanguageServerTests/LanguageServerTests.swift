@@ -369,6 +369,24 @@ struct LanguageServerTests {
         #expect(titles.contains("Ignore E3003 on this line"))
         let add = try #require(actions.first { $0["title"]?.string == "Add required properties" })
         #expect(add["edit"]?["changes"]?["file:///work/req.yaml"]?.array?.first?["newText"]?.string == "      PolicyDocument: \n")
+
+        // A finding's own fix (lint --fix's) is a quick fix, the preferred one when safe.
+        let flag = "Resources:\n  Flag:\n    Type: AWS::SSM::Parameter\n    Properties:\n      Type: String\n      Value: yes\n"
+        s.open("file:///work/flag.yaml", flag)
+        let w3091 = try #require(s.diagnostics("file:///work/flag.yaml")?.first { $0["code"]?.string == "W3091" })
+        let ask =
+            "{\"textDocument\":{\"uri\":\"file:///work/flag.yaml\"},\"range\":\(String(decoding: w3091["range"]!.serialized(), as: UTF8.self)),\"context\":{\"diagnostics\":[\(String(decoding: w3091.serialized(), as: UTF8.self))]}}"
+        let quick = try s.request("textDocument/codeAction", ask)["result"]?.array ?? []
+        let quote = try #require(quick.first { $0["isPreferred"] == .bool(true) })
+        #expect(quote["title"]?.string == "Quote yes so it stays text")
+        let change = try #require(quote["edit"]?["changes"]?["file:///work/flag.yaml"]?.array?.first)
+        #expect(change["newText"]?.string == "\"yes\"")
+        #expect(change["range"]?["start"]?["line"]?.int == 5 && change["range"]?["start"]?["character"]?.int == 13)
+        #expect(change["range"]?["end"]?["character"]?.int == 16)
+        // Once the text has moved on, the old diagnostic's fix is not offered.
+        s.change("file:///work/flag.yaml", version: 9, line: 6, character: 0, text: "\n")
+        let stale = try s.request("textDocument/codeAction", ask)["result"]?.array ?? []
+        #expect(!stale.contains { $0["isPreferred"] == .bool(true) })
     }
 
     @Test("the lifecycle: errors before initialize and after shutdown, unknown methods, bad JSON, exit codes")

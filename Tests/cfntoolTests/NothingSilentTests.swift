@@ -204,7 +204,7 @@ struct NothingSilentTests {
             guard let r = line.range(of: "entry: cfntool ") else { return nil }
             return line[r.upperBound...].split(separator: " ").map(String.init)
         }
-        #expect(entries.count == 4)
+        #expect(entries.count == 6)
         let dir = try NotTemplates.folder()
         // What pre-commit hands over: every staged file the `files` pattern matches.
         let staged = ["docker-compose.yaml", "manifest.json", "package.json", "queue.yaml"]

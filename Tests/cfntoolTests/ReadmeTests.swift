@@ -110,7 +110,7 @@ struct ReadmeTests {
             #expect(exists.status == 0, "\(rev) is no commit of this repository")
         }
         let hooks = try String(contentsOfFile: CLI.root + "/.pre-commit-hooks.yaml", encoding: .utf8)
-        for id in ["cfntool-lint", "cfntool-fmt"] {
+        for id in ["cfntool-lint", "cfntool-fmt", "cfntool-fix"] {
             #expect(text.contains("- id: \(id)\n") && hooks.contains("- id: \(id)\n"))
         }
     }

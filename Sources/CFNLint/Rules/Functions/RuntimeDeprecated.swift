@@ -33,6 +33,33 @@ struct RuntimeDeprecated: Rule {
                   Role: arn:aws:iam::123456789012:role/run
                   Code: {ZipFile: "def handler(e, c): pass"}
             """
+        ],
+        fixes: [
+            FixExample(
+                before: """
+                    # as-of: 2026-05-15
+                    Resources:
+                      Function:
+                        Type: AWS::Lambda::Function
+                        Properties:
+                          Runtime: nodejs20.x # pinned
+                          Handler: index.handler
+                          Role: arn:aws:iam::123456789012:role/run
+                          Code: {ZipFile: "exports.handler = async () => 1"}
+                    """,
+                after: """
+                    # as-of: 2026-05-15
+                    Resources:
+                      Function:
+                        Type: AWS::Lambda::Function
+                        Properties:
+                          Runtime: nodejs24.x # pinned
+                          Handler: index.handler
+                          Role: arn:aws:iam::123456789012:role/run
+                          Code: {ZipFile: "exports.handler = async () => 1"}
+                    """,
+                safety: .unsafe
+            ),
         ]
     )
 

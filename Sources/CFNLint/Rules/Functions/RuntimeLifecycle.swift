@@ -1,4 +1,5 @@
 import CFNModel
+import CFNSchema
 
 /// The published end-of-support dates of AWS Lambda runtimes
 /// (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html): when a runtime is
@@ -255,6 +256,25 @@ struct RuntimeLifecycle: Sendable {
         case supported, deprecated, createBlocked, updateBlocked
     }
 
+    /// The first runtime down the line of successors still supported on `day` that a Lambda
+    /// function can name (`dotnet9` is for container images only).
+    static func supportedSuccessor(of runtime: String, on day: LintDate) -> String? {
+        var next = byRuntime[runtime]?.successor
+        var hops = 0
+        while let n = next, hops < 8 {
+            if byRuntime[n].map({ $0.stage(on: day) == .supported }) ?? true, lambdaRuntimes.contains(n) { return n }
+            next = byRuntime[n]?.successor
+            hops += 1
+        }
+        return nil
+    }
+
+    /// The runtimes the bundled Lambda schema lists.
+    static let lambdaRuntimes: Set<String> = {
+        let runtime = SchemaStore.bundled?.schema(for: "AWS::Lambda::Function")?.properties(under: [])?.first { $0.name == "Runtime" }
+        return Set(runtime?.schema.allowedValues?.compactMap(\.string) ?? [])
+    }()
+
     /// The dates, in words.
     func summary(_ runtime: String) -> String {
         var s =
@@ -270,9 +290,12 @@ struct RuntimeLifecycle: Sendable {
     static func report<R: Rule>(_ rule: R.Type, at stage: Stage, _ context: LintContext, into findings: inout [Finding]) {
         for (node, range, resource) in runtimes(context.template) {
             guard let runtime = node.stringValue, let dates = byRuntime[runtime], dates.stage(on: context.asOf) == stage else { continue }
-            findings.append(
-                context.finding(rule, dates.summary(runtime), at: range, path: ["Resources", resource, "Properties", "Runtime"])
-            )
+            var f = context.finding(rule, dates.summary(runtime), at: range, path: ["Resources", resource, "Properties", "Runtime"])
+            if let next = supportedSuccessor(of: runtime, on: context.asOf) {
+                // Code written for one runtime may not run on the next: a person tests it.
+                f.fix = context.fix("move to \(next)", .unsafe) { $0.replaceScalar(node, with: next) }
+            }
+            findings.append(f)
         }
     }
 

@@ -34,6 +34,34 @@ struct SubNeeded: Rule {
                 Properties:
                   BucketName: '${Env}-logs' # <-
             """
+        ],
+        fixes: [
+            FixExample(
+                before: """
+                    Resources:
+                      Topic:
+                        Type: AWS::SNS::Topic
+                        Properties:
+                          TopicName: ${AWS::StackName}-alerts
+                    """,
+                after: """
+                    Resources:
+                      Topic:
+                        Type: AWS::SNS::Topic
+                        Properties:
+                          TopicName: !Sub ${AWS::StackName}-alerts
+                    """,
+                safety: .unsafe
+            ),
+            FixExample(
+                before: """
+                    {"Resources": {"Topic": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": "${AWS::StackName}-alerts"}}}}
+                    """,
+                after: """
+                    {"Resources": {"Topic": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": {"Fn::Sub": "${AWS::StackName}-alerts"}}}}}
+                    """,
+                safety: .unsafe
+            ),
         ]
     )
 
@@ -63,14 +91,18 @@ struct SubNeeded: Rule {
                     known = resources.contains(String(name[..<dot])) && name[name.index(after: dot)...].isEmpty == false
                 }
                 guard known || path.contains("DefinitionString") else { continue }
-                findings.append(
-                    context.finding(
-                        SubNeeded.self,
-                        "'${\(name)}' is only substituted inside Fn::Sub; here it stays as written",
-                        at: node.range,
-                        path: path
-                    )
+                var finding = context.finding(
+                    SubNeeded.self,
+                    "'${\(name)}' is only substituted inside Fn::Sub; here it stays as written",
+                    at: node.range,
+                    path: path
                 )
+                // Unsafe: the text may be meant as written (a script that fills it in later).
+                // Only where Fn::Sub knows every name in the string (not `${aws:username}`).
+                if SubNeeded.variables(in: s).allSatisfy({ n in targets.contains(n) || Self.isAttribute(n, resources) }) {
+                    finding.fix = context.fix("substitute it with Fn::Sub", .unsafe) { $0.wrapInSub(node) }
+                }
+                findings.append(finding)
             }
         // One path, grown and shrunk on the way down and up (no array per node).
         case .list(let items):
@@ -92,6 +124,12 @@ struct SubNeeded: Rule {
         default:
             break
         }
+    }
+
+    /// Whether `name` is `Resource.Attribute` for a resource of the template.
+    static func isAttribute(_ name: String, _ resources: Set<String>) -> Bool {
+        guard let dot = name.firstIndex(of: "."), name.index(after: dot) < name.endIndex else { return false }
+        return resources.contains(String(name[..<dot]))
     }
 
     /// Names in `${...}` made only of letters, digits, `_`, `:` and `.` (what a variable can be).

@@ -44,6 +44,27 @@ struct PropertyEnum: SchemaRule {
                   Code:
                     ZipFile: "def handler(event, context): return event"
             """
+        ],
+        fixes: [
+            FixExample(
+                before: """
+                    Resources:
+                      Bucket:
+                        Type: AWS::S3::Bucket
+                        Properties:
+                          VersioningConfiguration:
+                            Status: enabled
+                    """,
+                after: """
+                    Resources:
+                      Bucket:
+                        Type: AWS::S3::Bucket
+                        Properties:
+                          VersioningConfiguration:
+                            Status: Enabled
+                    """,
+                safety: .unsafe
+            ),
         ]
     )
 }

@@ -54,6 +54,34 @@ struct PropertyUnknown: SchemaRule {
                     SingleWeightPolicyConfig:
                       Weight: 0.155 # <-
             """,
+        ],
+        fixes: [
+            FixExample(
+                before: """
+                    Resources:
+                      Bucket:
+                        Type: AWS::S3::Bucket
+                        Properties:
+                          BucketNme: logs
+                    """,
+                after: """
+                    Resources:
+                      Bucket:
+                        Type: AWS::S3::Bucket
+                        Properties:
+                          BucketName: logs
+                    """,
+                safety: .unsafe
+            ),
+            FixExample(
+                before: """
+                    {"Resources": {"Bucket": {"Type": "AWS::S3::Bucket", "Properties": {"BucketNme": "logs"}}}}
+                    """,
+                after: """
+                    {"Resources": {"Bucket": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": "logs"}}}}
+                    """,
+                safety: .unsafe
+            ),
         ]
     )
 }

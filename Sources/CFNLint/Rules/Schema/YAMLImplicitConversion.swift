@@ -60,6 +60,47 @@ struct YAMLImplicitConversion: SchemaRule {
                     - Key: Backup
                       Value: off # <-
             """
+        ],
+        fixes: [
+            FixExample(
+                before: """
+                    Resources:
+                      FeatureFlag:
+                        Type: AWS::SSM::Parameter
+                        Properties:
+                          Type: String
+                          Value: yes # the feature is on
+                      AccessPoint:
+                        Type: AWS::EFS::AccessPoint
+                        Properties:
+                          FileSystemId: fs-0123456789abcdef0
+                          RootDirectory:
+                            Path: /app
+                            CreationInfo:
+                              OwnerUid: "1000"
+                              OwnerGid: "1000"
+                              Permissions: 0755
+                    """,
+                after: """
+                    Resources:
+                      FeatureFlag:
+                        Type: AWS::SSM::Parameter
+                        Properties:
+                          Type: String
+                          Value: "yes" # the feature is on
+                      AccessPoint:
+                        Type: AWS::EFS::AccessPoint
+                        Properties:
+                          FileSystemId: fs-0123456789abcdef0
+                          RootDirectory:
+                            Path: /app
+                            CreationInfo:
+                              OwnerUid: "1000"
+                              OwnerGid: "1000"
+                              Permissions: "0755"
+                    """,
+                safety: .safe
+            ),
         ]
     )
 }

@@ -52,6 +52,59 @@ struct RetentionPoliciesPaired: Rule {
                   KeySchema: [{AttributeName: id, KeyType: HASH}]
                   BillingMode: PAY_PER_REQUEST
             """
+        ],
+        fixes: [
+            FixExample(
+                before: """
+                    Resources:
+                      Logs:
+                        Type: AWS::S3::Bucket
+                        DeletionPolicy: Retain # audit logs
+                      Archive:
+                        Type: AWS::S3::Bucket
+                        UpdateReplacePolicy: Retain
+                        Properties:
+                          BucketName: archive
+                    """,
+                after: """
+                    Resources:
+                      Logs:
+                        Type: AWS::S3::Bucket
+                        DeletionPolicy: Retain # audit logs
+                        UpdateReplacePolicy: Retain
+                      Archive:
+                        Type: AWS::S3::Bucket
+                        UpdateReplacePolicy: Retain
+                        DeletionPolicy: Retain
+                        Properties:
+                          BucketName: archive
+                    """,
+                safety: .unsafe
+            ),
+            FixExample(
+                before: """
+                    {
+                      "Resources": {
+                        "Logs": {
+                          "Type": "AWS::S3::Bucket",
+                          "DeletionPolicy": "Retain"
+                        }
+                      }
+                    }
+                    """,
+                after: """
+                    {
+                      "Resources": {
+                        "Logs": {
+                          "Type": "AWS::S3::Bucket",
+                          "DeletionPolicy": "Retain",
+                          "UpdateReplacePolicy": "Retain"
+                        }
+                      }
+                    }
+                    """,
+                safety: .unsafe
+            ),
         ]
     )
 
@@ -67,14 +120,23 @@ struct RetentionPoliciesPaired: Rule {
             guard (deletion == nil) != (replace == nil), let given = deletion ?? replace, given.stringValue != "Delete"
             else { continue }
             let (set, missing) = deletion != nil ? ("DeletionPolicy", "UpdateReplacePolicy") : ("UpdateReplacePolicy", "DeletionPolicy")
-            findings.append(
-                context.finding(
-                    Self.self,
-                    "\(r.logicalId) has \(set == "DeletionPolicy" ? "a" : "an") \(set) but no \(missing): it is still deleted when \(missing == "DeletionPolicy" ? "the stack deletes it" : "an update replaces it")",
-                    at: r.idRange,
-                    path: ["Resources", r.logicalId]
-                )
+            var finding = context.finding(
+                Self.self,
+                "\(r.logicalId) has \(set == "DeletionPolicy" ? "a" : "an") \(set) but no \(missing): it is still deleted when \(missing == "DeletionPolicy" ? "the stack deletes it" : "an update replaces it")",
+                at: r.idRange,
+                path: ["Resources", r.logicalId]
             )
+            // Unsafe: keeping data the author let go may cost, and `Snapshot` fits only some types.
+            finding.fix = context.fix("add \(missing) as \(set) says", .unsafe) { text in
+                // A value the other policy takes (`RetainExceptOnCreate` is DeletionPolicy's alone).
+                let takes: Set<String> = missing == "UpdateReplacePolicy" ? ["Retain", "Snapshot"] : ["Retain", "Snapshot", "RetainExceptOnCreate"]
+                guard given.range.isKnown, given.stringValue.map(takes.contains) ?? (given.functionValue != nil) else { return nil }
+                let end = text.contentEnd(given, after: given.range.start.offset)
+                let written = text.text(given.range.start.offset, end)
+                guard !written.contains("\n") else { return nil }
+                return text.insertEntry(after: set, in: r.node, key: missing, yaml: written, jsonValue: written)
+            }
+            findings.append(finding)
         }
     }
 }

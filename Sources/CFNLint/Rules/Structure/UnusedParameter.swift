@@ -34,8 +34,49 @@ struct UnusedParameter: Rule {
               Bucket:
                 Type: AWS::S3::Bucket
             """
+        ],
+        fixes: [
+            FixExample(
+                before: """
+                    Parameters:
+                      Env:
+                        Type: String
+                      # The bucket's name.
+                      Name:
+                        Type: String
+                        Default: logs
+                    Resources:
+                      Bucket:
+                        Type: AWS::S3::Bucket
+                        Properties:
+                          BucketName: !Ref Name
+                    """,
+                after: """
+                    Parameters:
+                      # The bucket's name.
+                      Name:
+                        Type: String
+                        Default: logs
+                    Resources:
+                      Bucket:
+                        Type: AWS::S3::Bucket
+                        Properties:
+                          BucketName: !Ref Name
+                    """,
+                safety: .unsafe
+            )
         ]
     )
+
+    /// Every string under `node`.
+    static func strings(in node: Node) -> [String] {
+        switch node.value {
+        case .string(let s): return [s]
+        case .list(let items): return items.flatMap(strings)
+        case .map(let m): return m.entries.flatMap { [$0.key] + strings(in: $0.value) }
+        default: return []
+        }
+    }
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
         let template = context.template
@@ -44,15 +85,25 @@ struct UnusedParameter: Rule {
         for r in template.rootNode.references where r.kind == .ref || r.kind == .sub {
             used.insert(r.target)
         }
-        for p in parameters where !used.contains(p.key) {
-            findings.append(
-                context.finding(
-                    Self.self,
-                    "parameter '\(p.key)' is not used: no Ref or Fn::Sub refers to it",
-                    at: p.keyRange,
-                    path: ["Parameters", p.key]
-                )
+        let unused = parameters.entries.filter { !used.contains($0.key) }
+        // The console's parameter groups and labels name parameters too: those stay.
+        let interface = template.root["Metadata"]?["AWS::CloudFormation::Interface"]
+        let named = interface.map { Set(Self.strings(in: $0)) } ?? []
+        for p in unused {
+            var finding = context.finding(
+                Self.self,
+                "parameter '\(p.key)' is not used: no Ref or Fn::Sub refers to it",
+                at: p.keyRange,
+                path: ["Parameters", p.key]
             )
+            if !named.contains(p.key), let section = template.root[entry: "Parameters"] {
+                // Unsafe: a deploy script may still pass the parameter, and then fails.
+                finding.fix = context.fix("remove the parameter \(p.key)", .unsafe) { text in
+                    unused.count == parameters.count
+                        ? text.removeEntry("Parameters", from: template.rootNode) : text.removeEntry(p.key, from: section.value)
+                }
+            }
+            findings.append(finding)
         }
     }
 }
