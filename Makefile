@@ -10,7 +10,7 @@ DIST    := cfntool-$(VERSION)-linux-$(ARCH)
 # The tests of the parallel paths: bulk lint with --jobs, diff's parallel decode, the split verifier.
 TSAN_TESTS ?= LintCommandTests|DiffCommandTests|SplitCommandTests|DeterminismTests|KillLoopTests|CFNSplitTests
 
-.PHONY: bench-instructions bench-check asan tsan dist fuzz fuzz-build conformance conformance-injected run test deps pydeps build release bench format lint-format check-convert check-conditions check-readme-package check-sam verify-split verify-split-sam check-split-previous check-deploy clean
+.PHONY: bench-instructions bench-check asan tsan dist fuzz fuzz-build conformance conformance-injected run test deps pydeps build release bench format lint-format check-convert check-conditions check-readme-package check-fix check-sam verify-split verify-split-sam check-split-previous check-deploy clean
 
 # libyaml's headers (Debian: libyaml-dev) are the one system dependency.
 deps:
@@ -63,6 +63,7 @@ test: deps pydeps
 	python3 scripts/check-convert.py --cfntool $(DEBUG) --corpus $(CORPUS) --sample 120
 	python3 scripts/schema-bundle.py check
 	python3 scripts/check-sam.py --cfntool $(DEBUG) --sample 5 --min 0.95 --show 5
+	python3 scripts/check-fix.py --cfntool $(DEBUG) --corpus $(CORPUS)/templates --corpus Tests/Fixtures/injected/templates --sample 10
 	python3 scripts/sam-data.py check
 	python3 scripts/iam-actions.py check
 	python3 scripts/iam-policy-schemas.py check
@@ -131,6 +132,13 @@ check-sam: deps
 	python3 scripts/sam-expected.py check
 
 # The README's library example built as a user builds it: a new package depending on this one.
+# lint --fix --unsafe-fixes (then --fix alone) over every corpus template and every injected-error
+# template: the fixed files parse, lose no comment, change only inside the fixes' edits, show none
+# of the fixed findings and nothing new, and a second --fix changes nothing.
+check-fix: build
+	python3 scripts/check-fix.py --cfntool $(DEBUG) --corpus $(CORPUS)/templates --corpus Tests/Fixtures/injected/templates
+	python3 scripts/check-fix.py --cfntool $(DEBUG) --corpus $(CORPUS)/templates --corpus Tests/Fixtures/injected/templates --safe-only
+
 check-readme-package: deps
 	bash scripts/check-readme-package.sh
 
@@ -173,7 +181,7 @@ bench-check: release
 # scratch path of their own so the main build never sees the sanitizer flags. `make fuzz` runs each
 # target FUZZ_SECONDS and fails on any crash, leak, hang or round-trip mismatch (scripts/fuzz.sh).
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= yaml json lint fmt split diff sam lsp
+FUZZ_TARGETS ?= yaml json lint fmt split diff sam lsp fix
 # One product at a time: a plain `swift build` there would also link cfntool's own executables
 # with libFuzzer's main, which fails.
 fuzz-build: deps

@@ -32,5 +32,6 @@ let package = Package(
         fuzzTarget("diff", ["CFNModel", "CFNDiff"]),
         fuzzTarget("sam", ["CFNModel", "CFNSAM"]),
         fuzzTarget("lsp", ["CFNLanguageServer"]),
+        fuzzTarget("fix", ["CFNModel", "CFNLint"]),
     ]
 )

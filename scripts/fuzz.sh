@@ -2,7 +2,7 @@
 # Runs the libFuzzer targets built by `make fuzz-build` (Fuzz/, scratch path .build-fuzz).
 #
 #   FUZZ_SECONDS   seconds per target (default 60)
-#   FUZZ_TARGETS   which targets (default: yaml json lint fmt split diff sam lsp)
+#   FUZZ_TARGETS   which targets (default: yaml json lint fmt split diff sam lsp fix)
 #   CORPUS         the shared template corpus used as extra seeds (default ../shared/corpus)
 #
 # Seeds: the committed, minimised corpus Fuzz/corpus/<target>, the shared corpus templates and
@@ -14,7 +14,7 @@ set -u
 cd "$(dirname "$0")/.."
 
 SECONDS_EACH="${FUZZ_SECONDS:-60}"
-TARGETS="${FUZZ_TARGETS:-yaml json lint fmt split diff sam lsp}"
+TARGETS="${FUZZ_TARGETS:-yaml json lint fmt split diff sam lsp fix}"
 SHARED="${CORPUS:-../shared/corpus}"
 BIN="${FUZZ_BIN:-.build-fuzz/release}"
 RUN="${FUZZ_RUN:-.build-fuzz/run}"

@@ -225,7 +225,8 @@ struct FixSource: Sendable {
         guard s < e, !mayHoldComment(s, e) || json else { return nil }
         // Between the two there is the member itself, and one comma with blanks around it.
         let between = i + 1 < starts.count ? text(own.end, e) : text(s, starts[i])
-        guard between.filter({ $0 == "," }).count == 1, between.allSatisfy({ $0 == "," || $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+        guard between.filter({ $0 == "," }).count == 1,
+            between.allSatisfy({ $0 == "," || $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
         else { return nil }
         return [TextEdit(start: s, end: e, text: "")]
     }

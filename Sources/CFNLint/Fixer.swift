@@ -80,8 +80,9 @@ public struct Fixer: Sendable {
             }
             guard let one = good.first else { break }
             // The good ones together, else the first of them alone (each has passed alone).
-            guard let pass = attempt(good, on: outcome.bytes, path: path, current: outcome.after, baseline: baseline)
-                ?? attempt([one], on: outcome.bytes, path: path, current: outcome.after, baseline: baseline)
+            guard
+                let pass = attempt(good, on: outcome.bytes, path: path, current: outcome.after, baseline: baseline)
+                    ?? attempt([one], on: outcome.bytes, path: path, current: outcome.after, baseline: baseline)
             else { break }
             outcome.bytes = pass.bytes
             outcome.after = pass.findings

@@ -39,11 +39,24 @@ extension Linter {
             skipping: Linter.samSourceRules
         )
         let editable = Linter.passedThrough(template)
+        var sourceScalars: Set<[Int]>? = nil
         for i in findings.indices {
-            // A fix may edit only what the transform copies as written: a fix built on what it
-            // generated would edit the SAM source by the generated node's borrowed range.
+            // A fix may edit what the transform copies as written, or replace a SAM scalar the
+            // transform copied into what it generated (a function's `Runtime`, at its made-up
+            // place): any other fix built on what it generated would edit the source by a
+            // borrowed range. The fixer proves each one on the transformed result anyway.
             if let fix = findings[i].fix, !fix.edits.allSatisfy({ e in editable.contains { $0.contains(e.start) && $0.contains(e.end) } }) {
-                findings[i].fix = nil
+                if sourceScalars == nil { sourceScalars = Linter.scalarRanges(template) }
+                var edits: [TextEdit] = []
+                for e in fix.edits {
+                    var span = [e.start, e.end]
+                    if e.start == e.end, let sam = locations.place(of: SourcePosition(line: e.start, column: 1, offset: e.start))?.sam {
+                        span = [sam.start.offset, sam.end.offset]
+                    }
+                    guard span[0] < span[1], sourceScalars!.contains(span) else { break }
+                    edits.append(TextEdit(start: span[0], end: span[1], text: e.text))
+                }
+                findings[i].fix = edits.count == fix.edits.count ? Fix(title: fix.title, safety: fix.safety, edits: edits) : nil
             }
             guard let place = locations.place(of: findings[i].range.start) else {
                 // A range from a source node to a generated one ends where the source one does.
@@ -51,7 +64,6 @@ extension Linter {
                 continue
             }
             findings[i].range = place.cfnLint
-            findings[i].fix = nil
             let origin = place.resource.flatMap { output.origins[$0] }
             findings[i].sourceRange = place.sam ?? origin?.range ?? place.cfnLint
             if let id = place.resource, let origin {
@@ -75,6 +87,21 @@ extension Linter {
         }
         if let p = template.root["Parameters"], p.range.isKnown { spans.append(p.range.start.offset...p.range.end.offset) }
         return spans
+    }
+
+    /// The ranges (start and end offsets) of the source's scalars under `Resources` and `Globals`.
+    static func scalarRanges(_ template: Template) -> Set<[Int]> {
+        var out: Set<[Int]> = []
+        func walk(_ node: Node) {
+            switch node.value {
+            case .list(let items): items.forEach(walk)
+            case .map(let m): for e in m.entries { walk(e.value) }
+            case .function(let f): walk(f.argument)
+            default: if node.range.isKnown { out.insert([node.range.start.offset, node.range.end.offset]) }
+            }
+        }
+        for key in ["Resources", "Globals"] { if let n = template.root[key] { walk(n) } }
+        return out
     }
 
     /// The rules that read the SAM source, not the transform's output: cfntool's own checks of

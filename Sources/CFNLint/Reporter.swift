@@ -152,37 +152,47 @@ public enum Reporter {
                 region += [("endLine", num(f.range.end.line)), ("endColumn", num(max(f.range.end.column, 1)))]
             }
             // SARIF's fix: the replacements by byte offset, for a viewer that applies them.
-            let fixes: [(String, Node)] = f.fix.map { fix in
-                let replacements = fix.edits.map { e in
-                    obj([
-                        ("deletedRegion", obj([("byteOffset", num(e.start)), ("byteLength", num(e.end - e.start))])),
-                        ("insertedContent", obj([("text", str(e.text))])),
-                    ])
-                }
-                let change = obj([("artifactLocation", obj([("uri", str(f.file))])), ("replacements", Node(.list(replacements)))])
-                return [("fixes", Node(.list([obj([("description", obj([("text", str(fix.title))])), ("artifactChanges", Node(.list([change])))])])))]
-            } ?? []
+            let fixes: [(String, Node)] =
+                f.fix.map { fix in
+                    let replacements = fix.edits.map { e in
+                        obj([
+                            ("deletedRegion", obj([("byteOffset", num(e.start)), ("byteLength", num(e.end - e.start))])),
+                            ("insertedContent", obj([("text", str(e.text))])),
+                        ])
+                    }
+                    let change = obj([("artifactLocation", obj([("uri", str(f.file))])), ("replacements", Node(.list(replacements)))])
+                    return [
+                        (
+                            "fixes",
+                            Node(
+                                .list([obj([("description", obj([("text", str(fix.title))])), ("artifactChanges", Node(.list([change])))])])
+                            )
+                        )
+                    ]
+                } ?? []
             return obj(
                 [
-                ("ruleId", str(f.ruleId)), ("ruleIndex", num(ids.firstIndex(of: f.ruleId) ?? 0)), ("level", str(sarifLevel(f.severity))),
-                ("message", obj([("text", str(f.message))])),
-                (
-                    "locations",
-                    Node(
-                        .list([
-                            obj([
-                                (
-                                    "physicalLocation",
-                                    obj([
-                                        ("artifactLocation", obj([("uri", str(f.file))])),
-                                        ("region", obj(region)),
-                                    ])
-                                )
+                    ("ruleId", str(f.ruleId)), ("ruleIndex", num(ids.firstIndex(of: f.ruleId) ?? 0)),
+                    ("level", str(sarifLevel(f.severity))),
+                    ("message", obj([("text", str(f.message))])),
+                    (
+                        "locations",
+                        Node(
+                            .list([
+                                obj([
+                                    (
+                                        "physicalLocation",
+                                        obj([
+                                            ("artifactLocation", obj([("uri", str(f.file))])),
+                                            ("region", obj(region)),
+                                        ])
+                                    )
+                                ])
                             ])
-                        ])
-                    )
-                ),
-            ] + fixes)
+                        )
+                    ),
+                ] + fixes
+            )
         }
         let driver = obj([
             ("name", str("cfntool")), ("informationUri", str("https://github.com/cfntool/cfntool")), ("version", str(Release.version)),

@@ -66,6 +66,13 @@ public enum RuleDocs {
                     }
                 }
             }
+            for fix in i.fixes {
+                let lang = fix.before.hasPrefix("{") ? "json" : "yaml"
+                let how = fix.safety == .safe ? "`--fix`" : "`--fix --unsafe-fixes`"
+                out +=
+                    "\nFixed (\(fix.safety.rawValue), \(how)):\n\n```\(lang)\n\(fix.before.hasSuffix("\n") ? fix.before : fix.before + "\n")```\n"
+                out += "\nbecomes\n\n```\(lang)\n\(fix.after.hasSuffix("\n") ? fix.after : fix.after + "\n")```\n"
+            }
         }
         return out
     }
@@ -78,7 +85,7 @@ public enum RuleDocs {
     }
 
     /// A JSON list, one object an id: `id`, `level` (`error`, `warning`, `informational`),
-    /// `title`, `description`.
+    /// `title`, `description`, and for a rule with fixes `fixes` (`safe`, `unsafe`, or both).
     public static func json() -> [UInt8] {
         let list = catalog.map { i -> Node in
             var m = Map()
@@ -86,6 +93,9 @@ public enum RuleDocs {
             m["level"] = .string(i.severity.level.lowercased())
             m["title"] = .string(i.title)
             m["description"] = .string(i.description)
+            // `safe`, `unsafe` or `safe, unsafe`: the fixes the rule's findings may carry.
+            let safeties = Set(i.fixes.map(\.safety.rawValue)).sorted()
+            if !safeties.isEmpty { m["fixes"] = .string(safeties.joined(separator: ", ")) }
             return Node(.map(m))
         }
         return Formatter.json(Node(.list(list)))

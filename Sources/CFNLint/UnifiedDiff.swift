@@ -37,7 +37,8 @@ public enum UnifiedDiff {
             let newCount = hunk.filter { $0.kind != .delete }.count
             out += "@@ -\(range(oldStart, oldCount)) +\(range(newStart, newCount)) @@\n"
             for op in hunk {
-                let (mark, line) = op.kind == .same ? (" ", a[op.oldLine]) : op.kind == .delete ? ("-", a[op.oldLine]) : ("+", b[op.newLine])
+                let (mark, line) =
+                    op.kind == .same ? (" ", a[op.oldLine]) : op.kind == .delete ? ("-", a[op.oldLine]) : ("+", b[op.newLine])
                 out += mark + line.text
                 out += line.newline ? "\n" : "\n\\ No newline at end of file\n"
             }

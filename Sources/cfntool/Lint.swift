@@ -74,7 +74,10 @@ struct Lint: Command {
     @Option(help: "Regions to check the template for, comma-separated or repeated (default AWS_REGION or us-east-1).")
     var regions: [String] = []
 
-    @Flag(help: "Apply the safe fixes to the files, atomically (for -, the fixed text goes to standard output and the report to standard error).")
+    @Flag(
+        help:
+            "Apply the safe fixes to the files, atomically (for -, the fixed text goes to standard output and the report to standard error)."
+    )
     var fix = false
 
     @Flag(help: "With --fix or --diff: the unsafe fixes too (probably right, but a person should look).")

@@ -83,6 +83,42 @@ struct FixTests {
         #expect(outcome.refused.first?.reason.contains("gains E") == true)
     }
 
+    @Test("on a SAM template the fix edits the SAM source: one Globals runtime fixes every function's finding")
+    func samSource() {
+        let text = """
+            Transform: AWS::Serverless-2016-10-31
+            Globals:
+              Function:
+                Runtime: nodejs12.x # for every function
+            Resources:
+              Get:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: index.get
+                  CodeUri: src/
+              Put:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: index.put
+                  CodeUri: src/
+              Flag:
+                Type: AWS::SSM::Parameter
+                Properties:
+                  Type: String
+                  Value: off
+
+            """
+        let outcome = Fixer(linter: Linter(options: LintOptions(asOf: LintDate("2026-11-25")!)), level: .unsafe)
+            .fix(bytes: Array(text.utf8), path: "sam.yaml")
+        let expected = text.replacingOccurrences(of: "nodejs12.x", with: "nodejs24.x").replacingOccurrences(
+            of: "Value: off",
+            with: "Value: \"off\""
+        )
+        #expect(String(decoding: outcome.bytes, as: UTF8.self) == expected)
+        #expect(outcome.fixed.filter { $0.ruleId == "E2533" }.count == 2)
+        #expect(outcome.after.isEmpty, "\(outcome.after.map(\.message))")
+    }
+
     @Test("a text that does not parse is left alone")
     func unparsed() {
         let outcome = Fixer(linter: Linter()).fix(bytes: Array("Resources: [".utf8), path: "t.yaml")

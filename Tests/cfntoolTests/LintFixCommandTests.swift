@@ -71,7 +71,11 @@ struct LintFixCommandTests {
         let none = try CLI.run(["lint", "--diff", clean])
         #expect(none.status == 0 && none.stdout.isEmpty)
         // The diff is one `patch` applies.
-        let patch = try CLI.run(["-p1", "-d", "/", "--dry-run"], stdin: r.stdout.replacingOccurrences(of: "a//", with: "a/").replacingOccurrences(of: "b//", with: "b/"), executable: "/usr/bin/patch")
+        let patch = try CLI.run(
+            ["-p1", "-d", "/", "--dry-run"],
+            stdin: r.stdout.replacingOccurrences(of: "a//", with: "a/").replacingOccurrences(of: "b//", with: "b/"),
+            executable: "/usr/bin/patch"
+        )
         #expect(patch.status == 0, "\(patch.stdout)\(patch.stderr)")
     }
 
@@ -81,7 +85,10 @@ struct LintFixCommandTests {
         #expect(r.stdout == Self.template.replacingOccurrences(of: "Value: yes #", with: "Value: \"yes\" #"))
         #expect(r.stderr.contains("-:11:7: E3002"))
         #expect(r.status == 1)
-        let json = try CLI.run(["lint", "--fix", "-"], stdin: "{\"Resources\": {\"B\": {\"Type\": \"AWS::S3::Bucket\", \"Properties\": {\"BucketName\": {\"Fn::Sub\": \"logs\"}}}}}\n")
+        let json = try CLI.run(
+            ["lint", "--fix", "-"],
+            stdin: "{\"Resources\": {\"B\": {\"Type\": \"AWS::S3::Bucket\", \"Properties\": {\"BucketName\": {\"Fn::Sub\": \"logs\"}}}}}\n"
+        )
         #expect(json.stdout == "{\"Resources\": {\"B\": {\"Type\": \"AWS::S3::Bucket\", \"Properties\": {\"BucketName\": \"logs\"}}}}\n")
         #expect(json.status == 0)
     }

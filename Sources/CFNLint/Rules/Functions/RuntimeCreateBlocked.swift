@@ -60,7 +60,7 @@ struct RuntimeCreateBlocked: Rule {
                           Code: {ZipFile: "exports.handler = async () => 1"}
                     """,
                 safety: .unsafe
-            ),
+            )
         ]
     )
 

@@ -59,7 +59,7 @@ struct RuntimeDeprecated: Rule {
                           Code: {ZipFile: "exports.handler = async () => 1"}
                     """,
                 safety: .unsafe
-            ),
+            )
         ]
     )
 

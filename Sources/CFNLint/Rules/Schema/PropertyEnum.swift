@@ -64,7 +64,7 @@ struct PropertyEnum: SchemaRule {
                             Status: Enabled
                     """,
                 safety: .unsafe
-            ),
+            )
         ]
     )
 }

@@ -100,7 +100,7 @@ struct YAMLImplicitConversion: SchemaRule {
                               Permissions: "0755"
                     """,
                 safety: .safe
-            ),
+            )
         ]
     )
 }

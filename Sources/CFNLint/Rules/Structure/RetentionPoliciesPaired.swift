@@ -129,7 +129,8 @@ struct RetentionPoliciesPaired: Rule {
             // Unsafe: keeping data the author let go may cost, and `Snapshot` fits only some types.
             finding.fix = context.fix("add \(missing) as \(set) says", .unsafe) { text in
                 // A value the other policy takes (`RetainExceptOnCreate` is DeletionPolicy's alone).
-                let takes: Set<String> = missing == "UpdateReplacePolicy" ? ["Retain", "Snapshot"] : ["Retain", "Snapshot", "RetainExceptOnCreate"]
+                let takes: Set<String> =
+                    missing == "UpdateReplacePolicy" ? ["Retain", "Snapshot"] : ["Retain", "Snapshot", "RetainExceptOnCreate"]
                 guard given.range.isKnown, given.stringValue.map(takes.contains) ?? (given.functionValue != nil) else { return nil }
                 let end = text.contentEnd(given, after: given.range.start.offset)
                 let written = text.text(given.range.start.offset, end)
