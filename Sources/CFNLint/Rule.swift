@@ -136,6 +136,17 @@ public struct LintContext: Sendable {
         return Fix(title: title, safety: safety, edits: edits)
     }
 
+    /// The fix for a key that is none of `names`: the one name it equals but for case (safe:
+    /// the names are fixed words, so nothing else can be meant), else the one close name (unsafe).
+    /// None when the name is taken in `map` already, or no single name fits.
+    func renameFix(_ entry: Map.Entry, to names: [String], in map: Map) -> Fix? {
+        let lowered = entry.key.lowercased()
+        let sameWord = names.filter { $0.lowercased() == lowered }
+        let close = sameWord.isEmpty ? NameMatch.closest(to: entry.key, in: names, limit: 2) : sameWord
+        guard close.count == 1, map[close[0]] == nil else { return nil }
+        return fix("rename '\(entry.key)' to '\(close[0])'", sameWord.isEmpty ? .unsafe : .safe) { $0.renameKey(entry, to: close[0]) }
+    }
+
     /// A finding of `rule` at `range`.
     public func finding<R: Rule>(_ rule: R.Type, _ message: String, at range: SourceRange, path: [String] = []) -> Finding {
         Finding(ruleId: R.info.id, severity: R.info.severity, message: message, file: template.path, range: range, path: path)

@@ -51,6 +51,35 @@ struct ParameterConfiguration: Rule {
               Bucket:
                 Type: AWS::S3::Bucket
             """
+        ],
+        fixes: [
+            FixExample(
+                before: """
+                    Parameters:
+                      Env:
+                        Type: String
+                        default: dev
+                        AllowedValue: [dev, prod]
+                    Resources:
+                      Topic:
+                        Type: AWS::SNS::Topic
+                        Properties:
+                          TopicName: !Ref Env
+                    """,
+                after: """
+                    Parameters:
+                      Env:
+                        Type: String
+                        Default: dev
+                        AllowedValues: [dev, prod]
+                    Resources:
+                      Topic:
+                        Type: AWS::SNS::Topic
+                        Properties:
+                          TopicName: !Ref Env
+                    """,
+                safety: .unsafe
+            )
         ]
     )
 
@@ -62,6 +91,9 @@ struct ParameterConfiguration: Rule {
     static let otherOnly: [String: CloudFormationType] = [
         "AllowedPattern": .string, "MaxLength": .integer, "MinLength": .integer,
     ]
+
+    /// Every attribute a parameter may have, in a fixed order.
+    static let attributeNames: [String] = (Array(common.keys) + Array(numberOnly.keys) + Array(otherOnly.keys)).sorted()
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
         guard let section = context.template.root[entry: "Parameters"] else { return }
@@ -111,17 +143,23 @@ struct ParameterConfiguration: Rule {
                 if expected == nil { expected = Self.numberOnly[e.key] ?? Self.otherOnly[e.key] }
                 guard let expected else {
                     // Two facts, as cfn-lint reports them: no parameter takes the key, nor does this type.
-                    findings.append(
-                        context.finding(Self.self, "'\(e.key)' is not a parameter attribute", at: e.keyRange, path: path + [e.key])
+                    let fix = context.renameFix(e, to: Self.attributeNames, in: parameter)
+                    var unknown = context.finding(
+                        Self.self,
+                        "'\(e.key)' is not a parameter attribute",
+                        at: e.keyRange,
+                        path: path + [e.key]
                     )
-                    findings.append(
-                        context.finding(
-                            Self.self,
-                            "'\(e.key)' is not among the attributes this parameter's type takes",
-                            at: e.keyRange,
-                            path: path + [e.key]
-                        )
+                    unknown.fix = fix
+                    findings.append(unknown)
+                    var notTaken = context.finding(
+                        Self.self,
+                        "'\(e.key)' is not among the attributes this parameter's type takes",
+                        at: e.keyRange,
+                        path: path + [e.key]
                     )
+                    notTaken.fix = fix
+                    findings.append(notTaken)
                     continue
                 }
                 if typeKnown && ((isNumber && Self.otherOnly[e.key] != nil) || (!isNumber && Self.numberOnly[e.key] != nil)) {

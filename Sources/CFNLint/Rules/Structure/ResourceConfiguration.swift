@@ -56,6 +56,31 @@ struct ResourceConfiguration: Rule {
                 Propertes: # <-
                   TopicName: alerts
             """,
+        ],
+        fixes: [
+            FixExample(
+                before: """
+                    Resources:
+                      Queue:
+                        Type: AWS::SQS::Queue
+                      Topic:
+                        Type: AWS::SNS::Topic
+                        dependsOn: Queue
+                        Propertes:
+                          TopicName: alerts
+                    """,
+                after: """
+                    Resources:
+                      Queue:
+                        Type: AWS::SQS::Queue
+                      Topic:
+                        Type: AWS::SNS::Topic
+                        DependsOn: Queue
+                        Properties:
+                          TopicName: alerts
+                    """,
+                safety: .unsafe
+            )
         ]
     )
 
@@ -147,14 +172,10 @@ struct ResourceConfiguration: Rule {
                     continue
                 }
                 if !known {
-                    findings.append(
-                        context.finding(
-                            Self.self,
-                            "'\(a.key)' is not a resource attribute",
-                            at: a.keyRange,
-                            path: path + [a.key]
-                        )
-                    )
+                    var finding = context.finding(Self.self, "'\(a.key)' is not a resource attribute", at: a.keyRange, path: path + [a.key])
+                    let names = Self.attributes.sorted() + (custom ? ["Version"] : []) + (sam ? Self.samAttributes.sorted() : [])
+                    finding.fix = context.renameFix(a, to: names, in: resource)
+                    findings.append(finding)
                     continue
                 }
                 switch a.key {

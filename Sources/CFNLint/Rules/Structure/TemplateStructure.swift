@@ -37,6 +37,29 @@ struct TemplateStructure: Rule {
             AWSTemplateFormatVersion: "2010-09-09" # <-
             Description: no resources
             """,
+        ],
+        fixes: [
+            FixExample(
+                before: """
+                    AWSTemplateFormatVersion: "2010-09-10"
+                    resources:
+                      Topic:
+                        Type: AWS::SNS::Topic
+                    Output:
+                      TopicArn:
+                        Value: !Ref Topic
+                    """,
+                after: """
+                    AWSTemplateFormatVersion: "2010-09-09"
+                    Resources:
+                      Topic:
+                        Type: AWS::SNS::Topic
+                    Outputs:
+                      TopicArn:
+                        Value: !Ref Topic
+                    """,
+                safety: .unsafe
+            )
         ]
     )
 
@@ -45,11 +68,12 @@ struct TemplateStructure: Rule {
     func check(_ context: LintContext, into findings: inout [Finding]) {
         let template = context.template
         let sam = template.hasServerlessTransform
+        let names = Section.allCases.map(\.rawValue) + (sam ? ["Globals"] : [])
         for e in template.root {
             if !Self.sections.contains(e.key) && !(sam && e.key == "Globals") {
-                findings.append(
-                    context.finding(Self.self, "'\(e.key)' is not a template section", at: e.keyRange, path: [e.key])
-                )
+                var finding = context.finding(Self.self, "'\(e.key)' is not a template section", at: e.keyRange, path: [e.key])
+                finding.fix = context.renameFix(e, to: names, in: template.root)
+                findings.append(finding)
             }
         }
         if let version = template.root[entry: "AWSTemplateFormatVersion"] {
@@ -65,14 +89,19 @@ struct TemplateStructure: Rule {
             }
             if version.value.scalarText != "2010-09-09" {
                 let shown = version.value.scalarText.map { "'\($0)'" } ?? version.value.kindDescription
-                findings.append(
-                    context.finding(
-                        Self.self,
-                        "AWSTemplateFormatVersion must be 2010-09-09, not \(shown)",
-                        at: version.keyRange,
-                        path: [version.key]
-                    )
+                var finding = context.finding(
+                    Self.self,
+                    "AWSTemplateFormatVersion must be 2010-09-09, not \(shown)",
+                    at: version.keyRange,
+                    path: [version.key]
                 )
+                // Safe: the one version there is, and CloudFormation takes no other.
+                if version.value.stringValue != nil {
+                    finding.fix = context.fix("write 2010-09-09, the one format version", .safe) {
+                        $0.replaceScalar(version.value, with: "2010-09-09")
+                    }
+                }
+                findings.append(finding)
             }
         }
         for name in ["Conditions", "Rules"] {
