@@ -2,7 +2,8 @@
 # A real editor on `cfntool lsp`, on a corpus template: Neovim headless with its built-in LSP
 # client (scripts/lsp/nvim-check.lua), or Emacs in batch with eglot (scripts/lsp/eglot-check.el).
 # Checks that the diagnostics are `cfntool lint`'s findings (their lines), that hover on a `!Ref`
-# names the resource it points at, and that definition goes to that resource.
+# names the resource it points at, that definition goes to that resource, and (Neovim) that the
+# preferred quick fix of a finding edits the buffer.
 # Usage: scripts/check-lsp-editor.sh nvim|emacs [BIN]   (skips when the editor is not installed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,5 +44,11 @@ fi
 echo "$clean" | grep -q '^hover=.*resource `AWS::EC2::InternetGateway`' || { echo "check-lsp-editor: no hover naming the InternetGateway resource"; fail=1; }
 def=$(echo "$clean" | grep '^definition=' | cut -d= -f2 | head -1)
 [ "$(sed -n "${def:-0}p" "$FILE" | tr -d ' ')" = "InternetGateway:" ] || { echo "check-lsp-editor: definition went to line ${def:-none}"; fail=1; }
+if [ "$EDITOR_NAME" = nvim ]; then
+  # The template's first safe fix is a redundant DependsOn entry (W3005): one line goes.
+  echo "$clean" | grep -q "^codeaction=Remove '" || { echo "check-lsp-editor: no preferred quick fix offered"; fail=1; }
+  applied=$(echo "$clean" | grep '^applied=' | cut -d= -f2)
+  [ -n "$applied" ] && [ "${applied#*:}" -lt "${applied%:*}" ] || { echo "check-lsp-editor: the quick fix did not edit the buffer ($applied)"; fail=1; }
+fi
 if [ $fail -ne 0 ]; then cat "$OUT"; exit 1; fi
-echo "check-lsp-editor: $VERSION: $(echo "$got" | wc -l) diagnostics at lint's lines, hover and definition answered"
+echo "check-lsp-editor: $VERSION: $(echo "$got" | wc -l) diagnostics at lint's lines, hover and definition answered$([ "$EDITOR_NAME" = nvim ] && echo ", a quick fix applied")"
