@@ -47,8 +47,22 @@ def lint(cfntool, root, extra=(), as_of="2026-11-25"):
 
 
 def comments(text):
-    """The comment lines of a YAML text: lines whose first non-blank character is `#`."""
-    return collections.Counter(l.strip() for l in text.splitlines() if l.strip().startswith("#"))
+    """The comments of a YAML text, whole-line and trailing: from each `#` that starts the line
+    or follows a blank, outside quotes, to the end of the line. (A `#` line inside a block
+    scalar counts too: the same on both sides unless a fix removed it, which is what is checked.)"""
+    out = collections.Counter()
+    for line in text.splitlines():
+        quote = None
+        for i, c in enumerate(line):
+            if quote:
+                if c == quote:
+                    quote = None
+            elif c in "'\"" and (i == 0 or line[i - 1] in " \t:[{,-"):
+                quote = c
+            elif c == "#" and (i == 0 or line[i - 1] in " \t"):
+                out[line[i:].rstrip()] += 1
+                break
+    return out
 
 
 def outside_unchanged(original, fixed, edits):
