@@ -19,21 +19,33 @@ struct FixSource: Sendable {
 
     // MARK: reading
 
+    /// Whether a range lies in the text. The nodes of a SAM transform's output may carry made-up
+    /// ranges past its end: no builder that reads the text touches them.
+    func holds(_ range: SourceRange) -> Bool {
+        range.isKnown && 0 <= range.start.offset && range.start.offset <= range.end.offset && range.end.offset <= bytes.count
+    }
+
+    /// `start..<end` clamped to the text (empty when it is not in it).
+    private func slice(_ start: Int, _ end: Int) -> ArraySlice<UInt8> {
+        let s = min(max(0, start), bytes.count)
+        return bytes[s..<min(max(s, end), bytes.count)]
+    }
+
     /// The text of `start..<end`.
     func text(_ start: Int, _ end: Int) -> String {
-        String(decoding: bytes[max(0, start)..<min(end, bytes.count)], as: UTF8.self)
+        String(decoding: slice(start, end), as: UTF8.self)
     }
 
     /// The offset of the first byte of the line holding `offset`.
     func lineStart(_ offset: Int) -> Int {
-        var i = min(offset, bytes.count)
+        var i = min(max(0, offset), bytes.count)
         while i > 0 && bytes[i - 1] != 10 { i -= 1 }
         return i
     }
 
     /// The offset of the newline ending the line holding `offset` (the text's end when none).
     func lineEnd(_ offset: Int) -> Int {
-        var i = max(0, offset)
+        var i = min(max(0, offset), bytes.count)
         while i < bytes.count && bytes[i] != 10 { i += 1 }
         return i
     }
@@ -41,13 +53,13 @@ struct FixSource: Sendable {
     /// Whether `start..<end` holds only spaces, tabs and carriage returns.
     func isBlank(_ start: Int, _ end: Int) -> Bool {
         guard start <= end else { return false }
-        return bytes[start..<min(end, bytes.count)].allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 }
+        return slice(start, end).allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 }
     }
 
     /// Whether `start..<end` may hold a comment: any `#` at all (also one inside a scalar,
     /// which only costs a fix that was not needed).
     func mayHoldComment(_ start: Int, _ end: Int) -> Bool {
-        bytes[max(0, start)..<min(end, bytes.count)].contains(UInt8(ascii: "#"))
+        slice(start, end).contains(UInt8(ascii: "#"))
     }
 
     /// Where a node's own text ends. A YAML block collection's range runs on to the next token
@@ -102,7 +114,7 @@ struct FixSource: Sendable {
 
     /// Quotes a plain YAML scalar, keeping its text: `yes` becomes `"yes"`.
     func quote(_ node: Node) -> [TextEdit]? {
-        guard !json, node.range.isKnown, node.style == .plain else { return nil }
+        guard !json, holds(node.range), node.style == .plain else { return nil }
         let s = node.range.start.offset
         let e = node.range.end.offset
         guard s < e, e <= bytes.count else { return nil }
@@ -115,7 +127,7 @@ struct FixSource: Sendable {
 
     /// Renames the key of `entry`, in its quoting style.
     func renameKey(_ entry: Map.Entry, to name: String) -> [TextEdit]? {
-        guard entry.keyRange.isKnown else { return nil }
+        guard holds(entry.keyRange) else { return nil }
         let like = Node(.string(entry.key), range: entry.keyRange, style: entry.keyStyle)
         return [TextEdit(start: entry.keyRange.start.offset, end: entry.keyRange.end.offset, text: scalar(name, like: like))]
     }
@@ -125,7 +137,7 @@ struct FixSource: Sendable {
     /// Turns a string into a `Fn::Sub` of it: `!Sub` before it in YAML, `{"Fn::Sub": ...}`
     /// around it in JSON.
     func wrapInSub(_ node: Node) -> [TextEdit]? {
-        guard node.range.isKnown, node.stringValue != nil else { return nil }
+        guard holds(node.range), node.stringValue != nil else { return nil }
         let s = node.range.start.offset
         let e = node.range.end.offset
         guard s < e, e <= bytes.count else { return nil }
@@ -139,7 +151,7 @@ struct FixSource: Sendable {
     /// becomes `'logs'`. Only where the argument is on one line (a block scalar moved elsewhere
     /// could change its indentation) and no comment would go.
     func unwrap(_ node: Node, to argument: Node) -> [TextEdit]? {
-        guard node.range.isKnown, argument.range.isKnown, argument.isScalar, argument.style != .literal, argument.style != .folded
+        guard holds(node.range), holds(argument.range), argument.isScalar, argument.style != .literal, argument.style != .folded
         else { return nil }
         let s = node.range.start.offset
         var a = argument.range.start.offset
@@ -155,7 +167,7 @@ struct FixSource: Sendable {
             return [TextEdit(start: s, end: a, text: "")]
         }
         let e = contentEnd(node, after: ae)
-        guard e >= ae, !mayHoldComment(s, a), !mayHoldComment(ae, e) else { return nil }
+        guard e >= ae, e <= bytes.count, !mayHoldComment(s, a), !mayHoldComment(ae, e) else { return nil }
         return [TextEdit(start: s, end: e, text: text(a, ae))]
     }
 
@@ -163,17 +175,19 @@ struct FixSource: Sendable {
 
     /// Takes the entry `key` out of the mapping `map` (which keeps at least one other entry).
     func removeEntry(_ key: String, from map: Node) -> [TextEdit]? {
-        guard let m = map.mapValue, let i = m.indexOf(key), m.count > 1 else { return nil }
+        guard let m = map.mapValue, let i = m.indexOf(key), m.count > 1, holds(map.range) else { return nil }
         let entries = m.entries
-        guard entries.allSatisfy({ $0.keyRange.isKnown }) else { return nil }
+        guard entries.allSatisfy({ holds($0.keyRange) && ($0.value.range.isKnown == false || holds($0.value.range)) }) else { return nil }
         let entry = entries[i]
         let start = entry.keyRange.start.offset
         let end = contentEnd(entry.value, after: entry.keyRange.end.offset)
+        let ends = entries.map { contentEnd($0.value, after: $0.keyRange.end.offset) }
+        guard ends.allSatisfy({ $0 <= bytes.count }) else { return nil }
         if json || map.style == .flow {
             return removeFromFlow(
                 at: i,
                 starts: entries.map(\.keyRange.start.offset),
-                ends: entries.map { contentEnd($0.value, after: $0.keyRange.end.offset) },
+                ends: ends,
                 self: (start, end)
             )
         }
@@ -183,16 +197,19 @@ struct FixSource: Sendable {
 
     /// Takes item `index` out of the list `list` (which keeps at least one other item).
     func removeItem(_ index: Int, from list: Node) -> [TextEdit]? {
-        guard let items = list.listValue, items.indices.contains(index), items.count > 1, items.allSatisfy({ $0.range.isKnown })
+        guard let items = list.listValue, items.indices.contains(index), items.count > 1, holds(list.range),
+            items.allSatisfy({ holds($0.range) })
         else { return nil }
         let item = items[index]
         let start = item.range.start.offset
         let end = contentEnd(item, after: start)
+        let ends = items.map { contentEnd($0, after: $0.range.start.offset) }
+        guard ends.allSatisfy({ $0 <= bytes.count }) else { return nil }
         if json || list.style == .flow {
             return removeFromFlow(
                 at: index,
                 starts: items.map(\.range.start.offset),
-                ends: items.map { contentEnd($0, after: $0.range.start.offset) },
+                ends: ends,
                 self: (start, end)
             )
         }
@@ -235,9 +252,12 @@ struct FixSource: Sendable {
     /// the same indentation in block YAML, after a comma elsewhere. `yaml` and `jsonValue` are
     /// the value's text in each syntax.
     func insertEntry(after: String, in map: Node, key: String, yaml: String, jsonValue: String) -> [TextEdit]? {
-        guard let m = map.mapValue, let entry = m[entry: after], entry.keyRange.isKnown, m[key] == nil else { return nil }
+        guard let m = map.mapValue, let entry = m[entry: after], holds(entry.keyRange), holds(entry.value.range), m[key] == nil else {
+            return nil
+        }
         let ks = entry.keyRange.start.offset
         let end = contentEnd(entry.value, after: entry.keyRange.end.offset)
+        guard end <= bytes.count else { return nil }
         let ls = lineStart(ks)
         let leadingBlank = isBlank(ls, ks)
         if json || map.style == .flow {

@@ -124,6 +124,24 @@ struct FixTests {
         #expect(outcome.after.isEmpty, "\(outcome.after.map(\.message))")
     }
 
+    static let root = #filePath.components(separatedBy: "/Tests/")[0]
+    static let fuzzInputs: [String] =
+        ((try? FileManager.default.contentsOfDirectory(atPath: root + "/Fuzz/regressions")) ?? []).filter { $0.hasPrefix("fix-") }.sorted()
+
+    /// fuzz-fix's finds (Fuzz/regressions/fix-*). The first: a SAM template whose transformed
+    /// output gives a generated DependsOn a made-up range past the text's end, which the
+    /// builder that removes an entry read (out of bounds) before any check.
+    @Test("fuzz-fix inputs: the fixer ends, the result parses, a second pass is the identity", arguments: fuzzInputs)
+    func fuzzRegressions(_ name: String) throws {
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Self.root + "/Fuzz/regressions/" + name)))
+        let linter = Linter(options: LintOptions(asOf: LintDate("2026-11-25")!))
+        let fixer = Fixer(linter: linter, level: .unsafe)
+        let outcome = fixer.fix(bytes: bytes, path: name)
+        guard outcome.changed else { return }
+        #expect(linter.lint(bytes: outcome.bytes, path: name).parsed)
+        #expect(!fixer.fix(bytes: outcome.bytes, path: name).changed)
+    }
+
     @Test("a text that does not parse is left alone")
     func unparsed() {
         let outcome = Fixer(linter: Linter()).fix(bytes: Array("Resources: [".utf8), path: "t.yaml")

@@ -133,6 +133,7 @@ struct RetentionPoliciesPaired: Rule {
                     missing == "UpdateReplacePolicy" ? ["Retain", "Snapshot"] : ["Retain", "Snapshot", "RetainExceptOnCreate"]
                 guard given.range.isKnown, given.stringValue.map(takes.contains) ?? (given.functionValue != nil) else { return nil }
                 let end = text.contentEnd(given, after: given.range.start.offset)
+                guard text.holds(given.range), end <= text.bytes.count else { return nil }
                 let written = text.text(given.range.start.offset, end)
                 guard !written.contains("\n") else { return nil }
                 return text.insertEntry(after: set, in: r.node, key: missing, yaml: written, jsonValue: written)
