@@ -78,6 +78,9 @@ public struct LintContext: Sendable {
     /// otherwise): cfn-lint reads a few things before the transform (the parameters, mappings and
     /// conditions the source uses), and so do the rules that mirror it.
     public var source: Template? = nil
+    /// The parameter values of the deployments the run checks the template for
+    /// (`--deployment-files`, `--parameter-files`); empty when none were given.
+    public var parameterSets: [ParameterSet] = []
     /// Work several rules share, done once per template.
     let shared = SharedWork()
 

@@ -144,7 +144,10 @@ enum SchemaCheck {
         guard let store = SchemaStore.bundled else { return [:] }
         let template = context.template
         let region = context.schemaRegion
-        let values = ValueContext(template: template, store: store, region: region)
+        let deployments = context.parameterSets.map { set in
+            (file: set.file, values: Dictionary(set.values.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last }))
+        }
+        let values = ValueContext(template: template, store: store, region: region, deployments: deployments)
         var validator = Validator(context: values)
         var extensionFindings: [Finding] = []
         var kindFindings: [String: [Finding]] = [:]

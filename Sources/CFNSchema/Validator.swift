@@ -60,7 +60,9 @@ public struct ValueContext: Sendable {
     /// The conditions as formulas: which combinations of them can hold together.
     let scenarios: ConditionScenarios
 
-    public init(template: Template, store: SchemaStore, region: String) {
+    /// The context of `template`; `deployments` are the parameter values of the deployments it
+    /// is checked for (a file's name and its values), which a `Ref` to a parameter then takes.
+    public init(template: Template, store: SchemaStore, region: String, deployments: [(file: String, values: [String: Node])] = []) {
         var parameters: [String: String] = [:]
         for e in template.root["Parameters"]?.mapValue ?? Map() {
             parameters[e.key] = e.value["Type"]?.stringValue ?? "String"
@@ -78,7 +80,8 @@ public struct ValueContext: Sendable {
         self.store = store
         self.region = region
         self.scenarios = ConditionScenarios(template: template)
-        self.parameterValues = ResolvedValue.parameters(template)
+        let usual = ResolvedValue.parameters(template)
+        self.parameterValues = deployments.isEmpty ? usual : ResolvedValue.deployed(deployments, types: parameters, usual: usual)
         self.mappings = template.root["Mappings"]?.mapValue ?? Map()
         self.resources = template.root["Resources"]?.mapValue ?? Map()
     }
