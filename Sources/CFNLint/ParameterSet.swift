@@ -20,11 +20,16 @@ public struct ParameterSet: Sendable {
     public var file: String
     /// The values, in the file's order; a name given twice keeps its last value.
     public var values: [Value]
+    /// Whether the template is also checked with its own values (`Default`, `AllowedValues`):
+    /// cfn-lint lints a template given `--parameter-files` with the files' values and without
+    /// them, one given by `--deployment-files` only with them.
+    public var keepsTemplateValues: Bool
 
     /// Creates a set.
-    public init(file: String, values: [Value]) {
+    public init(file: String, values: [Value], keepsTemplateValues: Bool = false) {
         self.file = file
         self.values = values
+        self.keepsTemplateValues = keepsTemplateValues
     }
 }
 
@@ -124,7 +129,7 @@ extension ParameterSet {
             }
             values.append(Value(name: name, range: key.value.range, value: map["ParameterValue"]!))
         }
-        return .success(ParameterSet(file: path, values: lastOfEach(values)))
+        return .success(ParameterSet(file: path, values: lastOfEach(values), keepsTemplateValues: true))
     }
 
     /// The values with a name given twice kept once, at its last value (as a mapping reads them).

@@ -153,7 +153,13 @@ enum SchemaCheck {
         let deployments = context.parameterSets.map { set in
             (file: set.file, values: Dictionary(set.values.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last }))
         }
-        let values = ValueContext(template: template, store: store, region: region, deployments: deployments)
+        let values = ValueContext(
+            template: template,
+            store: store,
+            region: region,
+            deployments: deployments,
+            keepingTemplateValues: context.parameterSets.contains { $0.keepsTemplateValues }
+        )
         var validator = Validator(context: values)
         var extensionFindings: [Finding] = []
         var kindFindings: [String: [Finding]] = [:]

@@ -64,8 +64,15 @@ public struct ValueContext: Sendable {
     let hasLanguageExtensions: Bool
 
     /// The context of `template`; `deployments` are the parameter values of the deployments it
-    /// is checked for (a file's name and its values), which a `Ref` to a parameter then takes.
-    public init(template: Template, store: SchemaStore, region: String, deployments: [(file: String, values: [String: Node])] = []) {
+    /// is checked for (a file's name and its values), which a `Ref` to a parameter then takes
+    /// (and, `keepingTemplateValues`, the values the template gives it too).
+    public init(
+        template: Template,
+        store: SchemaStore,
+        region: String,
+        deployments: [(file: String, values: [String: Node])] = [],
+        keepingTemplateValues: Bool = false
+    ) {
         var parameters: [String: String] = [:]
         for e in template.root["Parameters"]?.mapValue ?? Map() {
             parameters[e.key] = e.value["Type"]?.stringValue ?? "String"
@@ -84,7 +91,13 @@ public struct ValueContext: Sendable {
         self.region = region
         self.scenarios = ConditionScenarios(template: template)
         let usual = ResolvedValue.parameters(template)
-        self.parameterValues = deployments.isEmpty ? usual : ResolvedValue.deployed(deployments, types: parameters, usual: usual)
+        if deployments.isEmpty {
+            self.parameterValues = usual
+        } else {
+            var values = ResolvedValue.deployed(deployments, types: parameters, usual: usual)
+            if keepingTemplateValues { values.merge(usual) { deployed, own in deployed + own } }
+            self.parameterValues = values
+        }
         self.mappings = template.root["Mappings"]?.mapValue ?? Map()
         let transform = template.root["Transform"]
         self.hasLanguageExtensions =

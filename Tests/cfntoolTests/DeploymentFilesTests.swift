@@ -69,6 +69,45 @@ struct DeploymentFilesTests {
         #expect(mixed.status == 64 && mixed.stderr.contains("give no FILEs"))
     }
 
+    @Test(
+        "W1030 with a file's value: a parameter file adds to the template's own values, a deployment file takes their place (cfn-lint's lines)"
+    )
+    func valuesReplacedOrAdded() throws {
+        let dir = try CLI.scratch()
+        try CLI.write(
+            """
+            Parameters:
+              Name:
+                Type: String
+                Default: My_Bucket
+              Other:
+                Type: String
+                Default: Also_Bad
+            Resources:
+              B:
+                Type: AWS::S3::Bucket
+                Properties:
+                  BucketName: !Ref Name
+              C:
+                Type: AWS::S3::Bucket
+                Properties:
+                  BucketName: !Ref Other
+
+            """,
+            to: dir + "/t.yaml"
+        )
+        try CLI.write(#"[{"ParameterKey": "Name", "ParameterValue": "UPPER"}]"# + "\n", to: dir + "/p.json")
+        try CLI.write("template-file-path: t.yaml\nparameters:\n  Name: UPPER\n", to: dir + "/d.yaml")
+        func lines(_ args: [String]) throws -> [Int] {
+            let r = try CLI.run(["lint", "--format", "parseable"] + args, cwd: dir)
+            return Array(Set(r.stdout.split(separator: "\n").compactMap { Int($0.split(separator: ":")[1]) })).sorted()
+        }
+        // The Default's pattern problem (line 4) stays with a parameter file, not with a deployment file.
+        #expect(try lines(["t.yaml", "--parameter-files", "p.json"]) == [4, 7, 12, 16])
+        #expect(try lines(["--deployment-files", "d.yaml"]) == [7, 12, 16])
+        #expect(try lines(["t.yaml"]) == [4, 7, 12, 16])
+    }
+
     @Test("files that are not deployment or parameter files: E0100, E0200, E0000, E0003; exit 2, the other files still checked")
     func badFiles() throws {
         let dir = try CLI.scratch()
