@@ -173,6 +173,10 @@ struct Lint: Command {
             asOf: LintDate(asOf ?? Lint.today()) ?? LintDate("2026-01-01")!
         )
         let linter = Linter(options: options)
+        // The config's deployment and parameter files, when the command line names none and no FILEs.
+        let deploymentFiles =
+            !self.deploymentFiles.isEmpty ? self.deploymentFiles : files.isEmpty && parameterFiles.isEmpty ? cfg.deploymentFiles : []
+        let parameterFiles = !self.parameterFiles.isEmpty ? self.parameterFiles : deploymentFiles.isEmpty ? cfg.parameterFiles : []
         let deployment =
             !deploymentFiles.isEmpty
             ? DeploymentInputs.deployments(deploymentFiles)

@@ -170,5 +170,31 @@ struct DeploymentFilesTests {
         #expect(
             text.status == 2 && text.stdout.hasSuffix(".cfnlintrc:3:10: E0003 rules: W2001 takes off, error, warning or informational\n")
         )
+        // A typo is refused, as cfn-lint refuses it; cfn-lint's own keys are read past.
+        try CLI.write("configure_rules: {E3012: {strict: true}}\nignore_check: [W2001]\n", to: dir + "/.cfnlintrc")
+        let typo = try CLI.run(["lint", "t.yaml"], cwd: dir)
+        #expect(typo.status == 2 && typo.stdout.contains(".cfnlintrc:2:1: E0003 'ignore_check' is not a setting"), "\(typo.stdout)")
+        try CLI.write("ignore_checks: {W2001: true}\n", to: dir + "/.cfnlintrc")
+        #expect(try CLI.run(["lint", "t.yaml"], cwd: dir).stdout.contains(".cfnlintrc:1:16: E0003 ignore_checks takes a list of texts"))
+        try CLI.write("configure_rules: {E3012: {strict: true}}\nmerge_configs: true\n", to: dir + "/.cfnlintrc")
+        #expect(try CLI.run(["lint", "t.yaml"], cwd: dir).status == 0)
+    }
+
+    @Test("deployment_files and parameter_files in the config, as the options; FILEs on the command line win")
+    func configFiles() throws {
+        let dir = try CLI.scratch()
+        try CLI.write(
+            "Parameters:\n  Env: {Type: String, AllowedValues: [dev, prod]}\nResources:\n  T: {Type: AWS::SNS::Topic, Properties: {TopicName: !Ref Env}}\n",
+            to: dir + "/t.yaml"
+        )
+        try CLI.write("template-file-path: t.yaml\nparameters:\n  Env: test\n", to: dir + "/d.yaml")
+        try CLI.write("deployment_files: [d.yaml]\n", to: dir + "/.cfntool.yaml")
+        let r = try CLI.run(["lint"], cwd: dir)
+        #expect(r.status == 1 && r.stdout.hasPrefix("d.yaml:3:3: E2900 parameter 'Env': 'test'"), "\(r.stdout)")
+        #expect(try CLI.run(["lint", "t.yaml"], cwd: dir).status == 0)
+        try CLI.write(#"[{"ParameterKey": "Env", "ParameterValue": "qa"}]"# + "\n", to: dir + "/p.json")
+        try CLI.write("parameter_files: [p.json]\n", to: dir + "/.cfntool.yaml")
+        let p = try CLI.run(["lint", "t.yaml"], cwd: dir)
+        #expect(p.status == 1 && p.stdout.hasPrefix("p.json:1:19: E2900 parameter 'Env': 'qa'"), "\(p.stdout)")
     }
 }
