@@ -67,16 +67,17 @@ public struct Linter: Sendable {
     }
 
     /// The E0000 finding for a file that cannot be read or decoded, or is no template: at the
-    /// error's position (line 1, column 1 when it has none).
-    public static func finding(for error: CFNError) -> Finding {
+    /// error's position (line 1, column 1 when it has none). `ruleId` files it under another id
+    /// (E0003 for a config file's error).
+    public static func finding(for error: CFNError, ruleId: String = "E0000") -> Finding {
         let pos = SourcePosition(
             line: max(error.position.line, 1),
             column: max(error.position.column, 1),
             offset: max(error.position.offset, 0)
         )
         return Finding(
-            ruleId: ParseError.info.id,
-            severity: .error,
+            ruleId: ruleId,
+            severity: Severity(ruleId: ruleId),
             message: error.message,
             file: error.file,
             range: SourceRange(start: pos, end: pos)
@@ -88,11 +89,25 @@ public struct Linter: Sendable {
     /// rules then know a nested stack's template, and follow values across stacks.
     /// A template that declares the SAM transform is linted as cfn-lint does: what the transform
     /// makes of it (`lintServerless`).
-    public func lint(_ template: Template, bytes: [UInt8]? = nil, in hierarchy: StackHierarchy? = nil, member: Int = 0) -> [Finding] {
+    public func lint(
+        _ template: Template,
+        bytes: [UInt8]? = nil,
+        in hierarchy: StackHierarchy? = nil,
+        member: Int = 0,
+        parameterSets: [ParameterSet] = []
+    ) -> [Finding] {
         if SAMTransform.isDeclared(in: template) {
-            return finish(lintServerless(template, bytes: bytes, in: hierarchy, member: member), template, bytes)
+            return finish(
+                lintServerless(template, bytes: bytes, in: hierarchy, member: member, parameterSets: parameterSets),
+                template,
+                bytes
+            )
         }
-        return finish(run(template, bodyBytes: bytes?.count, in: hierarchy, member: member, text: bytes), template, bytes)
+        return finish(
+            run(template, bodyBytes: bytes?.count, in: hierarchy, member: member, text: bytes, parameterSets: parameterSets),
+            template,
+            bytes
+        )
     }
 
     /// Every enabled rule's findings on `template`.
@@ -105,7 +120,8 @@ public struct Linter: Sendable {
         source: Template? = nil,
         text: [UInt8]? = nil,
         only: Set<String>? = nil,
-        skipping: Set<String> = []
+        skipping: Set<String> = [],
+        parameterSets: [ParameterSet] = []
     ) -> [Finding] {
         var context = LintContext(
             template: template,
@@ -118,6 +134,7 @@ public struct Linter: Sendable {
         )
         context.source = source
         context.text = text.map { FixSource(bytes: $0, format: (source ?? template).format) }
+        context.parameterSets = parameterSets
         var findings: [Finding] = []
         for rule in Linter.rules where runs(rule) && !skipping.contains(rule.info.id) && only.map({ $0.contains(rule.info.id) }) != false {
             rule.init().check(context, into: &findings)
@@ -148,6 +165,8 @@ public struct Linter: Sendable {
         let lineIgnores = bytes.map(Linter.inlineIgnores) ?? [:]
         return findings.filter { f in
             if fileIgnores.contains(where: { f.ruleId.hasPrefix($0) }) { return false }
+            // A finding in a deployment or parameter file has no place in the template's text.
+            if f.file != template.path { return true }
             // A finding on what the SAM transform generated is silenced where its SAM source is.
             let at = f.sourceRange ?? f.range
             let o = at.start.offset

@@ -85,6 +85,9 @@ public struct LintContext: Sendable {
     public var source: Template? = nil
     /// The template's text, where fixes may edit it (nil: findings carry no fix).
     var text: FixSource? = nil
+    /// The parameter values of the deployments the run checks the template for
+    /// (`--deployment-files`, `--parameter-files`); empty when none were given.
+    public var parameterSets: [ParameterSet] = []
     /// Work several rules share, done once per template.
     let shared = SharedWork()
 

@@ -42,6 +42,7 @@ extension RuleRegistry {
         DescriptionLength.self,
         DescriptionLengthApproaching.self,
         ParameterQuota.self,
+        DeploymentFileParameters.self,
         ParameterQuotaApproaching.self,
         ResourceQuotaApproaching.self,
         OutputQuota.self,

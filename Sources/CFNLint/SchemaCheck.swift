@@ -32,12 +32,18 @@ enum SchemaCheck {
         case .getAttFormat: return "E1040"
         case .format: return v.format.flatMap { Formats.table[$0]?.ruleId }
         case .functionType: return v.function.flatMap { functionRule[$0.rawValue] }
-        case .resolved: return v.function == .getAZs ? "W1036" : v.function == .findInMap ? "W1034" : "W1030"
+        case .resolved: return v.function.flatMap { resolvedRule[$0.rawValue] } ?? "W1030"
         // The resource schemas use `not` only inside combinations; cfn-lint has no id for it
         // alone (in a constraint schema it is reported under the constraint's id).
         case .not: return nil
         }
     }
+
+    /// The rule of each function whose resolved value breaks the schema (W1030 for a `Ref`).
+    static let resolvedRule: [String: String] = [
+        "Fn::Sub": "W1031", "Fn::Join": "W1032", "Fn::Split": "W1033", "Fn::FindInMap": "W1034", "Fn::Select": "W1035",
+        "Fn::GetAZs": "W1036", "Fn::ToJsonString": "W1040",
+    ]
 
     /// The rule of each function, for a function whose result cannot fit where it is used.
     static let functionRule: [String: String] = [
@@ -144,7 +150,16 @@ enum SchemaCheck {
         guard let store = SchemaStore.bundled else { return [:] }
         let template = context.template
         let region = context.schemaRegion
-        let values = ValueContext(template: template, store: store, region: region)
+        let deployments = context.parameterSets.map { set in
+            (file: set.file, values: Dictionary(set.values.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last }))
+        }
+        let values = ValueContext(
+            template: template,
+            store: store,
+            region: region,
+            deployments: deployments,
+            keepingTemplateValues: context.parameterSets.contains { $0.keepsTemplateValues }
+        )
         var validator = Validator(context: values)
         var extensionFindings: [Finding] = []
         var kindFindings: [String: [Finding]] = [:]

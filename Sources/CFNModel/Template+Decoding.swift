@@ -14,6 +14,28 @@ extension Template {
     /// else is YAML. A JSON-looking file that only YAML can read (a trailing comma, say) is still
     /// read, as CloudFormation and cfn-lint read it, and keeps the JSON format for output.
     public init(bytes: [UInt8], path: String = "<memory>", options: DecodeOptions = DecodeOptions()) throws(CFNError) {
+        let d = try Template.decodeDocument(bytes, path: path, options: options)
+        var template = try Template.make(d.node, format: d.format, path: path, comments: d.comments)
+        template.mergedMappings = d.mergedMappings
+        self = template
+    }
+
+    /// Decodes any YAML or JSON document to its top-level node, whatever it is (a list, a single
+    /// value): for the files read beside templates, such as deployment and parameter files.
+    /// The errors are those of `init(bytes:path:options:)`, but for the top level's shape.
+    public static func document(
+        bytes: [UInt8],
+        path: String = "<memory>",
+        options: DecodeOptions = DecodeOptions()
+    ) throws(CFNError) -> Node {
+        try decodeDocument(bytes, path: path, options: options).node
+    }
+
+    private static func decodeDocument(
+        _ bytes: [UInt8],
+        path: String,
+        options: DecodeOptions
+    ) throws(CFNError) -> (node: Node, format: Format, comments: Comments, mergedMappings: [SourcePosition]) {
         if bytes.count > options.maxBytes {
             throw CFNError(
                 file: path,
@@ -22,15 +44,20 @@ extension Template {
                 kind: .limit
             )
         }
-        var result: Result<Template, CFNError> = .failure(CFNError(file: path, position: .unknown, message: ""))
+        var result: Result<(Node, Format, Comments, [SourcePosition]), CFNError> = .failure(
+            CFNError(file: path, position: .unknown, message: "")
+        )
         bytes.withUnsafeBufferPointer { all in
             var body = all
             if body.count >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF {
                 body = UnsafeBufferPointer(rebasing: body[3...])
             }
-            result = Result { () throws(CFNError) -> Template in try Template.decode(body, path: path, options: options) }
+            result = Result { () throws(CFNError) -> (Node, Format, Comments, [SourcePosition]) in
+                try Template.decode(body, path: path, options: options)
+            }
         }
-        self = try result.get()
+        let (node, format, comments, merged) = try result.get()
+        return (node, format, comments, merged)
     }
 
     private static func looksLikeJSON(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -44,12 +71,15 @@ extension Template {
         return false
     }
 
-    private static func decode(_ body: UnsafeBufferPointer<UInt8>, path: String, options: DecodeOptions) throws(CFNError) -> Template {
+    private static func decode(
+        _ body: UnsafeBufferPointer<UInt8>,
+        path: String,
+        options: DecodeOptions
+    ) throws(CFNError) -> (Node, Format, Comments, [SourcePosition]) {
         if looksLikeJSON(body) {
             var reader = JSONReader(bytes: body, path: path, options: options)
             do {
-                let node = try reader.decode()
-                return try make(node, format: .json, path: path, comments: Comments())
+                return (try reader.decode(), .json, Comments(), [])
             } catch let jsonError {
                 if jsonError.kind == .limit || jsonError.kind == .structure || jsonError.kind == .notTemplate { throw jsonError }
                 // What JSON rejects, YAML's flow syntax may still read.
@@ -64,7 +94,7 @@ extension Template {
                     )
                 )
                 guard let node = try? yaml.decode() else { throw jsonError }
-                return try make(node, format: .json, path: path, comments: Comments())
+                return (node, .json, Comments(), [])
             }
         }
         var yaml = YAMLDecoder(bytes: body, path: path, options: options)
@@ -73,9 +103,7 @@ extension Template {
         if options.keepComments {
             comments = Comments.extract(from: yaml.text, scalarSpans: yaml.scalarSpans, anchors: yaml.anchors)
         }
-        var template = try make(node, format: .yaml, path: path, comments: comments)
-        template.mergedMappings = yaml.mergedMappings
-        return template
+        return (node, .yaml, comments, yaml.mergedMappings)
     }
 
     private static func make(_ node: Node, format: Format, path: String, comments: Comments) throws(CFNError) -> Template {

@@ -32,12 +32,7 @@ struct ResolvedValue: Sendable {
         for e in template.root["Parameters"]?.mapValue ?? Map() {
             guard let type = e.value["Type"]?.stringValue, !type.hasPrefix("AWS::SSM::Parameter::") else { continue }
             let isList = type == "CommaDelimitedList" || type.hasPrefix("List<")
-            func raw(_ node: Node) -> Raw? {
-                guard let text = pythonText(node) else { return nil }
-                guard isList else { return .scalar(text) }
-                if case .string = node.value { return .list(text.split(separator: ",", omittingEmptySubsequences: false).map { trim($0) }) }
-                return .list([trim(text[...])])
-            }
+            func raw(_ node: Node) -> Raw? { ResolvedValue.raw(node, isList: isList) }
             var values: [ResolvedValue] = []
             if let allowed = e.value["AllowedValues"]?.listValue, !allowed.isEmpty {
                 // The default is taken to be one of them.
@@ -53,6 +48,48 @@ struct ResolvedValue: Sendable {
                 }
             }
             if !values.isEmpty { out[e.key] = values }
+        }
+        return out
+    }
+
+    /// A parameter's value as CloudFormation takes it: text, or for a list parameter the items
+    /// of a comma-separated text; nil for what is neither.
+    static func raw(_ node: Node, isList: Bool) -> Raw? {
+        if isList, let items = node.listValue {
+            let texts = items.compactMap(pythonText)
+            return texts.count == items.count ? .list(texts) : nil
+        }
+        guard let text = pythonText(node) else { return nil }
+        guard isList else { return .scalar(text) }
+        if case .string = node.value { return .list(text.split(separator: ",", omittingEmptySubsequences: false).map { trim($0) }) }
+        return .list([trim(text[...])])
+    }
+
+    /// What each parameter can be when the template is deployed with each of `deployments`
+    /// (a deployment or parameter file's values): a file's value for the parameter, else what
+    /// the parameter can be without it (`usual`).
+    static func deployed(
+        _ deployments: [(file: String, values: [String: Node])],
+        types: [String: String],
+        usual: [String: [ResolvedValue]]
+    ) -> [String: [ResolvedValue]] {
+        var out: [String: [ResolvedValue]] = [:]
+        for (name, type) in types where !type.hasPrefix("AWS::SSM::Parameter::") {
+            let isList = type == "CommaDelimitedList" || type.hasPrefix("List<")
+            var values: [ResolvedValue] = []
+            for d in deployments {
+                if let node = d.values[name], let r = raw(node, isList: isList) {
+                    let shown: String
+                    switch r {
+                    case .scalar(let t): shown = "'\(t)'"
+                    case .list(let items): shown = "[" + items.map { "'\($0)'" }.joined(separator: ", ") + "]"
+                    }
+                    values.append(ResolvedValue(raw: r, source: nil, origin: "value \(shown) from \(d.file)"))
+                } else {
+                    values += usual[name] ?? []
+                }
+            }
+            if !values.isEmpty { out[name] = values }
         }
         return out
     }

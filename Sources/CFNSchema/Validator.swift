@@ -71,8 +71,20 @@ public struct ValueContext: Sendable {
     let resources: Map
     /// The conditions as formulas: which combinations of them can hold together.
     let scenarios: ConditionScenarios
+    /// Whether the template declares `AWS::LanguageExtensions` (without it, `Fn::ToJsonString`
+    /// is not resolved).
+    let hasLanguageExtensions: Bool
 
-    public init(template: Template, store: SchemaStore, region: String) {
+    /// The context of `template`; `deployments` are the parameter values of the deployments it
+    /// is checked for (a file's name and its values), which a `Ref` to a parameter then takes
+    /// (and, `keepingTemplateValues`, the values the template gives it too).
+    public init(
+        template: Template,
+        store: SchemaStore,
+        region: String,
+        deployments: [(file: String, values: [String: Node])] = [],
+        keepingTemplateValues: Bool = false
+    ) {
         var parameters: [String: String] = [:]
         for e in template.root["Parameters"]?.mapValue ?? Map() {
             parameters[e.key] = e.value["Type"]?.stringValue ?? "String"
@@ -90,8 +102,19 @@ public struct ValueContext: Sendable {
         self.store = store
         self.region = region
         self.scenarios = ConditionScenarios(template: template)
-        self.parameterValues = ResolvedValue.parameters(template)
+        let usual = ResolvedValue.parameters(template)
+        if deployments.isEmpty {
+            self.parameterValues = usual
+        } else {
+            var values = ResolvedValue.deployed(deployments, types: parameters, usual: usual)
+            if keepingTemplateValues { values.merge(usual) { deployed, own in deployed + own } }
+            self.parameterValues = values
+        }
         self.mappings = template.root["Mappings"]?.mapValue ?? Map()
+        let transform = template.root["Transform"]
+        self.hasLanguageExtensions =
+            transform?.stringValue == "AWS::LanguageExtensions"
+            || transform?.listValue?.contains { $0.stringValue == "AWS::LanguageExtensions" } == true
         self.resources = template.root["Resources"]?.mapValue ?? Map()
     }
 }
@@ -131,7 +154,7 @@ public struct Validator {
     /// as cfn-lint keeps no position for a YAML tag.
     private var anchor = SourceRange.unknown
     /// The `Fn::If`s the value being checked sits in: each condition with the branch taken.
-    private var branches: [(condition: String, holds: Bool)] = []
+    var branches: [(condition: String, holds: Bool)] = []
 
     /// Whether a `required` list with several missing names gives one violation (the constraint
     /// schemas' "FromPort and ToPort are required") rather than one per name.
@@ -421,91 +444,71 @@ public struct Validator {
         report(.refFormat, "Ref \(target) gives \(what), where '\(wanted)' is expected", at: at)
     }
 
-    /// The values a function can take before deployment, each checked against the schema: a
-    /// `Ref`'s parameter or pseudo-parameter values, the zones `Fn::GetAZs` gives, the value a
-    /// `Fn::FindInMap` with literal keys finds. A problem is placed where the function is
-    /// written (its key in the long form, the nearest key above in the short one), an enum or
-    /// a range of a parameter's value on the value itself (the allowed value, or the
-    /// `Default`), as cfn-lint places them. Several values that break the schema the same way
-    /// at the same place give one violation.
+    /// The values a function can take before deployment (`FunctionResolver`), each checked
+    /// against the schema: a `Ref`'s parameter or pseudo-parameter values, the zones
+    /// `Fn::GetAZs` gives, the value a `Fn::FindInMap` with literal keys finds, and what
+    /// `Fn::Sub`, `Fn::Join`, `Fn::Split`, `Fn::Select` and `Fn::ToJsonString` make of such
+    /// values. A problem is placed where the function is written (its key in the long form,
+    /// the nearest key above in the short one), an enum or a range of a `Ref`'s parameter value
+    /// on the value itself (the allowed value, or the `Default`), as cfn-lint places them.
+    /// Several values that break the schema the same way at the same place give one violation.
+    /// As in cfn-lint, one value that fits and owes nothing to a parameter (a pseudo-parameter,
+    /// a mapping, literals, any `Fn::Sub`) is enough: then nothing is reported.
     private mutating func checkResolved(_ f: Intrinsic, _ node: Node, _ schema: SchemaNode, hops: Int) {
-        let values: [ResolvedValue]
         let target: String
         switch f.name {
         case .ref:
-            guard let name = f.refTarget,
-                let found = context.parameterValues[name] ?? ResolvedValue.pseudo(name, region: context.region).map({ [$0] })
-            else { return }
+            guard let name = f.refTarget else { return }
             target = name
-            values = found
         case .getAZs:
-            // `!GetAZs ""` and `!GetAZs !Ref AWS::Region` are the zones of the region checked for.
-            let region: String
-            if let s = f.argument.stringValue {
-                region = s.isEmpty ? context.region : s
-            } else if f.argument.functionValue?.refTarget == "AWS::Region" {
-                region = context.region
-            } else {
-                return
-            }
-            guard let zones = AvailabilityZones.of(region) else { return }
-            target = region
-            values = [ResolvedValue(raw: .list(zones), source: nil, origin: "zones")]
+            target = f.argument.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? context.region
         case .findInMap:
-            // Only a lookup written with three literal keys that finds a text or a list of texts.
-            guard let args = f.argument.listValue, args.count == 3 || args.count == 4, args.prefix(3).allSatisfy(\.isScalar)
-            else { return }
-            let keys = args.prefix(3).compactMap(\.scalarText)
-            guard keys.count == 3, let found = mappings(keys) else { return }
-            target = keys.joined(separator: "/")
-            values = [ResolvedValue(raw: found, source: nil, origin: "value")]
+            target = (f.argument.listValue ?? []).prefix(3).compactMap(\.scalarText).joined(separator: "/")
+        case .sub, .join, .split, .select, .toJsonString:
+            target = ""
         default:
             return
         }
+        // Cheap first: most schemas ask nothing of a value but its type.
         guard schema.constrainsValues() else { return }
+        let values = FunctionResolver(context: context, branches: branches).resolve(node)
+        guard !values.isEmpty else { return }
         let place = f.form == .long && f.keyRange.start.line > 0 ? f.keyRange : anchor
         var seen: Set<String> = []
+        var found: [(Violation.Keyword, String, SourceRange)] = []
         for value in values {
-            // A value the Fn::Ifs around the Ref rule out is not one it can take here
-            // (`!If [HasRole, !Ref Role, !Ref AWS::NoValue]` with `HasRole` false when Role is '').
-            if case .scalar(let text) = value.raw, value.source != nil,
-                branches.contains(where: { context.scenarios.truth(of: $0.condition, when: target, is: text) == !$0.holds })
-            {
-                continue
-            }
-            let resolved = value.node(at: place)
+            let resolved = Node(value.value.value, range: place)
             var sub = Validator(context: context, groupsRequired: groupsRequired)
             sub.anchor = place
             sub.check(resolved, schema, at: place, hops: hops + 1)
             // anyOf and oneOf are left out: cfn-lint weighs a format that fails inside them as a
             // warning of its own, not a resolved value's problem.
-            for v in sub.violations where ![.implicitConversion, .resolved, .anyOf, .oneOf, .duplicateItems].contains(v.keyword) {
-                let onParameter = (v.keyword == .enumeration || v.keyword == .range) && value.source != nil
-                let range = onParameter ? value.source! : place
+            let problems = sub.violations.filter {
+                ![.implicitConversion, .resolved, .anyOf, .oneOf, .duplicateItems].contains($0.keyword)
+            }
+            if problems.isEmpty && !value.fromParameters { return }
+            let direct = value.parameterValue
+            for v in problems {
+                let onParameter = (v.keyword == .enumeration || v.keyword == .range || v.keyword == .pattern) && direct?.source != nil
+                let range = onParameter ? direct!.source! : place
                 // The whole value's problem is the same for every value; an item's is its own.
                 let said = v.range == place ? "" : v.message
                 guard seen.insert("\(v.keyword.rawValue)|\(v.format ?? "")|\(range.start.offset)|\(said)").inserted else { continue }
-                let origin =
-                    f.name == .findInMap
-                    ? "Fn::FindInMap gives the value of \(target)"
-                    : f.name == .getAZs
-                        ? "Fn::GetAZs gives the zones of \(target)"
-                        : value.source == nil
-                            ? "Ref \(target) takes its \(value.origin)" : "Ref \(target) takes its \(value.origin) \(describe(resolved))"
-                report(.resolved, "\(v.message), when \(origin)", at: range, function: f.name)
+                let origin: String
+                switch f.name {
+                case .findInMap: origin = "Fn::FindInMap gives the value of \(target)"
+                case .getAZs: origin = "Fn::GetAZs gives the zones of \(target)"
+                case .ref:
+                    let d = direct ?? ResolvedValue(raw: .scalar(""), source: nil, origin: "value")
+                    origin =
+                        d.source == nil
+                        ? "Ref \(target) takes its \(d.origin)" : "Ref \(target) takes its \(d.origin) \(describe(resolved))"
+                default: origin = "\(f.name) gives \(describe(resolved))"
+                }
+                found.append((.resolved, "\(v.message), when \(origin)", range))
             }
         }
-    }
-
-    /// The value of Mappings/name/top/second when it is a text or a list of texts.
-    private func mappings(_ keys: [String]) -> ResolvedValue.Raw? {
-        guard let value = context.mappings[keys[0]]?.mapValue?[keys[1]]?.mapValue?[keys[2]] else { return nil }
-        if let text = value.scalarText, value.isScalar { return .scalar(text) }
-        if let items = value.listValue {
-            let texts = items.compactMap { $0.isScalar ? $0.scalarText : nil }
-            return texts.count == items.count ? .list(texts) : nil
-        }
-        return nil
+        for (keyword, message, range) in found { report(keyword, message, at: range, function: f.name) }
     }
 
     /// What a function can return; nil when anything.

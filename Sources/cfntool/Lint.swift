@@ -19,7 +19,13 @@ struct Lint: Command {
             as is one that cannot be read (missing, a folder, no permission, too big) or parsed; \
             --only-templates skips the files that are no template instead. Files found in a \
             folder or by a pattern that are no template are skipped, but a folder or pattern \
-            that gives no template at all is an E0000 finding.
+            that gives no template at all is an E0000 finding (E0003 for a pattern that matches \
+            no file, and for a config file that cannot be used).
+
+            --deployment-files (git sync deployment files) lint the templates they name, and \
+            --parameter-files the one template named, with each file's parameter values: E2900 \
+            when they do not fit its Parameters, E0100 / E0200 for a file that is no deployment / \
+            parameter file (exit 2).
 
             A template is linted as a nested stack's (no W1002 inline-size warning; W3092 follows \
             a function's ARN from the stack that calls it) when the split manifest.json in its \
@@ -27,7 +33,8 @@ struct Lint: Command {
 
             Exit codes: 0 nothing at or above --fail-level; 1 findings at or above it; 2 a file \
             could not be read or parsed, or is no template, or a folder or pattern gave no \
-            template (the E0000 finding is reported, and the other files' findings too); 64 \
+            template, or a config, deployment or parameter file cannot be used (the finding is \
+            reported, and the other files' findings too); 64 \
             usage error. With --exit-codes cfn-lint (or exit_codes: cfn-lint in the config), \
             cfn-lint 1.51.0's codes instead: 2 for errors, 4 for warnings, 8 for informational \
             findings at or above --fail-level, or-ed together (an E0000 finding is an error), \
@@ -85,6 +92,24 @@ struct Lint: Command {
 
     @Flag(help: "Print what --fix would change as a unified diff, write nothing, and exit 1 when something would change.")
     var diff = false
+    @Option(
+        parsing: .upToNextOption,
+        help: """
+            Deployment files (CloudFormation git sync: template-file-path, parameters, tags) or \
+            quoted patterns: lint the templates they name, checking their parameters (E2900). \
+            Takes the place of FILEs.
+            """
+    )
+    var deploymentFiles: [String] = []
+
+    @Option(
+        parsing: .upToNextOption,
+        help: """
+            Parameter files ([{"ParameterKey": ..., "ParameterValue": ...}]) or quoted patterns: \
+            check the one template's parameters with each (E2900). Name the template before this option.
+            """
+    )
+    var parameterFiles: [String] = []
 
     enum FailLevel: String, ExpressibleByArgument {
         case error, warning, informational
@@ -111,6 +136,12 @@ struct Lint: Command {
         if let jobs, jobs < 1 { throw ValidationError("--jobs takes 1 or more") }
         if unsafeFixes && !fix && !diff { throw ValidationError("--unsafe-fixes goes with --fix or --diff") }
         if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input can be read once: name - once") }
+        if !deploymentFiles.isEmpty && (!files.isEmpty || !parameterFiles.isEmpty) {
+            throw ValidationError("--deployment-files name their templates: give no FILEs and no --parameter-files with them")
+        }
+        if !parameterFiles.isEmpty && files.count > 1 {
+            throw ValidationError("--parameter-files are the values of one template: name one FILE")
+        }
     }
 
     /// One file after reading: its template, or the E0000 finding that says why there is none.
@@ -124,12 +155,27 @@ struct Lint: Command {
         let split = { (list: [String]) in list.flatMap { $0.split(separator: ",").map(String.init) } }
         var status = ExitStatus()
         let cfg: LintConfig
-        do {
-            cfg =
-                try config.map { path throws(CFNError) in try LintConfig.load(path, base: LintConfig.currentDirectory()) }
-                ?? LintConfig.find()
+        do throws(CFNError) {
+            if let config {
+                cfg = try LintConfig.load(config, base: LintConfig.currentDirectory())
+            } else {
+                cfg = try LintConfig.find()
+            }
         } catch {
-            status.failed(error)
+            // E0003, in the report as cfn-lint gives it; nothing is linted.
+            let finding = Linter.finding(for: error, ruleId: "E0003")
+            if split(ignoreChecks).contains(where: { "E0003".hasPrefix($0) }) {
+                status.failed(error)
+            } else {
+                let color = format == .text && outputFile == nil && isatty(1) == 1 && getenv("NO_COLOR") == nil
+                let report = Reporter.render([finding], format: format, color: color, files: [finding.file])
+                do {
+                    if let outputFile { try AtomicFile.write(report, to: outputFile) } else { Console.out(bytes: report) }
+                } catch {
+                    status.failed(error)
+                }
+                status.failedInReport()
+            }
             try status.exit()
             return
         }
@@ -140,13 +186,24 @@ struct Lint: Command {
             asOf: LintDate(asOf ?? Lint.today()) ?? LintDate("2026-01-01")!
         )
         let linter = Linter(options: options)
-        let inputs = files.isEmpty ? cfg.templates : files
-        if inputs.isEmpty {
+        // The config's deployment and parameter files, when the command line names none and no FILEs.
+        let deploymentFiles =
+            !self.deploymentFiles.isEmpty ? self.deploymentFiles : files.isEmpty && parameterFiles.isEmpty ? cfg.deploymentFiles : []
+        let parameterFiles = !self.parameterFiles.isEmpty ? self.parameterFiles : deploymentFiles.isEmpty ? cfg.parameterFiles : []
+        let deployment =
+            !deploymentFiles.isEmpty
+            ? DeploymentInputs.deployments(deploymentFiles)
+            : !parameterFiles.isEmpty ? DeploymentInputs.parameterFiles(parameterFiles) : DeploymentInputs()
+        let inputs = !deploymentFiles.isEmpty ? deployment.templates : files.isEmpty ? cfg.templates : files
+        if inputs.isEmpty && deploymentFiles.isEmpty {
             throw ValidationError("no templates: name files or folders, or list them under templates: in .cfntool.yaml")
+        }
+        if !parameterFiles.isEmpty && inputs.count > 1 {
+            throw ValidationError("--parameter-files are the values of one template: name one FILE")
         }
         let codes = exitCodes ?? cfg.exitCodes ?? .cfntool
         let only = selection.onlyTemplates
-        let found = TemplateFiles(inputs, ignoring: cfg.ignoreTemplates)
+        let found = TemplateFiles(inputs, ignoring: deploymentFiles.isEmpty ? cfg.ignoreTemplates : [])
 
         // Each file is read and decoded once, on all cores; then the templates are linked into
         // stack hierarchies (a nested stack's template is linted knowing its parent), then linted.
@@ -194,17 +251,33 @@ struct Lint: Command {
         }
         for e in found.emptySearches(used: used) {
             let start = SourcePosition(line: 1, column: 1, offset: 0)
-            failures.append(Linter.finding(for: CFNError(file: e.argument, position: start, message: e.message, kind: .io)))
+            // A pattern that matches no file at all is a configuration error, as cfn-lint has it.
+            let matchedNothing = found.missing.contains(e.argument)
+            let message = matchedNothing ? "no file matches this pattern" : e.message
+            failures.append(
+                Linter.finding(
+                    for: CFNError(file: e.argument, position: start, message: message, kind: .io),
+                    ruleId: matchedNothing ? "E0003" : "E0000"
+                )
+            )
             reported.append(e.argument)
         }
+        failures += deployment.failures
+        reported += deployment.files
         manifests += Lint.manifestsBeside(templates, known: Set(manifests.map(\.path)))
         let hierarchy = StackHierarchy(templates, manifests: manifests)
         let bodies = sources
         let results = Parallel.map(Array(templates.indices), jobs: jobs ?? Lint.cores()) { i in
-            linter.lint(hierarchy.templates[i], bytes: bodies[i], in: hierarchy, member: i)
+            linter.lint(
+                hierarchy.templates[i],
+                bytes: bodies[i],
+                in: hierarchy,
+                member: i,
+                parameterSets: deployment.sets(for: hierarchy.templates[i].path)
+            )
         }
         var all = results.flatMap { $0 }
-        let shownFailures = linter.enabled("E0000") ? failures : []
+        let shownFailures = failures.filter { linter.enabled($0.ruleId) }
         all += shownFailures
         all.sort(by: Finding.sortKey)
         let color = format == .text && outputFile == nil && isatty(fixedStdin ? 2 : 1) == 1 && getenv("NO_COLOR") == nil
@@ -225,8 +298,8 @@ struct Lint: Command {
         case .cfntool:
             if !failures.isEmpty {
                 // Under --ignore-checks E0000 the report leaves them out: the reason goes to stderr.
-                if shownFailures.isEmpty {
-                    for f in failures { Console.err("\(f.file):\(f.range.start.line):\(f.range.start.column): \(f.message)") }
+                for f in failures where !linter.enabled(f.ruleId) {
+                    Console.err("\(f.file):\(f.range.start.line):\(f.range.start.column): \(f.message)")
                 }
                 status.failedInReport()
             }

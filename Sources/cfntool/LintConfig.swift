@@ -15,7 +15,13 @@ import Glibc
 /// include_checks: [I]
 /// regions: [us-east-1, eu-west-1]
 /// exit_codes: cfn-lint               # cfn-lint's exit codes (2, 4, 8 or-ed) instead of 0/1/2
+/// deployment_files: [deploy/*.yaml]  # what `--deployment-files` would name
+/// parameter_files: [params/prod.json]
 /// ```
+///
+/// A key that is neither cfntool's nor cfn-lint's (a typo: `ignore_check`) is an error (E0003),
+/// as cfn-lint refuses it; cfn-lint's own keys that cfntool has no use for are read past, so a
+/// `.cfnlintrc` keeps working.
 struct LintConfig {
     var path: String? = nil
     var templates: [String] = []
@@ -28,6 +34,21 @@ struct LintConfig {
     var disabled: [String] = []
     /// `exit_codes: cfn-lint` or `cfntool`.
     var exitCodes: Lint.ExitCodes? = nil
+    /// `deployment_files` and `parameter_files`: as the options of the same names.
+    var deploymentFiles: [String] = []
+    var parameterFiles: [String] = []
+
+    /// The keys cfntool reads.
+    static let keys: Set<String> = [
+        "templates", "ignore_templates", "ignore_checks", "include_checks", "regions", "rules", "exit_codes",
+        "deployment_files", "parameter_files",
+    ]
+    /// cfn-lint 1.51.0's other config keys (its config schema): read past.
+    static let cfnLintKeys: Set<String> = [
+        "append_rules", "configure_rules", "custom_rules", "debug", "format", "ignore_bad_template", "include_experimental",
+        "mandatory_checks", "merge_configs", "non_zero_exit_code", "output_file", "override_spec", "parameters",
+        "registry_schemas", "template_parameters",
+    ]
 
     /// The nearest config file from the working folder up, or an empty config.
     static func find() throws(CFNError) -> LintConfig { try find(from: currentDirectory()) }
@@ -47,21 +68,35 @@ struct LintConfig {
 
     static func load(_ path: String, base: String) throws(CFNError) -> LintConfig {
         let t = try Template(contentsOf: path)
-        func list(_ key: String) -> [String] {
+        for e in t.root.entries where !keys.contains(e.key) && !cfnLintKeys.contains(e.key) {
+            let known = keys.sorted().joined(separator: ", ")
+            throw CFNError(
+                file: path,
+                position: e.keyRange.start,
+                message: "'\(e.key)' is not a setting (cfntool's: \(known))",
+                kind: .structure
+            )
+        }
+        func list(_ key: String) throws(CFNError) -> [String] {
             guard let n = t.root[key] else { return [] }
             if let s = n.scalarText { return [s] }
-            return n.listValue?.compactMap(\.scalarText) ?? []
+            guard let items = n.listValue, items.allSatisfy(\.isScalar) else {
+                throw CFNError(file: path, position: n.range.start, message: "\(key) takes a list of texts", kind: .structure)
+            }
+            return items.compactMap(\.scalarText)
         }
         var c = LintConfig()
         c.path = path
         // Template paths in the config are relative to its folder, as cfn-lint reads them.
         let here = currentDirectory()
         let prefix = base == here ? "" : base + "/"
-        c.templates = list("templates").map { $0.hasPrefix("/") ? $0 : prefix + $0 }
-        c.ignoreTemplates = list("ignore_templates").map { $0.hasPrefix("/") ? $0 : prefix + $0 }
-        c.ignoreChecks = list("ignore_checks")
-        c.includeChecks = list("include_checks")
-        c.regions = list("regions")
+        c.templates = try list("templates").map { $0.hasPrefix("/") ? $0 : prefix + $0 }
+        c.ignoreTemplates = try list("ignore_templates").map { $0.hasPrefix("/") ? $0 : prefix + $0 }
+        c.deploymentFiles = try list("deployment_files").map { $0.hasPrefix("/") ? $0 : prefix + $0 }
+        c.parameterFiles = try list("parameter_files").map { $0.hasPrefix("/") ? $0 : prefix + $0 }
+        c.ignoreChecks = try list("ignore_checks")
+        c.includeChecks = try list("include_checks")
+        c.regions = try list("regions")
         if let e = t.root[entry: "exit_codes"] {
             guard let codes = e.value.scalarText.flatMap(Lint.ExitCodes.init(rawValue:)) else {
                 throw CFNError(file: path, position: e.value.range.start, message: "exit_codes takes cfntool or cfn-lint", kind: .structure)

@@ -13,10 +13,43 @@ struct RuleExampleTests {
 
     /// Examples are read as of 2026-11-25, unless their first line is `# as-of: YYYY-MM-DD`
     /// (for date-driven rules whose window that day misses).
+    ///
+    /// An example may end with a deployment or parameter file, after a line
+    /// `--- # deployment file NAME` or `--- # parameter file NAME`: the template is linted with
+    /// its values, and a finding in it is placed on the example's line (the file's line plus the
+    /// lines above it).
     static func findings(_ text: String, _ id: String) throws -> [Finding] {
         var asOf = LintDate("2026-11-25")!
         if text.hasPrefix("# as-of: "), let day = LintDate(String(text.dropFirst(9).prefix(10))) { asOf = day }
         let linter = Linter(options: LintOptions(includeChecks: ["I"], asOf: asOf))
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if let cut = lines.firstIndex(where: { $0.hasPrefix("--- # deployment file ") || $0.hasPrefix("--- # parameter file ") }) {
+            let template = lines[..<cut].joined(separator: "\n")
+            let file = lines[(cut + 1)...].joined(separator: "\n")
+            let isDeployment = lines[cut].hasPrefix("--- # deployment file ")
+            let name = String(lines[cut].split(separator: " ").last!)
+            var found: [Finding] = []
+            var sets: [ParameterSet] = []
+            if isDeployment {
+                switch DeploymentFile.read(Array(file.utf8), path: name) {
+                case .success(let d): sets = [d.parameters]
+                case .failure(let e): found.append(e.finding)
+                }
+            } else {
+                switch ParameterSet.read(parameterFile: Array(file.utf8), path: name) {
+                case .success(let s): sets = [s]
+                case .failure(let e): found.append(e.finding)
+                }
+            }
+            let t = try Template(templateBytes: Array(template.utf8), path: "example.yaml")
+            found += linter.lint(t, bytes: Array(template.utf8), parameterSets: sets)
+            return found.filter { $0.ruleId == id }.map { f in
+                guard f.file == name else { return f }
+                var moved = f
+                moved.range.start.line += cut + 1
+                return moved
+            }
+        }
         let (findings, _) = linter.lint(bytes: Array(text.utf8), path: "example.yaml")
         // E3000's constraints report under their own ids.
         let ids = id == ResourceConstraints.info.id ? SchemaStore.bundled?.extensionRuleIds ?? [] : [id]
@@ -28,7 +61,8 @@ struct RuleExampleTests {
         let info = try #require(Linter.rules.first { $0.info.id == id }).info
         #expect(!info.title.isEmpty && info.description.count > 20)
         #expect(id.range(of: "^[EWI][0-9]{4}$", options: .regularExpression) != nil)
-        if id != "E0000" {
+        // E0000 and E0003 are about files that are no template or a run's configuration.
+        if id != "E0000" && id != "E0003" {
             #expect(!info.passing.isEmpty && !info.failing.isEmpty, "\(id) needs passing and failing examples")
         }
     }

@@ -153,7 +153,7 @@ struct LintCommandTests {
         #expect(json.stdout.contains("\"Level\": \"Error\"") && !json.stdout.contains("E3005"))
         try CLI.write("rules:\n  W2001: loud\n", to: dir + "/.cfntool.yaml")
         let bad = try CLI.run(["lint", "stacks/rules.yaml"], cwd: dir)
-        #expect(bad.status == 2 && bad.stderr.contains(".cfntool.yaml:2:10: rules: W2001 takes off, error, warning or informational"))
+        #expect(bad.status == 2 && bad.stdout.contains(".cfntool.yaml:2:10: E0003 rules: W2001 takes off, error, warning or informational"))
         let none = try CLI.run(["lint"], cwd: try CLI.scratch())
         #expect(none.status == 64)
     }

@@ -113,13 +113,17 @@ struct NothingSilentTests {
             }
         }
         let pattern = try CLI.run(["lint", "--format", "parseable", "stacks/**/*.yaml"], cwd: dir)
-        #expect(pattern.status == 2 && pattern.stdout == "stacks/**/*.yaml:1:1:1:1:E0000:no CloudFormation template matches this pattern\n")
+        // A pattern that matches no file at all is a configuration error (E0003), as in cfn-lint;
+        // one whose files are none of them templates is E0000.
+        #expect(pattern.status == 2 && pattern.stdout == "stacks/**/*.yaml:1:1:1:1:E0003:no file matches this pattern\n")
+        let noTemplates = try CLI.run(["lint", "app/*.yaml"], cwd: dir)
+        #expect(noTemplates.status == 2 && noTemplates.stdout == "app/*.yaml:1:1: E0000 no CloudFormation template matches this pattern\n")
         let info = try CLI.run(["info", "app/*.yaml"], cwd: dir)
         #expect(info.status == 2 && info.stderr == "error: app/*.yaml: no CloudFormation template matches this pattern\n")
         // A config's templates are patterns too: a wrong one is no green build.
         try CLI.write("templates: ['templates/*.yaml']\n", to: dir + "/.cfntool.yaml")
         let config = try CLI.run(["lint"], cwd: dir)
-        #expect(config.status == 2 && config.stdout.contains("templates/*.yaml:1:1: E0000 no CloudFormation template matches this pattern"))
+        #expect(config.status == 2 && config.stdout.contains("templates/*.yaml:1:1: E0003 no file matches this pattern"))
         // A template beside the others: they are skipped without a word.
         try CLI.write(NotTemplates.template, to: dir + "/app/queue.yaml")
         for command in [["lint"], ["count"], ["info"], ["fmt", "--check"]] {

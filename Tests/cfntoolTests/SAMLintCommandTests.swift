@@ -11,7 +11,7 @@ struct SAMLintCommandTests {
         #expect(text.status == 1)
         let runtime = text.stdout.split(separator: "\n").first { $0.contains("E2533") }.map(String.init) ?? ""
         #expect(runtime.hasPrefix(Self.dlq + ":7:"), "\(text.stdout)")
-        #expect(runtime.hasSuffix("(generated from MySnsDlqLambdaFunction; cfn-lint: line 3)"), "\(runtime)")
+        #expect(runtime.hasSuffix("(generated from MySnsDlqLambdaFunction; cfn-lint: line 3; unsafe fix: --fix --unsafe-fixes)"), "\(runtime)")
         let json = try CLI.run(["lint", "--as-of", "2026-11-25", "--format", "json", Self.dlq])
         let list = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         let lines = list.filter { ($0["Rule"] as? [String: Any])?["Id"] as? String == "E2533" }.compactMap {

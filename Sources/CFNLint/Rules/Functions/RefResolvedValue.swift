@@ -10,8 +10,10 @@ struct RefResolvedValue: SchemaRule {
             checked with its value in the first `--regions` region. Each value must pass what the \
             property's schema asks (pattern, length, format, enum, range, ...); SSM parameters \
             are not resolved, and a property that only asks for a type is not checked. A \
-            problem is reported where the `Ref` is, or, for an enum or a range, on the \
-            parameter's value that breaks it.
+            problem is reported where the `Ref` is, or, for an enum, a pattern or a range, on \
+            the parameter's value that breaks it, as cfn-lint places them. The same values \
+            feed the functions built on them (W1031-W1035, W1040); with `--deployment-files` \
+            or `--parameter-files`, a parameter takes each file's value instead.
             """,
         passing: [
             """
