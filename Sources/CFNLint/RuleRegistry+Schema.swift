@@ -4,7 +4,8 @@ extension RuleRegistry {
         ResourceTypeExists.self, PropertyUnknown.self, PropertyRequired.self, PropertyType.self,
         // Constraints of one resource type, beyond its schema (E3000), and those of them that
         // are documented on their own.
-        ResourceConstraints.self, StreamStartingPosition.self, RecordSetValues.self, QueueStartingPosition.self, AuroraInstanceProperties.self,
+        ResourceConstraints.self, StreamStartingPosition.self, RecordSetValues.self, QueueStartingPosition.self,
+        AuroraInstanceProperties.self,
         // Values each region offers (instance types).
         ManagedBlockchainInstanceType.self, DocDBInstanceClass.self, AppStreamFleetInstanceType.self, EC2InstanceTypeRegion.self,
         NeptuneInstanceClass.self, GameLiftFleetInstanceType.self, CacheNodeTypeRegion.self, AmazonMQInstanceType.self, DAXNodeType.self,
@@ -39,6 +40,8 @@ extension RuleRegistry {
         // IAM policy documents, by what they are attached to, and role ARNs.
         IdentityPolicySchema.self, ResourcePolicySchema.self, RepositoryPolicySchema.self, ResourcePolicyArn.self,
         TrustPolicySchema.self, ServiceRoleArn.self, StatementResources.self,
+        // Step Functions state machine definitions.
+        StateMachineDefinition.self,
         RestApiMixedDefinition.self, EbsIopsIgnored.self, LambdaPermissionSourceAccount.self, LambdaPermissionPrincipal.self,
         BlockDeviceVirtualNameIgnored.self, ReplicaModeIgnored.self, ElasticIPDomain.self, ParameterNameReserved.self,
         FunctionEnvironmentSize.self, LayerArnLength.self,
