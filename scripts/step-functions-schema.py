@@ -16,7 +16,7 @@ cfntool's validator reads one document with `#/definitions/Name` references only
   points at the variant's own definition, and a definition's own definitions
   (`#/definitions/choice/definitions/Operator`) are moved up (`<variant>.choice.Operator`);
 - an object with nothing said of its properties, or a list with nothing said of its items,
-  is given "any value" for them: cfn-lint reads the inside of such a value (`Parameters`,
+  is given "any value but null" for them, all the way down (`<variant>.any`): cfn-lint reads the inside of such a value (`Parameters`,
   `ResultSelector`, ...) when it decides whether a state's checks can be answered, so an
   intrinsic function in there leaves the state unjudged, as it does in cfn-lint.
 
@@ -30,7 +30,14 @@ import os
 import sys
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "CFNLint", "Data", "StepFunctionsSchema.swift")
-ANY = {"type": ["array", "boolean", "integer", "number", "object", "string"]}
+TYPES = ["array", "boolean", "integer", "number", "object", "string"]
+
+
+def anything(variant):
+    """Any value but null, read all the way down (cfn-lint gives the inside of a free-form value
+    the same reading at every depth)."""
+    ref = {"$ref": "#/definitions/" + variant + ".any"}
+    return {"type": TYPES, "patternProperties": {".*": ref}, "items": ref}
 
 
 def jsonata(schema):
@@ -94,9 +101,9 @@ def local(node, variant):
             continue
         out[key] = local(value, variant)
     if "object" in types(out) and not any(k in out for k in ("properties", "additionalProperties", "patternProperties")):
-        out["patternProperties"] = {".*": ANY}
+        out["patternProperties"] = {".*": {"$ref": "#/definitions/" + variant + ".any"}}
     if "array" in types(out) and "items" not in out:
-        out["items"] = ANY
+        out["items"] = {"$ref": "#/definitions/" + variant + ".any"}
     return out
 
 
@@ -115,6 +122,7 @@ def render():
             definitions[variant + "." + name] = local(sub, variant)
             for inner, sub2 in sub.get("definitions", {}).items():
                 definitions[variant + "." + name + "." + inner] = local(sub2, variant)
+        definitions[variant + ".any"] = anything(variant)
         root["properties"][variant] = {"$ref": "#/definitions/" + variant}
     text = json.dumps(root, sort_keys=True, separators=(",", ":"))
     digest = hashlib.sha256(raw).hexdigest()
