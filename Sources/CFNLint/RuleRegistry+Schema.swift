@@ -44,7 +44,8 @@ extension RuleRegistry {
         StateMachineDefinition.self,
         RestApiMixedDefinition.self, EbsIopsIgnored.self, LambdaPermissionSourceAccount.self, LambdaPermissionPrincipal.self,
         BlockDeviceVirtualNameIgnored.self, ReplicaModeIgnored.self, ElasticIPDomain.self, ParameterNameReserved.self,
-        FunctionEnvironmentSize.self, LayerArnLength.self,
+        FunctionEnvironmentSize.self, LayerArnLength.self, HealthCheckTypeEC2Combined.self, DetectorDataSourcesFeatures.self,
+        BucketTieringDays.self, CertificateValidationDomain.self,
         PipelineSourceStage.self, PipelineArtifactNames.self, PipelineArtifactCounts.self, PipelineActionConfiguration.self,
         // The service behind the type.
         ServiceShutDown.self, ServiceSunset.self, ServiceMaintenance.self,

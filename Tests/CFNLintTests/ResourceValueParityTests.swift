@@ -1,0 +1,69 @@
+import CFNModel
+import Foundation
+import Testing
+
+@testable import CFNLint
+
+/// E3056, E3061, E3063 and E3503 against cfn-lint 1.51.0: on templates written to break a
+/// resource's health check types, GuardDuty protection plans, Intelligent-Tiering days and certificate validation domains
+/// (`Tests/Fixtures/resource-values`, labelled by cfn-lint: see its README), and on the
+/// corpus (where cfn-lint finds none of them).
+@Suite("Resource values (E3056, E3061, E3063, E3503)")
+struct ResourceValueParityTests {
+    static let ids: Set<String> = ["E3056", "E3061", "E3063", "E3503"]
+
+    static let fixtures: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<2 { url.deleteLastPathComponent() }
+        return url.path + "/Fixtures/resource-values/"
+    }()
+
+    /// (template, rule id, lines cfn-lint reports the rule at, one per finding).
+    static let labels: [(String, String, [Int])] = {
+        let text = (try? String(contentsOfFile: fixtures + "labels.tsv", encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").map { line in
+            let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            return (parts[0], parts[1], parts.count > 2 ? parts[2].split(separator: " ").compactMap { Int($0) } : [])
+        }
+    }()
+
+    static func lint(_ text: String, path: String = "t.yaml") -> [Finding] {
+        Linter(options: LintOptions(asOf: LintDate("2026-11-25")!)).lint(bytes: Array(text.utf8), path: path).findings
+            .filter { ids.contains($0.ruleId) }
+    }
+
+    @Test("each rule is found at cfn-lint's lines, as often", arguments: Set(labels.map(\.0)).sorted())
+    func fixture(_ name: String) throws {
+        let text = try String(contentsOfFile: Self.fixtures + name, encoding: .utf8)
+        let found = Self.lint(text, path: name)
+        var labelled = 0
+        for (file, id, want) in Self.labels where file == name {
+            labelled += want.count
+            #expect(found.filter { $0.ruleId == id }.map(\.range.start.line).sorted() == want, "\(name) \(id)")
+        }
+        #expect(labelled == found.count, "\(name)")
+        #expect(labelled > 0)
+    }
+
+    @Test("none of them on the corpus templates with the resource types they read, as in cfn-lint")
+    func corpus() throws {
+        let manifest = try String(contentsOfFile: SAMLintTests.corpus + "/manifest.tsv", encoding: .utf8)
+        var read = 0
+        for row in manifest.split(separator: "\n").dropFirst() {
+            let file = String(row.split(separator: "\t")[0])
+            let text = try String(contentsOfFile: SAMLintTests.corpus + "/templates/" + file, encoding: .utf8)
+            guard
+                [
+                    "AWS::AutoScaling::AutoScalingGroup", "AWS::GuardDuty::Detector", "IntelligentTieringConfigurations",
+                    "AWS::CertificateManager::Certificate",
+                ].contains(where: { text.contains($0) })
+            else { continue }
+            read += 1
+            let want = try SAMLintTests.expected(file).filter { Self.ids.contains($0.0) }.map { "\($0.0):\($0.1)" }.sorted()
+            let found = try SAMLintTests.lintCorpus(file).filter { Self.ids.contains($0.ruleId) }
+            #expect(found.map { "\($0.ruleId):\(($0.sourceRange ?? $0.range).start.line)" }.sorted() == want, "\(file)")
+        }
+        #expect(read > 10)
+    }
+
+}
