@@ -4,13 +4,13 @@ import Testing
 
 @testable import CFNLint
 
-/// E3056, E3061, E3063 and E3503 against cfn-lint 1.51.0: on templates written to break a
-/// resource's health check types, GuardDuty protection plans, Intelligent-Tiering days and certificate validation domains
+/// E2530, E3056, E3061, E3063 and E3503 against cfn-lint 1.51.0: on templates written to break a
+/// resource's SnapStart runtime, health check types, GuardDuty protection plans, Intelligent-Tiering days and certificate validation domains
 /// (`Tests/Fixtures/resource-values`, labelled by cfn-lint: see its README), and on the
 /// corpus (where cfn-lint finds none of them).
-@Suite("Resource values (E3056, E3061, E3063, E3503)")
+@Suite("Resource values (E2530, E3056, E3061, E3063, E3503)")
 struct ResourceValueParityTests {
-    static let ids: Set<String> = ["E3056", "E3061", "E3063", "E3503"]
+    static let ids: Set<String> = ["E2530", "E3056", "E3061", "E3063", "E3503"]
 
     static let fixtures: String = {
         var url = URL(fileURLWithPath: #filePath)
@@ -54,7 +54,7 @@ struct ResourceValueParityTests {
             let text = try String(contentsOfFile: SAMLintTests.corpus + "/templates/" + file, encoding: .utf8)
             guard
                 [
-                    "AWS::AutoScaling::AutoScalingGroup", "AWS::GuardDuty::Detector", "IntelligentTieringConfigurations",
+                    "SnapStart", "AWS::AutoScaling::AutoScalingGroup", "AWS::GuardDuty::Detector", "IntelligentTieringConfigurations",
                     "AWS::CertificateManager::Certificate",
                 ].contains(where: { text.contains($0) })
             else { continue }
@@ -66,4 +66,14 @@ struct ResourceValueParityTests {
         #expect(read > 10)
     }
 
+
+    @Test("SnapStart in a region without it is named for each function that turns it on, as cfn-lint does with --regions")
+    func snapStartRegions() throws {
+        let text = try String(contentsOfFile: Self.fixtures + "snapstart.yaml", encoding: .utf8)
+        let linter = Linter(options: LintOptions(asOf: LintDate("2026-11-25")!, regions: ["us-east-1", "ca-west-1"]))
+        let found = linter.lint(bytes: Array(text.utf8), path: "snapstart.yaml").findings.filter { $0.ruleId == "E2530" }
+        // cfn-lint 1.51.0, `--regions us-east-1 ca-west-1`: the region at 14, 22, 33 and 41, the runtime at 14, 22 and 33.
+        #expect(found.map(\.range.start.line).sorted() == [14, 14, 22, 22, 33, 33, 41])
+        #expect(found.filter { $0.message.contains("ca-west-1") }.count == 4)
+    }
 }
