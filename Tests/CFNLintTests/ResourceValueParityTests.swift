@@ -4,13 +4,13 @@ import Testing
 
 @testable import CFNLint
 
-/// E2530, E3056, E3061, E3063 and E3503 against cfn-lint 1.51.0: on templates written to break a
-/// resource's SnapStart runtime, health check types, GuardDuty protection plans, Intelligent-Tiering days and certificate validation domains
+/// E2530, E3051, E3053, E3056, E3061, E3063 and E3503 against cfn-lint 1.51.0: on templates written to break a
+/// resource's SnapStart runtime, SSM document, awsvpc host ports, health check types, GuardDuty protection plans, Intelligent-Tiering days and certificate validation domains
 /// (`Tests/Fixtures/resource-values`, labelled by cfn-lint: see its README), and on the
 /// corpus (where cfn-lint finds none of them).
-@Suite("Resource values (E2530, E3056, E3061, E3063, E3503)")
+@Suite("Resource values (E2530, E3051, E3053, E3056, E3061, E3063, E3503)")
 struct ResourceValueParityTests {
-    static let ids: Set<String> = ["E2530", "E3056", "E3061", "E3063", "E3503"]
+    static let ids: Set<String> = ["E2530", "E3051", "E3053", "E3056", "E3061", "E3063", "E3503"]
 
     static let fixtures: String = {
         var url = URL(fileURLWithPath: #filePath)
@@ -54,7 +54,8 @@ struct ResourceValueParityTests {
             let text = try String(contentsOfFile: SAMLintTests.corpus + "/templates/" + file, encoding: .utf8)
             guard
                 [
-                    "SnapStart", "AWS::AutoScaling::AutoScalingGroup", "AWS::GuardDuty::Detector", "IntelligentTieringConfigurations",
+                    "SnapStart", "AWS::SSM::Document", "AWS::ECS::TaskDefinition", "AWS::AutoScaling::AutoScalingGroup",
+                    "AWS::GuardDuty::Detector", "IntelligentTieringConfigurations",
                     "AWS::CertificateManager::Certificate",
                 ].contains(where: { text.contains($0) })
             else { continue }
@@ -66,7 +67,6 @@ struct ResourceValueParityTests {
         #expect(read > 10)
     }
 
-
     @Test("SnapStart in a region without it is named for each function that turns it on, as cfn-lint does with --regions")
     func snapStartRegions() throws {
         let text = try String(contentsOfFile: Self.fixtures + "snapstart.yaml", encoding: .utf8)
@@ -75,5 +75,15 @@ struct ResourceValueParityTests {
         // cfn-lint 1.51.0, `--regions us-east-1 ca-west-1`: the region at 14, 22, 33 and 41, the runtime at 14, 22 and 33.
         #expect(found.map(\.range.start.line).sorted() == [14, 14, 22, 22, 33, 33, 41])
         #expect(found.filter { $0.message.contains("ca-west-1") }.count == 4)
+    }
+
+    @Test("an SSM document written as text is read: a good one passes, a broken one is reported at Content")
+    func documentText() {
+        func template(_ content: String) -> String {
+            "Resources:\n  Doc:\n    Type: AWS::SSM::Document\n    Properties:\n      DocumentType: Command\n      Content: '\(content)'\n"
+        }
+        #expect(Self.lint(template(#"{"schemaVersion": "2.2", "mainSteps": []}"#)).isEmpty)
+        #expect(Self.lint(template(#"{"schemaVersion": 2.2}"#)).map(\.range.start.line) == [6])
+        #expect(Self.lint(template(#"{"mainSteps": ["#)).map(\.range.start.line) == [6])
     }
 }
