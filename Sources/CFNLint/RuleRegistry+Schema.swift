@@ -46,6 +46,7 @@ extension RuleRegistry {
         BlockDeviceVirtualNameIgnored.self, ReplicaModeIgnored.self, ElasticIPDomain.self, ParameterNameReserved.self,
         FunctionEnvironmentSize.self, LayerArnLength.self, HealthCheckTypeEC2Combined.self, DetectorDataSourcesFeatures.self,
         BucketTieringDays.self, CertificateValidationDomain.self, SnapStartRuntime.self, AwsVpcHostPort.self, SSMDocumentContent.self,
+        SubnetCidrInVpc.self,
         PipelineSourceStage.self, PipelineArtifactNames.self, PipelineArtifactCounts.self, PipelineActionConfiguration.self,
         // The service behind the type.
         ServiceShutDown.self, ServiceSunset.self, ServiceMaintenance.self,
