@@ -44,9 +44,11 @@ extension RuleRegistry {
         StateMachineDefinition.self,
         RestApiMixedDefinition.self, EbsIopsIgnored.self, LambdaPermissionSourceAccount.self, LambdaPermissionPrincipal.self,
         BlockDeviceVirtualNameIgnored.self, ReplicaModeIgnored.self, ElasticIPDomain.self, ParameterNameReserved.self,
-        FunctionEnvironmentSize.self, LayerArnLength.self, HealthCheckTypeEC2Combined.self, DetectorDataSourcesFeatures.self,
-        BucketTieringDays.self, CertificateValidationDomain.self, SnapStartRuntime.self, AwsVpcHostPort.self, SSMDocumentContent.self,
-        SubnetCidrInVpc.self,
+        FunctionEnvironmentSize.self, LayerArnLength.self,
+        // Values of one resource, or between resources, that cfn-lint reads with rules of their own.
+        HealthCheckTypeEC2Combined.self, DetectorDataSourcesFeatures.self, BucketTieringDays.self,
+        CertificateValidationDomain.self, SnapStartRuntime.self, AwsVpcHostPort.self, SSMDocumentContent.self,
+        SubnetCidrInVpc.self, EndpointPrivateDnsDuplicate.self,
         PipelineSourceStage.self, PipelineArtifactNames.self, PipelineArtifactCounts.self, PipelineActionConfiguration.self,
         // The service behind the type.
         ServiceShutDown.self, ServiceSunset.self, ServiceMaintenance.self,
