@@ -48,7 +48,7 @@ extension RuleRegistry {
         // Values of one resource, or between resources, that cfn-lint reads with rules of their own.
         HealthCheckTypeEC2Combined.self, DetectorDataSourcesFeatures.self, BucketTieringDays.self,
         CertificateValidationDomain.self, SnapStartRuntime.self, AwsVpcHostPort.self, SSMDocumentContent.self,
-        SubnetCidrInVpc.self, EndpointPrivateDnsDuplicate.self,
+        SubnetCidrInVpc.self, EndpointPrivateDnsDuplicate.self, ServiceDynamicPortHealthCheck.self,
         PipelineSourceStage.self, PipelineArtifactNames.self, PipelineArtifactCounts.self, PipelineActionConfiguration.self,
         // The service behind the type.
         ServiceShutDown.self, ServiceSunset.self, ServiceMaintenance.self,

@@ -4,13 +4,13 @@ import Testing
 
 @testable import CFNLint
 
-/// E2530, E3051, E3053, E3056, E3059, E3061, E3063, E3064 and E3503 against cfn-lint 1.51.0: on templates written to break a
-/// resource's SnapStart runtime, SSM document, awsvpc host ports, subnet blocks, endpoints, health check types, GuardDuty protection plans, Intelligent-Tiering days and certificate validation domains
+/// E2530, E3049, E3051, E3053, E3056, E3059, E3061, E3063, E3064 and E3503 against cfn-lint 1.51.0: on templates written to break a
+/// resource's SnapStart runtime, ECS dynamic ports, SSM document, awsvpc host ports, subnet blocks, endpoints, health check types, GuardDuty protection plans, Intelligent-Tiering days and certificate validation domains
 /// (`Tests/Fixtures/resource-values`, labelled by cfn-lint: see its README), and on the
 /// corpus (where cfn-lint finds none of them).
-@Suite("Resource values (E2530, E3051, E3053, E3056, E3059, E3061, E3063, E3064, E3503)")
+@Suite("Resource values (E2530, E3049, E3051, E3053, E3056, E3059, E3061, E3063, E3064, E3503)")
 struct ResourceValueParityTests {
-    static let ids: Set<String> = ["E2530", "E3051", "E3053", "E3056", "E3059", "E3061", "E3063", "E3064", "E3503"]
+    static let ids: Set<String> = ["E2530", "E3049", "E3051", "E3053", "E3056", "E3059", "E3061", "E3063", "E3064", "E3503"]
 
     static let fixtures: String = {
         var url = URL(fileURLWithPath: #filePath)
@@ -54,7 +54,8 @@ struct ResourceValueParityTests {
             let text = try String(contentsOfFile: SAMLintTests.corpus + "/templates/" + file, encoding: .utf8)
             guard
                 [
-                    "SnapStart", "AWS::SSM::Document", "AWS::ECS::TaskDefinition", "AWS::EC2::Subnet", "AWS::EC2::VPCEndpoint",
+                    "SnapStart", "AWS::ECS::Service", "AWS::SSM::Document", "AWS::ECS::TaskDefinition", "AWS::EC2::Subnet",
+                    "AWS::EC2::VPCEndpoint",
                     "AWS::AutoScaling::AutoScalingGroup",
                     "AWS::GuardDuty::Detector", "IntelligentTieringConfigurations",
                     "AWS::CertificateManager::Certificate",

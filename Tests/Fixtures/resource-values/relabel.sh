@@ -6,5 +6,5 @@ for f in *.yaml; do
 import json,sys
 fs=json.load(sys.stdin)
 for rid in sys.argv[2:]:
-    print(sys.argv[1]+'\t'+rid+'\t' + ' '.join(str(x) for x in sorted(f['Location']['Start']['LineNumber'] for f in fs if f['Rule']['Id']==rid)))" "$f" E2530 E3051 E3053 E3056 E3059 E3061 E3063 E3064 E3503
+    print(sys.argv[1]+'\t'+rid+'\t' + ' '.join(str(x) for x in sorted(f['Location']['Start']['LineNumber'] for f in fs if f['Rule']['Id']==rid)))" "$f" E2530 E3049 E3051 E3053 E3056 E3059 E3061 E3063 E3064 E3503
 done > labels.tsv
