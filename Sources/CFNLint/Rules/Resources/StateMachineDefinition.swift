@@ -108,10 +108,9 @@ struct StateMachineDefinition: Rule {
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
         let machines = context.template.resources.filter { $0.type == "AWS::StepFunctions::StateMachine" }
-        guard !machines.isEmpty, let store = SchemaStore.bundled else { return }
+        guard !machines.isEmpty, let values = context.shared.values(context) else { return }
         // SAM writes its own machines' DefinitionString; cfn-lint reads only Definition there.
         let keys = context.written.hasServerlessTransform ? ["Definition"] : ["Definition", "DefinitionString"]
-        let values = ValueContext(template: context.template, store: store, region: context.schemaRegion)
         for machine in machines {
             guard let properties = machine.node["Properties"]?.mapValue else { continue }
             var placeholders: Set<String> = []

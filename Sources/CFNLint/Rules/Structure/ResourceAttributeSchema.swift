@@ -25,8 +25,8 @@ enum ResourceAttributeSchema {
         _ context: LintContext,
         into findings: inout [Finding]
     ) {
-        guard let schema = schemas[name], let store = SchemaStore.bundled else { return }
-        var validator = Validator(context: ValueContext(template: context.template, store: store, region: context.schemaRegion))
+        guard let schema = schemas[name], let values = context.shared.values(context) else { return }
+        var validator = Validator(context: values)
         validator.validate(node, schema, at: at)
         for v in validator.violations {
             switch v.keyword {
