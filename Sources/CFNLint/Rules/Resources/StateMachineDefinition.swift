@@ -128,7 +128,7 @@ struct StateMachineDefinition: Rule {
                         let suffix = problem.path.isEmpty ? "" : " (at \(problem.path) in the text)"
                         findings.append(context.finding(Self.self, problem.message + suffix, at: entry.keyRange, path: path))
                     }
-                } else if entry.value.mapValue.map({ !$0.isEmpty }) == true {
+                } else if Self.isTruthy(entry.value) {
                     let document = Self.nullsLeftOut(entry.value)
                     var places = Places()
                     places.index(document, at: entry.keyRange)
@@ -137,6 +137,19 @@ struct StateMachineDefinition: Rule {
                     }
                 }
             }
+        }
+    }
+
+    /// Whether cfn-lint reads the value as a definition: not a function, and not empty, zero,
+    /// false or null (what Python takes as false). A list or a number is read, and is no mapping.
+    static func isTruthy(_ node: Node) -> Bool {
+        switch node.value {
+        case .map(let m): return !m.isEmpty
+        case .list(let items): return !items.isEmpty
+        case .bool(let b): return b
+        case .number(let n): return n.doubleValue != 0
+        case .string(let s): return !s.isEmpty
+        case .null, .function: return false
         }
     }
 
