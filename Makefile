@@ -67,6 +67,8 @@ test: deps pydeps
 	python3 scripts/sam-data.py check
 	python3 scripts/iam-actions.py check
 	python3 scripts/iam-policy-schemas.py check
+	python3 scripts/step-functions-schema.py check
+	python3 scripts/resource-attribute-schemas.py check
 	python3 scripts/iam-resources.py check
 	bash scripts/check-lsp-editor.sh nvim $(DEBUG)
 	bash scripts/check-lsp-editor.sh emacs $(DEBUG)

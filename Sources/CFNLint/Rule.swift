@@ -188,6 +188,7 @@ final class SharedWork: @unchecked Sendable {
     private var templateStrings: [TemplateString]?
     private var policyDocuments: [PolicyDocument]?
     private var policySchemaFindings: [Finding]?
+    private var valueContext: ValueContext??
 
     /// The template's policy documents (W3037, W2511, the policy schema rules), JSON text decoded once.
     func policies(_ template: Template) -> [PolicyDocument] {
@@ -203,6 +204,16 @@ final class SharedWork: @unchecked Sendable {
         let all = PolicySchema.run(context)
         policySchemaFindings = all
         return all
+    }
+
+    /// What the validator knows of the template (parameter and resource types, conditions),
+    /// for the rules that validate values against schemas of their own (E3601, E3016, ...);
+    /// nil without the bundled schemas.
+    func values(_ context: LintContext) -> ValueContext? {
+        if let valueContext { return valueContext }
+        let built = SchemaStore.bundled.map { ValueContext(template: context.template, store: $0, region: context.schemaRegion) }
+        valueContext = .some(built)
+        return built
     }
 
     func functions(_ template: Template) -> [FunctionSite] {

@@ -4,7 +4,8 @@ extension RuleRegistry {
         ResourceTypeExists.self, PropertyUnknown.self, PropertyRequired.self, PropertyType.self,
         // Constraints of one resource type, beyond its schema (E3000), and those of them that
         // are documented on their own.
-        ResourceConstraints.self, StreamStartingPosition.self, RecordSetValues.self, QueueStartingPosition.self, AuroraInstanceProperties.self,
+        ResourceConstraints.self, StreamStartingPosition.self, RecordSetValues.self, QueueStartingPosition.self,
+        AuroraInstanceProperties.self,
         // Values each region offers (instance types).
         ManagedBlockchainInstanceType.self, DocDBInstanceClass.self, AppStreamFleetInstanceType.self, EC2InstanceTypeRegion.self,
         NeptuneInstanceClass.self, GameLiftFleetInstanceType.self, CacheNodeTypeRegion.self, AmazonMQInstanceType.self, DAXNodeType.self,
@@ -39,9 +40,15 @@ extension RuleRegistry {
         // IAM policy documents, by what they are attached to, and role ARNs.
         IdentityPolicySchema.self, ResourcePolicySchema.self, RepositoryPolicySchema.self, ResourcePolicyArn.self,
         TrustPolicySchema.self, ServiceRoleArn.self, StatementResources.self,
+        // Step Functions state machine definitions.
+        StateMachineDefinition.self,
         RestApiMixedDefinition.self, EbsIopsIgnored.self, LambdaPermissionSourceAccount.self, LambdaPermissionPrincipal.self,
         BlockDeviceVirtualNameIgnored.self, ReplicaModeIgnored.self, ElasticIPDomain.self, ParameterNameReserved.self,
         FunctionEnvironmentSize.self, LayerArnLength.self,
+        // Values of one resource, or between resources, that cfn-lint reads with rules of their own.
+        HealthCheckTypeEC2Combined.self, DetectorDataSourcesFeatures.self, BucketTieringDays.self,
+        CertificateValidationDomain.self, SnapStartRuntime.self, AwsVpcHostPort.self, SSMDocumentContent.self,
+        SubnetCidrInVpc.self, EndpointPrivateDnsDuplicate.self, ServiceDynamicPortHealthCheck.self,
         PipelineSourceStage.self, PipelineArtifactNames.self, PipelineArtifactCounts.self, PipelineActionConfiguration.self,
         // The service behind the type.
         ServiceShutDown.self, ServiceSunset.self, ServiceMaintenance.self,

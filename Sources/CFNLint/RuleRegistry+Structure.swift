@@ -4,6 +4,11 @@ extension RuleRegistry {
     static let structure: [any Rule.Type] = [
         TemplateStructure.self,
         ResourceConfiguration.self,
+        // Resource attributes, by cfn-lint's schemas of them.
+        UpdatePolicyConfiguration.self,
+        CreationPolicyConfiguration.self,
+        ResourceMetadata.self,
+        CloudFormationInit.self,
         ResourceParameterNameClash.self,
         CircularDependency.self,
         DependsOnTarget.self,

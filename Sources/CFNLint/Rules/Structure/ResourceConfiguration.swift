@@ -9,7 +9,7 @@ struct ResourceConfiguration: Rule {
         description: """
             Resources must be a mapping of logical ids to resources. A logical id has only ASCII \
             letters and digits (Fn::ForEach:: keys are allowed with the AWS::LanguageExtensions \
-            transform). A resource is a mapping with a string Type and only the attributes \
+            transform), at most 255 of them. A resource is a mapping with a string Type and only the attributes \
             Properties, DependsOn, Condition, Metadata, DeletionPolicy, UpdateReplacePolicy, \
             CreationPolicy and UpdatePolicy (Version only on custom resources, which take no \
             CreationPolicy or UpdatePolicy; SAM's extra attributes with the SAM transform). \
@@ -55,6 +55,11 @@ struct ResourceConfiguration: Rule {
               Untyped: # <-
                 Propertes: # <-
                   TopicName: alerts
+            """,
+            """
+            Resources:
+              \(NameLengthApproaching.name("Topic", 256)): # <-
+                Type: AWS::SNS::Topic
             """,
         ],
         fixes: [
@@ -116,6 +121,18 @@ struct ResourceConfiguration: Rule {
                     context.finding(Self.self, "logical id \(r.key) is not a string", at: section.keyRange, path: ["Resources"])
                 )
                 continue
+            }
+            // CloudFormation takes logical ids of at most 255 characters (cfn-lint files a
+            // longer one here, under E3001, whatever else is wrong with it).
+            if r.key.count > 255 {
+                findings.append(
+                    context.finding(
+                        Self.self,
+                        "logical id '\(r.key.prefix(40))...' is \(r.key.count) characters long, more than the 255 allowed",
+                        at: r.keyRange,
+                        path: path
+                    )
+                )
             }
             if !isAlphanumeric(r.key) {
                 findings.append(
