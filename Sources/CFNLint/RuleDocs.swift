@@ -8,7 +8,7 @@ import CFNSchema
 public enum RuleDocs {
     /// Every id with its title, description and examples, sorted by id.
     public static let catalog: [RuleInfo] = {
-        var infos = Linter.rules.map { $0.info }
+        var infos = Linter.rules.map { $0.info } + DormantRules.all
         let known = Set(infos.map(\.id))
         let family = ResourceConstraints.info.id
         for id in (SchemaStore.bundled?.extensionRuleIds ?? []).subtracting(known).sorted() {
