@@ -286,26 +286,12 @@ extension FixSource {
         return out + "'"
     }
 
-    /// `s` as a JSON string literal (also a YAML double-quoted scalar).
+    /// `s` as a JSON string literal (also a YAML double-quoted scalar), as the JSON writer
+    /// writes strings.
     static func jsonQuoted(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
+        var text = String(decoding: Formatter.json(Node(.string(s))), as: UTF8.self)
+        while text.last == "\n" { text.removeLast() }
+        return text
     }
 }
 
