@@ -47,6 +47,12 @@ public struct Fixer: Sendable {
 
         /// Whether the text changed.
         public var changed: Bool { bytes != original }
+
+        mutating func take(_ pass: Pass) {
+            bytes = pass.bytes
+            after = pass.findings
+            fixed += pass.fixed
+        }
     }
 
     /// Fixes `bytes`, the text of the template at `path`.
@@ -62,73 +68,70 @@ public struct Fixer: Sendable {
                 return !excluded.contains(Fixer.key(f))
             }
             guard !candidates.isEmpty else { break }
-            if let pass = attempt(candidates, on: outcome.bytes, path: path, current: outcome.after, baseline: baseline) {
-                outcome.bytes = pass.bytes
-                outcome.after = pass.findings
-                outcome.fixed += pass.fixed
+            if case .passed(let pass) = attempt(candidates, on: outcome.bytes, path: path, current: outcome.after, baseline: baseline) {
+                outcome.take(pass)
                 continue
             }
             // Some fix (or two together) breaks the text: try each alone against this text.
             var good: [Finding] = []
             for f in candidates {
-                if attempt([f], on: outcome.bytes, path: path, current: outcome.after, baseline: baseline) != nil {
-                    good.append(f)
-                } else {
+                switch attempt([f], on: outcome.bytes, path: path, current: outcome.after, baseline: baseline) {
+                case .passed: good.append(f)
+                case .failed(let reason):
                     excluded.insert(Fixer.key(f))
-                    outcome.refused.append(Refusal(finding: f, reason: refusal([f], on: outcome.bytes, path: path, baseline: baseline)))
+                    outcome.refused.append(Refusal(finding: f, reason: reason))
                 }
             }
             guard let one = good.first else { break }
             // The good ones together, else the first of them alone (each has passed alone).
-            guard
-                let pass = attempt(good, on: outcome.bytes, path: path, current: outcome.after, baseline: baseline)
-                    ?? attempt([one], on: outcome.bytes, path: path, current: outcome.after, baseline: baseline)
-            else { break }
-            outcome.bytes = pass.bytes
-            outcome.after = pass.findings
-            outcome.fixed += pass.fixed
+            if case .passed(let pass) = attempt(good, on: outcome.bytes, path: path, current: outcome.after, baseline: baseline) {
+                outcome.take(pass)
+            } else if case .passed(let pass) = attempt([one], on: outcome.bytes, path: path, current: outcome.after, baseline: baseline) {
+                outcome.take(pass)
+            } else {
+                break
+            }
         }
         return outcome
     }
 
-    /// The text, findings and fixed findings of one pass, or nil when the pass fails the test.
-    private func attempt(
-        _ findings: [Finding],
-        on bytes: [UInt8],
-        path: String,
-        current: [Finding],
-        baseline: [String: Int]
-    ) -> (bytes: [UInt8], findings: [Finding], fixed: [Finding])? {
-        let result = FixApplier.apply(findings.map { $0.fix! }, to: bytes)
-        guard !result.applied.isEmpty, result.bytes != bytes else { return nil }
-        let fixed = result.applied.map { findings[$0] }
-        let (after, parsed) = linter.lint(bytes: result.bytes, path: path)
-        guard parsed else { return nil }
-        var expected = Fixer.counts(current)
-        for f in fixed { expected[Fixer.key(f), default: 0] -= 1 }
-        for (key, n) in Fixer.counts(after) {
-            // Nothing new, and each fixed finding gone.
-            if n > min(baseline[key] ?? 0, expected[key] ?? 0) { return nil }
-        }
-        return (result.bytes, after, fixed)
+    /// One pass's text, its findings and the findings it fixed.
+    struct Pass {
+        var bytes: [UInt8]
+        var findings: [Finding]
+        var fixed: [Finding]
     }
 
-    /// Why `findings`' fixes fail: the text does not parse, or what appears.
-    private func refusal(_ findings: [Finding], on bytes: [UInt8], path: String, baseline: [String: Int]) -> String {
+    /// What a pass came to: the pass, or why it fails the test.
+    enum Attempt {
+        case passed(Pass)
+        case failed(String)
+    }
+
+    /// Applies `findings`' fixes to `bytes` and judges the result against `current` (the
+    /// findings of `bytes`) and `baseline` (those of the original text).
+    private func attempt(_ findings: [Finding], on bytes: [UInt8], path: String, current: [Finding], baseline: [String: Int]) -> Attempt {
         let result = FixApplier.apply(findings.map { $0.fix! }, to: bytes)
-        if result.applied.isEmpty || result.bytes == bytes { return "the fix does not apply to the text" }
+        guard !result.applied.isEmpty, result.bytes != bytes else { return .failed("the fix does not apply to the text") }
+        let fixed = result.applied.map { findings[$0] }
         let (after, parsed) = linter.lint(bytes: result.bytes, path: path)
-        if !parsed { return "the fixed text does not parse: " + (after.first?.message ?? "") }
-        var seen = baseline
+        guard parsed else { return .failed("the fixed text does not parse: " + (after.first?.message ?? "")) }
+        var expected = Fixer.counts(current)
+        for f in fixed { expected[Fixer.key(f), default: 0] -= 1 }
+        var allowed: [String: Int] = [:]
+        for (key, n) in expected { allowed[key] = min(baseline[key] ?? 0, n) }
+        // Nothing new, and each fixed finding gone: the first finding over its allowance says why.
         for f in after {
             let key = Fixer.key(f)
-            if (seen[key] ?? 0) > 0 {
-                seen[key]! -= 1
-            } else if f.ruleId != findings[0].ruleId || f.message != findings[0].message {
-                return "the fixed text gains \(f.ruleId) at line \(f.range.start.line): \(f.message)"
+            if (allowed[key] ?? 0) > 0 {
+                allowed[key]! -= 1
+            } else if fixed.contains(where: { Fixer.key($0) == key }) {
+                return .failed("the finding stays after the fix")
+            } else {
+                return .failed("the fixed text gains \(f.ruleId) at line \(f.range.start.line): \(f.message)")
             }
         }
-        return "the finding stays after the fix"
+        return .passed(Pass(bytes: result.bytes, findings: after, fixed: fixed))
     }
 
     /// What identifies a finding across texts whose lines have moved: its rule, path and
