@@ -27,27 +27,30 @@ extension Lint {
                 let title = r.finding.fix?.title ?? ""
                 Console.err("\(t.path):\(at.start.line):\(at.start.column): \(r.finding.ruleId) not fixed (\(title)): \(r.reason)")
             }
-            remaining += outcome.after.count
-            unsafeLeft += outcome.after.filter { $0.fix?.safety == .unsafe }.count
             if t.path == "-" && fix && !diff {
                 // Standard input comes back on standard output, fixed or not.
                 Console.out(bytes: outcome.bytes)
             }
-            guard outcome.changed else { continue }
+            // A file whose fixed text cannot be written keeps its findings, and counts as not fixed.
+            var written = outcome.changed
+            if written && !diff && t.path != "-" {
+                do {
+                    try AtomicFile.write(outcome.bytes, to: t.path)
+                } catch {
+                    status.failed(error)
+                    written = false
+                }
+            }
+            let left = written ? outcome.after : outcome.before
+            remaining += left.count
+            unsafeLeft += left.filter { $0.fix?.safety == .unsafe }.count
+            guard written else { continue }
             changed = true
             fixed += outcome.fixed.count
             files += 1
             if diff {
                 Console.out(bytes: Array(UnifiedDiff.render(old: outcome.original, new: outcome.bytes, path: t.path).utf8))
                 continue
-            }
-            if t.path != "-" {
-                do {
-                    try AtomicFile.write(outcome.bytes, to: t.path)
-                } catch {
-                    status.failed(error)
-                    continue
-                }
             }
             // The report is of the text as it is now.
             if let again = try? Template(templateBytes: outcome.bytes, path: t.path) { reads[i] = .template(again, outcome.bytes) }
