@@ -89,11 +89,10 @@ struct PipelineActionConfiguration: Rule {
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
         let actions = context.pipelineActions()
-        guard !actions.isEmpty, let store = SchemaStore.bundled else { return }
-        let values = ValueContext(template: context.template, store: store, region: context.schemaRegion)
+        guard !actions.isEmpty, let values = context.shared.values(context) else { return }
         for action in actions {
             let id = action.resource.logicalId
-            let start = PipelineValue(node: Node(.map(action.node), range: action.range), at: action.range, truth: action.truth)
+            let start = action.value
             for path in context.pipelineValues(start, path: ["Configuration", "TemplatePath"]) {
                 guard let text = path.node.stringValue else { continue }
                 let inputs = context.pipelineValues(start, path: ["InputArtifacts", "*", "Name"])

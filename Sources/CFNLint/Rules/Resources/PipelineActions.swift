@@ -11,6 +11,9 @@ struct PipelineAction {
     var range: SourceRange
     /// The conditions the `Fn::If`s on the way to the action chose.
     var truth: [String: Bool]
+
+    /// The action as a value, where the rules' walks (`pipelineValues`) start.
+    var value: PipelineValue { PipelineValue(node: Node(.map(node), range: range), at: range, truth: truth) }
 }
 
 /// A value inside a pipeline, with where a finding on it goes and the conditions it needs.

@@ -104,7 +104,7 @@ struct PipelineArtifactCounts: Rule {
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
         for action in context.pipelineActions() {
-            let start = PipelineValue(node: Node(.map(action.node), range: action.range), at: action.range, truth: action.truth)
+            let start = action.value
             var reported: Set<String> = []
             for type in context.pipelineValues(start, "ActionTypeId") {
                 for owner in context.pipelineValues(type, "Owner") {

@@ -76,7 +76,7 @@ struct PipelineArtifactNames: Rule {
         var outputs: [String: [(name: String, truth: [String: Bool])]] = [:]
         for action in context.pipelineActions() {
             let id = action.resource.logicalId
-            let start = PipelineValue(node: Node(.map(action.node), range: action.range), at: action.range, truth: action.truth)
+            let start = action.value
             for input in context.pipelineValues(start, path: ["InputArtifacts", "*", "Name"]) {
                 guard let name = input.node.stringValue else { continue }
                 let known = (outputs[id] ?? []).contains { $0.name == name && context.compatible($0.truth, input.truth) }

@@ -77,7 +77,7 @@ struct PipelineSourceStage: Rule {
 
     func check(_ context: LintContext, into findings: inout [Finding]) {
         for action in context.pipelineActions() {
-            let start = PipelineValue(node: Node(.map(action.node), range: action.range), at: action.range, truth: action.truth)
+            let start = action.value
             for category in context.pipelineValues(start, path: ["ActionTypeId", "Category"]) {
                 guard let name = category.node.stringValue else { continue }
                 let message: String

@@ -63,8 +63,7 @@ enum PolicySchema {
     /// The findings of every policy document of the template, E3510, E3512, E3513, E3514 and E3530 alike.
     static func run(_ context: LintContext) -> [Finding] {
         let documents = context.shared.policies(context.template)
-        guard !documents.isEmpty, let store = SchemaStore.bundled else { return [] }
-        let values = ValueContext(template: context.template, store: store, region: context.schemaRegion)
+        guard !documents.isEmpty, let values = context.shared.values(context) else { return [] }
         var out: [Finding] = []
         var seen: Set<String> = []
         func add(_ id: String, _ message: String, _ at: SourceRange, _ path: [String]) {
