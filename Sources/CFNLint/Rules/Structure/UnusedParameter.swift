@@ -86,6 +86,7 @@ struct UnusedParameter: Rule {
             used.insert(r.target)
         }
         let unused = parameters.entries.filter { !used.contains($0.key) }
+        guard !unused.isEmpty else { return }
         // The console's parameter groups and labels name parameters too: those stay.
         let interface = template.root["Metadata"]?["AWS::CloudFormation::Interface"]
         let named = interface.map { Set(Self.strings(in: $0)) } ?? []
