@@ -8,7 +8,7 @@ VERSION := $(shell sed -n 's/.*static let version = "\(.*\)".*/\1/p' Sources/CFN
 ARCH    := $(shell uname -m)
 DIST    := cfntool-$(VERSION)-linux-$(ARCH)
 # The tests of the parallel paths: bulk lint with --jobs, diff's parallel decode, the split verifier.
-TSAN_TESTS ?= LintCommandTests|DiffCommandTests|SplitCommandTests|DeterminismTests|KillLoopTests|CFNSplitTests
+TSAN_TESTS ?= RuleLanesTests|LintCommandTests|DiffCommandTests|SplitCommandTests|DeterminismTests|KillLoopTests|CFNSplitTests
 
 .PHONY: bench-instructions bench-check asan tsan dist fuzz fuzz-build conformance conformance-injected run test deps pydeps build release bench format lint-format check-convert check-conditions check-readme-package check-fix check-sam verify-split verify-split-sam check-split-previous check-deploy clean
 

@@ -13,6 +13,9 @@ public struct LintOptions: Sendable {
     public var regions: [String]
     /// Per-rule severity, from a config file's `rules:` (`W2001: error`).
     public var severities: [String: Severity] = [:]
+    /// Threads one template's rules run on (1: the calling thread alone). Worth it for one big
+    /// template; a run of many templates keeps the cores busy with one template each.
+    public var ruleJobs = 1
 
     /// Creates options.
     public init(
@@ -40,6 +43,14 @@ public struct Linter: Sendable {
 
     /// Creates a linter.
     public init(options: LintOptions = LintOptions()) { self.options = options }
+
+    /// This linter for one of `templates` linted at once on `cores` threads: each template's
+    /// rules get the cores the templates leave free.
+    public func sharingCores(_ cores: Int, among templates: Int) -> Linter {
+        var shared = options
+        shared.ruleJobs = max(1, cores / max(1, templates))
+        return Linter(options: shared)
+    }
 
     /// Whether a rule runs under these options.
     public func enabled(_ id: String) -> Bool {
@@ -135,13 +146,50 @@ public struct Linter: Sendable {
         context.source = source
         context.text = text.map { FixSource(bytes: $0, format: (source ?? template).format) }
         context.parameterSets = parameterSets
+        let selected = Linter.rules.filter { rule in
+            runs(rule) && !skipping.contains(rule.info.id) && only.map({ $0.contains(rule.info.id) }) != false
+        }
         var findings: [Finding] = []
-        for rule in Linter.rules where runs(rule) && !skipping.contains(rule.info.id) && only.map({ $0.contains(rule.info.id) }) != false {
-            rule.init().check(context, into: &findings)
+        if options.ruleJobs > 1 {
+            findings = Linter.check(selected, context, lanes: options.ruleJobs)
+        } else {
+            for rule in selected { rule.init().check(context, into: &findings) }
         }
         // A rule may report under another rule's id (a function checked as part of the one
         // around it, as cfn-lint does): `--ignore-checks` applies to the id reported.
         return findings.filter { enabled($0.ruleId) }
+    }
+
+    /// One job of a run on several lanes: a slice of the schema check, or a rule.
+    private enum Job: Sendable {
+        case schemaSlice(Int)
+        case rule(any Rule.Type)
+    }
+
+    /// `rules` on `lanes` threads, their findings in the order one thread gives them. When a
+    /// rule reads the schema check, its slices are the first jobs, so both lanes share the
+    /// biggest piece of work before they take the rules.
+    private static func check(_ rules: [any Rule.Type], _ context: LintContext, lanes: Int) -> [Finding] {
+        var jobs: [Job] = []
+        if rules.contains(where: { $0.usesSchemaCheck }), let plan = SchemaCheck.Plan(context) {
+            let parts = SchemaCheck.InParts(plan, lanes: lanes)
+            context.shared.schemaInParts.withLock { $0 = parts }
+            jobs = parts.slices.indices.map { .schemaSlice($0) }
+        }
+        jobs += rules.map { .rule($0) }
+        let parts = context.shared.schemaInParts.withLock { $0 }
+        let found = Parallel.map(jobs, jobs: lanes) { job -> [Finding] in
+            switch job {
+            case .schemaSlice(let i):
+                parts?.check(slice: i, context)
+                return []
+            case .rule(let rule):
+                var out: [Finding] = []
+                rule.init().check(context, into: &out)
+                return out
+            }
+        }
+        return found.flatMap { $0 }
     }
 
     /// The findings silenced (by `template`'s metadata and `bytes`' comments), given their

@@ -49,6 +49,10 @@ public protocol Rule: Sendable {
     /// constraints documented on their own); nil for most rules. A requirement, not a dynamic
     /// cast, because each first `is` check of a type scans every conformance in the binary.
     static var familyId: String? { get }
+    /// Whether the rule reads the schema check's findings (`LintContext.schemaFindings`): a run
+    /// that has such a rule checks the resources against their schemas first, in parts on all
+    /// lanes. A rule that reads them without saying so still gets them, checked then, on one lane.
+    static var usesSchemaCheck: Bool { get }
     /// Creates the rule.
     init()
     /// The problems the rule finds.
@@ -58,6 +62,9 @@ public protocol Rule: Sendable {
 extension Rule {
     /// No family: the rule's own id decides.
     public static var familyId: String? { nil }
+
+    /// Most rules read the template alone.
+    public static var usesSchemaCheck: Bool { false }
 
     /// The rule's description.
     public var info: RuleInfo { Self.info }
@@ -178,85 +185,71 @@ public struct LintDate: Sendable, Hashable, Comparable, CustomStringConvertible 
 }
 
 /// Results several rules need (the missing names, the dynamic references), computed on first
-/// use and kept for the other rules of the same template. One template is linted on one thread.
-final class SharedWork: @unchecked Sendable {
-    private var brokenReferences: [BrokenReference]?
-    private var dynamicReferences: [DynamicReference]?
-    private var schemaFindings: [String: [Finding]]?
-    private var functionSites: [FunctionSite]?
-    private var conditionScenarios: ConditionScenarios?
-    private var templateStrings: [TemplateString]?
-    private var policyDocuments: [PolicyDocument]?
-    private var policySchemaFindings: [Finding]?
-    private var valueContext: ValueContext??
+/// use and kept for the other rules of the same template. The rules of one template may run on
+/// several threads at once (`LintOptions.ruleJobs`): each result is computed by the first rule
+/// that asks, while the others asking wait for it.
+final class SharedWork: Sendable {
+    private let brokenReferences = Once<[BrokenReference]>()
+    private let dynamicReferences = Once<[DynamicReference]>()
+    private let schemaFindings = Once<[String: [Finding]]>()
+    private let functionSites = Once<[FunctionSite]>()
+    private let conditionScenarios = Once<ConditionScenarios>()
+    private let templateStrings = Once<[TemplateString]>()
+    private let policyDocuments = Once<[PolicyDocument]>()
+    private let policySchemaFindings = Once<[Finding]>()
+    private let valueContext = Once<ValueContext?>()
+    /// The schema check, when the run does it in parts on all lanes before the rules that read it.
+    let schemaInParts = Locked<SchemaCheck.InParts?>(nil)
 
     /// The template's policy documents (W3037, W2511, the policy schema rules), JSON text decoded once.
     func policies(_ template: Template) -> [PolicyDocument] {
-        if let policyDocuments { return policyDocuments }
-        let all = PolicyActions.policies(template)
-        policyDocuments = all
-        return all
+        policyDocuments.value { PolicyActions.policies(template) }
     }
 
     /// The policy schema findings (E3510, E3512, E3513, E3514, E3530), each document validated once.
     func policySchema(_ context: LintContext) -> [Finding] {
-        if let policySchemaFindings { return policySchemaFindings }
-        let all = PolicySchema.run(context)
-        policySchemaFindings = all
-        return all
+        policySchemaFindings.value { PolicySchema.run(context) }
     }
 
     /// What the validator knows of the template (parameter and resource types, conditions),
     /// for the rules that validate values against schemas of their own (E3601, E3016, ...);
     /// nil without the bundled schemas.
     func values(_ context: LintContext) -> ValueContext? {
-        if let valueContext { return valueContext }
-        let built = SchemaStore.bundled.map { ValueContext(template: context.template, store: $0, region: context.schemaRegion) }
-        valueContext = .some(built)
-        return built
+        valueContext.value { SchemaStore.bundled.map { ValueContext(template: context.template, store: $0, region: context.schemaRegion) } }
     }
 
     func functions(_ template: Template) -> [FunctionSite] {
-        if let functionSites { return functionSites }
-        let all = FunctionWalker.sites(template)
-        functionSites = all
-        return all
+        functionSites.value { FunctionWalker.sites(template) }
     }
 
     func broken(_ context: LintContext) -> [BrokenReference] {
-        if let brokenReferences { return brokenReferences }
-        let all = BrokenReference.all(context.template, region: context.schemaRegion, sites: functions(context.template))
-        brokenReferences = all
-        return all
+        brokenReferences.value {
+            BrokenReference.all(context.template, region: context.schemaRegion, sites: functions(context.template))
+        }
     }
 
+    /// The schema check's findings by id: waited for when the run checks in parts, else checked here.
     func schema(_ context: LintContext) -> [String: [Finding]] {
-        if let schemaFindings { return schemaFindings }
-        let all = SchemaCheck.run(context)
-        schemaFindings = all
-        return all
+        schemaFindings.value {
+            if let parts = schemaInParts.withLock({ $0 }) { return parts.merged() }
+            return SchemaCheck.run(context)
+        }
     }
+
+    /// Whether a rule has asked for the schema check (the test that rules declare `usesSchemaCheck`).
+    var checkedSchema: Bool { schemaFindings.isComputed }
 
     /// The template's conditions, read once for the rules that ask which can hold together.
     func scenarios(_ template: Template) -> ConditionScenarios {
-        if let conditionScenarios { return conditionScenarios }
-        let built = ConditionScenarios(template: template)
-        conditionScenarios = built
-        return built
+        conditionScenarios.value { ConditionScenarios(template: template) }
     }
 
     /// The template's strings that hold `{{` or start with `AWS::`, for W1053.
     func strings(_ context: LintContext) -> [TemplateString] {
-        if let templateStrings { return templateStrings }
-        let all = TemplateStrings.all(context)
-        templateStrings = all
-        return all
+        templateStrings.value { TemplateStrings.all(context) }
     }
 
     func dynamic(_ template: Template) -> [DynamicReference] {
-        if let dynamicReferences { return dynamicReferences }
-        let all = DynamicReference.all(template)
-        dynamicReferences = all
-        return all
+        dynamicReferences.value { DynamicReference.all(template) }
     }
 }

@@ -147,23 +147,62 @@ enum SchemaCheck {
 
     /// The findings of every schema keyword, by rule id.
     static func run(_ context: LintContext) -> [String: [Finding]] {
-        guard let store = SchemaStore.bundled else { return [:] }
-        let template = context.template
-        let region = context.schemaRegion
-        let deployments = context.parameterSets.map { set in
-            (file: set.file, values: Dictionary(set.values.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last }))
+        guard let plan = Plan(context) else { return [:] }
+        return merge([check(plan, plan.resources.indices, context)])
+    }
+
+    /// What every part of the check shares: the store, what the validator knows of the
+    /// template, and the resources to check.
+    struct Plan: Sendable {
+        let store: SchemaStore
+        let values: ValueContext
+        let resources: [Map.Entry]
+
+        init?(_ context: LintContext) {
+            guard let store = SchemaStore.bundled else { return nil }
+            let template = context.template
+            let deployments = context.parameterSets.map { set in
+                (file: set.file, values: Dictionary(set.values.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last }))
+            }
+            self.store = store
+            values = ValueContext(
+                template: template,
+                store: store,
+                region: context.schemaRegion,
+                deployments: deployments,
+                keepingTemplateValues: context.parameterSets.contains { $0.keepsTemplateValues }
+            )
+            resources = (template.root["Resources"]?.mapValue?.entries ?? []).filter(\.isLogicalId)
         }
-        let values = ValueContext(
-            template: template,
-            store: store,
-            region: region,
-            deployments: deployments,
-            keepingTemplateValues: context.parameterSets.contains { $0.keepsTemplateValues }
-        )
+    }
+
+    /// The findings of some of the resources, kept apart until the parts are merged in order.
+    struct Part: Sendable {
+        /// A Ref's or GetAtt's kind asked by a constraint's format, by its rule id.
+        var kinds: [String: [Finding]] = [:]
+        /// The constraint schemas' findings.
+        var constraints: [Finding] = []
+        /// The resource schemas' findings, by rule id.
+        var validated: [String: [Finding]] = [:]
+    }
+
+    /// The parts' findings in resource order, as one check of all the resources gives them.
+    static func merge(_ parts: [Part]) -> [String: [Finding]] {
+        var out: [String: [Finding]] = [:]
+        for part in parts { out.merge(part.kinds) { $0 + $1 } }
+        out["extensions"] = parts.flatMap(\.constraints)
+        for part in parts { out.merge(part.validated) { $0 + $1 } }
+        return out
+    }
+
+    /// The check of `plan.resources[range]`.
+    static func check(_ plan: Plan, _ range: Range<Int>, _ context: LintContext) -> Part {
+        let region = context.schemaRegion
+        let values = plan.values
+        let store = plan.store
         var validator = Validator(context: values)
-        var extensionFindings: [Finding] = []
-        var kindFindings: [String: [Finding]] = [:]
-        for entry in template.root["Resources"]?.mapValue ?? Map() where entry.isLogicalId {
+        var part = Part()
+        for entry in plan.resources[range] {
             guard let resource = entry.value.mapValue, let type = resource["Type"]?.stringValue, !isSchemaless(type),
                 let schema = store.schema(for: type, region: region)
             else { continue }
@@ -194,24 +233,56 @@ enum SchemaCheck {
                     for v in found {
                         // A Ref's or a Fn::GetAtt's kind is its own rule's, wherever the format is asked.
                         if v.keyword == .refFormat || v.keyword == .getAttFormat, let id = ruleId(v) {
-                            kindFindings[id, default: []].append(context.finding(id: id, v.message, at: v.range))
+                            part.kinds[id, default: []].append(context.finding(id: id, v.message, at: v.range))
                         } else {
                             let message = ext.region.map { regional(v, ext.path.last, $0) } ?? v.message
-                            extensionFindings.append(context.finding(id: ext.ruleId, message, at: v.range))
+                            part.constraints.append(context.finding(id: ext.ruleId, message, at: v.range))
                         }
                     }
                 }
             }
         }
-        var out: [String: [Finding]] = kindFindings
-        out["extensions"] = extensionFindings
         for v in validator.violations {
             guard let id = ruleId(v) else { continue }
             var f = context.finding(id: id, v.message, at: v.range)
             f.fix = v.remedy.flatMap { fix($0, context) }
-            out[id, default: []].append(f)
+            part.validated[id, default: []].append(f)
         }
-        return out
+        return part
+    }
+
+    /// The check split into slices of the resources, each checked by whichever lane of the run
+    /// is free (`check(slice:)`); `merged()` waits for the last.
+    final class InParts: Sendable {
+        let plan: Plan
+        /// The resources of each slice.
+        let slices: [Range<Int>]
+        private let parts: Locked<[Part?]>
+        private let done: Latch
+
+        /// About four slices a lane, so that lanes finishing early take more; none smaller
+        /// than a few resources, whose check costs less than handing it over.
+        init(_ plan: Plan, lanes: Int) {
+            let n = plan.resources.count
+            let size = max(4, (n + 4 * lanes - 1) / max(1, 4 * lanes))
+            slices = stride(from: 0, to: n, by: size).map { $0..<min(n, $0 + size) }
+            self.plan = plan
+            parts = Locked(Array(repeating: nil, count: slices.count))
+            done = Latch(count: slices.count)
+        }
+
+        /// Checks one slice.
+        func check(slice i: Int, _ context: LintContext) {
+            let part = SchemaCheck.check(plan, slices[i], context)
+            parts.withLock { $0[i] = part }
+            done.countDown()
+        }
+
+        /// Every slice's findings, merged, once the last slice is checked.
+        func merged() -> [String: [Finding]] {
+            done.wait()
+            return SchemaCheck.merge(parts.withLock { $0 }.map { $0! })
+        }
     }
 
     /// The fix for what the validator says would make a value valid.
@@ -235,6 +306,8 @@ enum SchemaCheck {
 protocol SchemaRule: Rule {}
 
 extension SchemaRule {
+    static var usesSchemaCheck: Bool { true }
+
     func check(_ context: LintContext, into findings: inout [Finding]) {
         findings += context.schemaFindings(Self.self)
     }
@@ -251,6 +324,8 @@ protocol ConstraintRule: Rule {
 
 extension ConstraintRule {
     static var familyId: String? { ResourceConstraints.info.id }
+
+    static var usesSchemaCheck: Bool { true }
 
     static func reword(_ message: String) -> String { message }
 

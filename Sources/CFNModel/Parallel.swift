@@ -14,12 +14,17 @@ public enum Parallel {
             results.deallocate()
         }
         nonisolated(unsafe) let slots = results
-        let lanes = min(jobs, items.count)
-        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-            var i = lane
-            while i < items.count {
+        // Each lane takes the next item when it is free: one slow item (a big template, the
+        // schema check's share of one) does not hold up the items dealt to the same lane.
+        let next = Locked(0)
+        DispatchQueue.concurrentPerform(iterations: min(jobs, items.count)) { _ in
+            while true {
+                let i = next.withLock { n in
+                    defer { n += 1 }
+                    return n
+                }
+                guard i < items.count else { return }
                 slots[i] = transform(items[i])
-                i += lanes
             }
         }
         return results.map { $0! }

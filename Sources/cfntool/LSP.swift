@@ -27,7 +27,10 @@ struct LSP: Command {
         let server = LanguageServer { path in
             let dir = path.hasPrefix("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]) : LintConfig.currentDirectory()
             let config = (try? LintConfig.find(from: dir.isEmpty ? "/" : dir)) ?? LintConfig()
-            return config.options(asOf: asOf)
+            var options = config.options(asOf: asOf)
+            // One document is linted at a time: its rules get every core.
+            options.ruleJobs = Lint.cores()
+            return options
         }
         // A client that goes away must not kill the server with SIGPIPE mid-write.
         signal(SIGPIPE, SIG_IGN)

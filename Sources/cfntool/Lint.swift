@@ -267,8 +267,9 @@ struct Lint: Command {
         manifests += Lint.manifestsBeside(templates, known: Set(manifests.map(\.path)))
         let hierarchy = StackHierarchy(templates, manifests: manifests)
         let bodies = sources
+        let perTemplate = linter.sharingCores(jobs ?? Lint.cores(), among: templates.count)
         let results = Parallel.map(Array(templates.indices), jobs: jobs ?? Lint.cores()) { i in
-            linter.lint(
+            perTemplate.lint(
                 hierarchy.templates[i],
                 bytes: bodies[i],
                 in: hierarchy,

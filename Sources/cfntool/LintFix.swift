@@ -9,7 +9,7 @@ extension Lint {
     /// `reads`, for the report of what remains. The summary goes to standard error. Returns
     /// whether anything changed (or would).
     func fixFiles(_ reads: inout [Read], linter: Linter, status: inout ExitStatus) -> Bool {
-        let fixer = Fixer(linter: linter, level: unsafeFixes ? .unsafe : .safe)
+        let fixer = Fixer(linter: linter.sharingCores(jobs ?? Lint.cores(), among: reads.count), level: unsafeFixes ? .unsafe : .safe)
         let given = reads
         let outcomes = Parallel.map(Array(given.indices), jobs: jobs ?? Lint.cores()) { i -> Fixer.Outcome? in
             guard case .template(let t, let bytes) = given[i] else { return nil }

@@ -2,6 +2,8 @@ import CFNModel
 
 /// E1021: `Fn::Base64` takes a string, or a function that gives one.
 struct Base64Argument: Rule {
+    static var usesSchemaCheck: Bool { true }
+
     static let info = RuleInfo(
         id: "E1021",
         title: "Fn::Base64 argument is not a string",

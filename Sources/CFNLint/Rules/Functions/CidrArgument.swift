@@ -2,6 +2,8 @@ import CFNModel
 
 /// E1024: `Fn::Cidr` takes `[ip block, count, cidr bits]`.
 struct CidrArgument: Rule {
+    static var usesSchemaCheck: Bool { true }
+
     static let info = RuleInfo(
         id: "E1024",
         title: "Fn::Cidr is malformed",

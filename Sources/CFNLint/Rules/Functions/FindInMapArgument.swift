@@ -2,6 +2,8 @@ import CFNModel
 
 /// E1011: `Fn::FindInMap` takes `[mapping, top-level key, second-level key]` that exist.
 struct FindInMapArgument: Rule {
+    static var usesSchemaCheck: Bool { true }
+
     static let info = RuleInfo(
         id: "E1011",
         title: "Fn::FindInMap is malformed or looks up something that does not exist",

@@ -2,6 +2,8 @@ import CFNModel
 
 /// E1015: `Fn::GetAZs` takes a region: `''`, a region name, or `Ref AWS::Region`.
 struct GetAZsArgument: Rule {
+    static var usesSchemaCheck: Bool { true }
+
     static let info = RuleInfo(
         id: "E1015",
         title: "Fn::GetAZs argument is not a region",

@@ -2,6 +2,8 @@ import CFNModel
 
 /// E1010: `Fn::GetAtt` names a resource of the template and an attribute its type has.
 struct GetAttResourceExists: Rule {
+    static var usesSchemaCheck: Bool { true }
+
     static let info = RuleInfo(
         id: "E1010",
         title: "GetAtt of a resource or attribute that does not exist",

@@ -2,6 +2,8 @@ import CFNModel
 
 /// E1033: `Fn::GetStackOutput` takes a mapping naming the stack and the output.
 struct GetStackOutputArgument: Rule {
+    static var usesSchemaCheck: Bool { true }
+
     static let info = RuleInfo(
         id: "E1033",
         title: "Fn::GetStackOutput is not configured correctly",

@@ -2,6 +2,8 @@ import CFNModel
 
 /// E1016: `Fn::ImportValue` takes an export name: a string or a function that builds one.
 struct ImportValueArgument: Rule {
+    static var usesSchemaCheck: Bool { true }
+
     static let info = RuleInfo(
         id: "E1016",
         title: "Fn::ImportValue argument is not an export name",

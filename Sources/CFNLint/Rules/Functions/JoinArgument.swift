@@ -2,6 +2,8 @@ import CFNModel
 
 /// E1022: `Fn::Join` takes `[delimiter, list]`.
 struct JoinArgument: Rule {
+    static var usesSchemaCheck: Bool { true }
+
     static let info = RuleInfo(
         id: "E1022",
         title: "Fn::Join is malformed",

@@ -2,6 +2,8 @@ import CFNModel
 
 /// E1030: `Fn::Length` needs the language extensions and takes a list.
 struct LengthArgument: Rule {
+    static var usesSchemaCheck: Bool { true }
+
     static let info = RuleInfo(
         id: "E1030",
         title: "Fn::Length without the language extensions, or not of a list",

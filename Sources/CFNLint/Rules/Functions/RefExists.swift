@@ -2,6 +2,8 @@ import CFNModel
 
 /// E1020: `Ref` names a parameter, a resource or a pseudo-parameter that exists.
 struct RefExists: Rule {
+    static var usesSchemaCheck: Bool { true }
+
     static let info = RuleInfo(
         id: "E1020",
         title: "Ref to something that does not exist",

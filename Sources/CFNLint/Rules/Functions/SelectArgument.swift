@@ -2,6 +2,8 @@ import CFNModel
 
 /// E1017: `Fn::Select` takes `[index, list]`.
 struct SelectArgument: Rule {
+    static var usesSchemaCheck: Bool { true }
+
     static let info = RuleInfo(
         id: "E1017",
         title: "Fn::Select is malformed",

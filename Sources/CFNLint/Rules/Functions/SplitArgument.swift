@@ -2,6 +2,8 @@ import CFNModel
 
 /// E1018: `Fn::Split` takes `[delimiter, string]`.
 struct SplitArgument: Rule {
+    static var usesSchemaCheck: Bool { true }
+
     static let info = RuleInfo(
         id: "E1018",
         title: "Fn::Split is malformed",

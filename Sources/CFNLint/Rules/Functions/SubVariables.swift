@@ -2,6 +2,8 @@ import CFNModel
 
 /// E1019: `Fn::Sub` has the shape CloudFormation takes and each `${}` variable exists.
 struct SubVariables: Rule {
+    static var usesSchemaCheck: Bool { true }
+
     static let info = RuleInfo(
         id: "E1019",
         title: "Fn::Sub is malformed or names something that does not exist",

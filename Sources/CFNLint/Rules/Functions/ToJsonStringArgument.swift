@@ -2,6 +2,8 @@ import CFNModel
 
 /// E1031: `Fn::ToJsonString` needs the language extensions and takes a mapping or a list.
 struct ToJsonStringArgument: Rule {
+    static var usesSchemaCheck: Bool { true }
+
     static let info = RuleInfo(
         id: "E1031",
         title: "Fn::ToJsonString without the language extensions, or not of a mapping or list",

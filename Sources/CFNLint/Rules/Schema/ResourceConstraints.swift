@@ -3,6 +3,8 @@ import CFNSchema
 /// E3000: the per-resource constraints of the schema bundle (cfn-lint's extension schemas), each
 /// reported under its own rule id.
 struct ResourceConstraints: Rule {
+    static var usesSchemaCheck: Bool { true }
+
     static let info = RuleInfo(
         id: "E3000",
         title: "Per-resource constraints",

@@ -2,6 +2,8 @@ import CFNModel
 
 /// W1053: `{{ resolve:...}}` with spaces, which CloudFormation leaves as text.
 struct DynamicReferenceSpaces: Rule {
+    static var usesSchemaCheck: Bool { true }
+
     static let info = RuleInfo(
         id: "W1053",
         title: "Dynamic reference with spaces",
