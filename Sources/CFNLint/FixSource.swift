@@ -174,43 +174,45 @@ struct FixSource: Sendable {
     // MARK: entries and items
 
     /// Takes the entry `key` out of the mapping `map` (which keeps at least one other entry).
+    /// Only the entry and its neighbours are read: one fix for each of a thousand entries costs
+    /// a thousand reads, not a million.
     func removeEntry(_ key: String, from map: Node) -> [TextEdit]? {
         guard let m = map.mapValue, let i = m.indexOf(key), m.count > 1, holds(map.range) else { return nil }
         let entries = m.entries
-        guard entries.allSatisfy({ holds($0.keyRange) && ($0.value.range.isKnown == false || holds($0.value.range)) }) else { return nil }
+        let near = entries[max(0, i - 1)...min(entries.count - 1, i + 1)]
+        guard near.allSatisfy({ holds($0.keyRange) && ($0.value.range.isKnown == false || holds($0.value.range)) }) else { return nil }
         let entry = entries[i]
         let start = entry.keyRange.start.offset
         let end = contentEnd(entry.value, after: entry.keyRange.end.offset)
-        let ends = entries.map { contentEnd($0.value, after: $0.keyRange.end.offset) }
-        guard ends.allSatisfy({ $0 <= bytes.count }) else { return nil }
+        guard end <= bytes.count else { return nil }
         if json || map.style == .flow {
+            let previous = i > 0 ? entries[i - 1] : nil
             return removeFromFlow(
-                at: i,
-                starts: entries.map(\.keyRange.start.offset),
-                ends: ends,
-                self: (start, end)
+                (start, end),
+                next: i + 1 < entries.count ? entries[i + 1].keyRange.start.offset : nil,
+                previousEnd: previous.map { contentEnd($0.value, after: $0.keyRange.end.offset) }
             )
         }
         guard isBlank(lineStart(start), start) else { return nil }
         return removeLines(start, end)
     }
 
-    /// Takes item `index` out of the list `list` (which keeps at least one other item).
+    /// Takes item `index` out of the list `list` (which keeps at least one other item); only the
+    /// item and its neighbours are read.
     func removeItem(_ index: Int, from list: Node) -> [TextEdit]? {
         guard let items = list.listValue, items.indices.contains(index), items.count > 1, holds(list.range),
-            items.allSatisfy({ holds($0.range) })
+            items[max(0, index - 1)...min(items.count - 1, index + 1)].allSatisfy({ holds($0.range) })
         else { return nil }
         let item = items[index]
         let start = item.range.start.offset
         let end = contentEnd(item, after: start)
-        let ends = items.map { contentEnd($0, after: $0.range.start.offset) }
-        guard ends.allSatisfy({ $0 <= bytes.count }) else { return nil }
+        guard end <= bytes.count else { return nil }
         if json || list.style == .flow {
+            let previous = index > 0 ? items[index - 1] : nil
             return removeFromFlow(
-                at: index,
-                starts: items.map(\.range.start.offset),
-                ends: ends,
-                self: (start, end)
+                (start, end),
+                next: index + 1 < items.count ? items[index + 1].range.start.offset : nil,
+                previousEnd: previous.map { contentEnd($0, after: $0.range.start.offset) }
             )
         }
         // `  - Name`: the dash and the spaces around it go with the item.
@@ -230,18 +232,21 @@ struct FixSource: Sendable {
         return [TextEdit(start: ls, end: le < bytes.count ? le + 1 : le, text: "")]
     }
 
-    /// The entry or item `i` out of a flow collection (or JSON) whose members start and end at
-    /// `starts` and `ends`: with the comma after it, or before it for the last.
-    private func removeFromFlow(at i: Int, starts: [Int], ends: [Int], self own: (start: Int, end: Int)) -> [TextEdit]? {
+    /// A member of a flow collection (or JSON) that spans `own` taken out, with the comma after
+    /// it (up to the `next` member's start), or for the last, the comma before it (from the end
+    /// of the member before).
+    private func removeFromFlow(_ own: (start: Int, end: Int), next: Int?, previousEnd: Int?) -> [TextEdit]? {
         let (s, e): (Int, Int)
-        if i + 1 < starts.count {
-            (s, e) = (own.start, starts[i + 1])
+        if let next {
+            (s, e) = (own.start, next)
+        } else if let previousEnd, previousEnd <= bytes.count {
+            (s, e) = (previousEnd, own.end)
         } else {
-            (s, e) = (ends[i - 1], own.end)
+            return nil
         }
         guard s < e, !mayHoldComment(s, e) || json else { return nil }
         // Between the two there is the member itself, and one comma with blanks around it.
-        let between = i + 1 < starts.count ? text(own.end, e) : text(s, starts[i])
+        let between = next != nil ? text(own.end, e) : text(s, own.start)
         guard between.filter({ $0 == "," }).count == 1,
             between.allSatisfy({ $0 == "," || $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
         else { return nil }

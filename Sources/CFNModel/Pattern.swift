@@ -33,6 +33,9 @@ public struct Pattern: Sendable {
     private let program: [Inst]
     /// The source text of the pattern.
     public let source: String
+    /// The thread sets met so far and their moves, for searches (index 0) and matches from the
+    /// start (index 1): each is the NFA's step, worked out once and then looked up.
+    private let states = [Locked(StateTable()), Locked(StateTable())]
 
     /// Most instructions a pattern may compile to (counted repetition multiplies).
     public static let maxProgramSize = 20_000
@@ -52,15 +55,131 @@ public struct Pattern: Sendable {
     }
 
     /// Whether the pattern matches somewhere in `text` (JSON Schema's `pattern`, Python's `re.search`).
-    public func search(_ text: String) -> Bool { run(Array(text.unicodeScalars), anchoredStart: false, wholeText: false) }
+    public func search(_ text: String) -> Bool { run(text, anchoredStart: false, wholeText: false) }
 
     /// Whether the pattern matches at the start of `text` (Python's `re.match`).
-    public func matchesPrefix(_ text: String) -> Bool { run(Array(text.unicodeScalars), anchoredStart: true, wholeText: false) }
+    public func matchesPrefix(_ text: String) -> Bool { run(text, anchoredStart: true, wholeText: false) }
 
     /// Whether the pattern matches all of `text` (CloudFormation's `AllowedPattern`).
-    public func matchesWhole(_ text: String) -> Bool { run(Array(text.unicodeScalars), anchoredStart: true, wholeText: true) }
+    public func matchesWhole(_ text: String) -> Bool { run(text, anchoredStart: true, wholeText: true) }
 
-    private func run(_ text: [Unicode.Scalar], anchoredStart: Bool, wholeText: Bool) -> Bool {
+    private func run(_ text: String, anchoredStart: Bool, wholeText: Bool) -> Bool {
+        // `$` also holds before a newline that ends the text, one step before the end: the set
+        // simulation decides those texts.
+        if text.utf8.last == 10 { return simulate(Array(text.unicodeScalars), anchoredStart: anchoredStart, wholeText: wholeText) }
+        return states[anchoredStart ? 1 : 0].withLock { table in
+            var state = table.start(program)
+            for c in text.unicodeScalars {
+                if !wholeText && table.matches[state] { return true }
+                state = table.move(state, c, program, searching: !anchoredStart)
+                if anchoredStart && table.dead[state] { return false }
+            }
+            return table.matches[state] || acceptsAtEnd(table.sets[state], atStart: text.isEmpty)
+        }
+    }
+
+    /// Whether a thread of `set` reaches the match at the end of the text, where `$` holds
+    /// (and `^` too when the text is empty).
+    private func acceptsAtEnd(_ set: [Int], atStart: Bool) -> Bool {
+        var stack = set.filter { if case .end = program[$0] { return true } else { return false } }.map { $0 + 1 }
+        var seen = Set<Int>()
+        while let p = stack.popLast() {
+            guard seen.insert(p).inserted else { continue }
+            switch program[p] {
+            case .match: return true
+            case .split(let a, let b): stack += [a, b]
+            case .jump(let a): stack.append(a)
+            case .begin: if atStart { stack.append(p + 1) }
+            case .end: stack.append(p + 1)
+            case .scalar, .set, .any: continue
+            }
+        }
+        return false
+    }
+
+    /// The thread sets (sorted program counters of the steps that read a character, `$` and the
+    /// match) met so far, numbered, with the move of each ASCII character from each.
+    fileprivate struct StateTable {
+        /// More sets than this and the table starts over: memory stays bounded for a pattern
+        /// whose sets multiply.
+        static let limit = 2_000
+        var ids: [[Int]: Int] = [:]
+        var sets: [[Int]] = []
+        var matches: [Bool] = []
+        /// `moves[state * 128 + c]`: the state after ASCII `c`, -1 until worked out.
+        var moves: [Int32] = []
+
+        /// The state at the start of the text (nil until first asked, and after starting over).
+        var startState: Int?
+        /// Whether each state has no thread left.
+        var dead: [Bool] = []
+
+        mutating func start(_ program: [Inst]) -> Int {
+            if let startState { return startState }
+            let made = id(closure(from: [0], atStart: true, program), program)
+            startState = made
+            return made
+        }
+
+        mutating func move(_ state: Int, _ c: Unicode.Scalar, _ program: [Inst], searching: Bool) -> Int {
+            let ascii = c.value < 128
+            if ascii, moves[state * 128 + Int(c.value)] >= 0 { return Int(moves[state * 128 + Int(c.value)]) }
+            var seeds: [Int] = []
+            for p in sets[state] {
+                let ok: Bool
+                switch program[p] {
+                case .scalar(let s): ok = s == c
+                case .set(let set): ok = set.contains(c)
+                case .any: ok = c != "\n"
+                default: ok = false
+                }
+                if ok { seeds.append(p + 1) }
+            }
+            if searching { seeds.append(0) }
+            let next = closure(from: seeds, atStart: false, program)
+            if sets.count >= StateTable.limit {
+                // Start over; the caller goes on from the new numbering of `next`.
+                self = StateTable()
+                return id(next, program)
+            }
+            let to = id(next, program)
+            if ascii { moves[state * 128 + Int(c.value)] = Int32(to) }
+            return to
+        }
+
+        private mutating func id(_ set: [Int], _ program: [Inst]) -> Int {
+            if let known = ids[set] { return known }
+            let n = sets.count
+            ids[set] = n
+            sets.append(set)
+            matches.append(set.contains { if case .match = program[$0] { return true } else { return false } })
+            dead.append(set.isEmpty)
+            moves += repeatElement(-1, count: 128)
+            return n
+        }
+
+        /// The steps reached from `seeds` without reading a character, `^` holding only at the start.
+        private func closure(from seeds: [Int], atStart: Bool, _ program: [Inst]) -> [Int] {
+            var stack = Array(seeds.reversed())
+            var seen = Set<Int>()
+            var out: [Int] = []
+            while let p = stack.popLast() {
+                guard seen.insert(p).inserted else { continue }
+                switch program[p] {
+                case .split(let a, let b):
+                    stack.append(b)
+                    stack.append(a)
+                case .jump(let a): stack.append(a)
+                case .begin: if atStart { stack.append(p + 1) }
+                default: out.append(p)
+                }
+            }
+            return out.sorted()
+        }
+    }
+
+    /// The set simulation itself, one step of every thread at each character.
+    func simulate(_ text: [Unicode.Scalar], anchoredStart: Bool, wholeText: Bool) -> Bool {
         let n = program.count
         var current: [Int] = []
         var next: [Int] = []

@@ -1,5 +1,7 @@
-import CFNModel
+import Foundation
 import Testing
+
+@testable import CFNModel
 
 @Suite("Pattern: linear-time regular expressions for untrusted patterns")
 struct PatternTests {
@@ -40,5 +42,69 @@ struct PatternTests {
     )
     func unsupported(_ pattern: String) {
         #expect(throws: Pattern.Unsupported.self) { try Pattern(pattern) }
+    }
+
+    /// A fixed sequence of pseudo-random numbers (SplitMix64), so a failure can be rerun.
+    struct Numbers {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+    }
+
+    static func randomPattern(_ r: inout Numbers, depth: Int = 0) -> String {
+        let atoms = ["a", "b", "[ab]", "[^a]", ".", "\\d", "\\n", "^", "$", "é"]
+        var out = ""
+        for _ in 0..<(1 + r.next(4)) {
+            var atom =
+                depth < 2 && r.next(5) == 0
+                ? "(" + randomPattern(&r, depth: depth + 1) + (r.next(2) == 0 ? "|" + randomPattern(&r, depth: depth + 1) : "") + ")"
+                : atoms[r.next(atoms.count)]
+            if atom != "^" && atom != "$" { atom += ["", "", "*", "+", "?", "{1,2}", "{2}", "*?"][r.next(8)] }
+            out += atom
+        }
+        return out
+    }
+
+    @Test("the state table answers as the set simulation does: 3,000 random patterns, 20 texts each")
+    func stateTableAgrees() throws {
+        var r = Numbers(state: 42)
+        let letters: [String] = ["a", "b", "1", "\n", "é", "c"]
+        var compared = 0
+        for _ in 0..<3_000 {
+            let source = Self.randomPattern(&r)
+            guard let p = try? Pattern(source) else { continue }
+            for _ in 0..<20 {
+                let text = (0..<r.next(8)).map { _ in letters[r.next(letters.count)] }.joined()
+                let scalars = Array(text.unicodeScalars)
+                #expect(
+                    p.search(text) == p.simulate(scalars, anchoredStart: false, wholeText: false),
+                    "\(source) search \(text.debugDescription)"
+                )
+                #expect(
+                    p.matchesPrefix(text) == p.simulate(scalars, anchoredStart: true, wholeText: false),
+                    "\(source) prefix \(text.debugDescription)"
+                )
+                #expect(
+                    p.matchesWhole(text) == p.simulate(scalars, anchoredStart: true, wholeText: true),
+                    "\(source) whole \(text.debugDescription)"
+                )
+                compared += 1
+            }
+        }
+        #expect(compared > 40_000)
+    }
+
+    @Test("one pattern searched from many threads at once answers each as alone")
+    func sharedAcrossThreads() throws {
+        let p = try Pattern("^arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$")
+        let texts = (0..<400).map { i in i % 3 == 0 ? "arn:aws:iam::123456789012:role/r\(i)" : "arn:aws:iam::12345:role/r\(i)" }
+        let answers = Parallel.map(texts, jobs: 4) { p.matchesWhole($0) }
+        #expect(answers == texts.map { p.simulate(Array($0.unicodeScalars), anchoredStart: true, wholeText: true) })
+        #expect(answers.filter { $0 }.count == 134)
     }
 }
