@@ -33,6 +33,17 @@ struct UsageCommandTests {
         #expect(split.stdout.contains("-o, --output <dir>") && split.stdout.contains("--[no-]verify"))
     }
 
+    @Test("--version after a command prints the same version line as cfntool --version; exit 0")
+    func commandVersion() throws {
+        let root = try CLI.run(["--version"])
+        #expect(root.status == 0 && root.stdout.hasPrefix("cfntool "))
+        for words in [["lint", "--version"], ["fmt", "x.yaml", "--version"]] {
+            let r = try CLI.run(words)
+            #expect(r.status == 0 && r.stdout == root.stdout && r.stderr.isEmpty, "\(words)")
+        }
+        #expect(try CLI.run(["lint", "--", "--version"]).status == 2, "after --, a file named --version (missing)")
+    }
+
     @Test("an unknown option exits 64 naming it, with the command's usage on stderr and nothing on stdout")
     func unknownOption() throws {
         let r = try CLI.run(["lint", "--frobnicate", "templates/vpc.yaml"])
