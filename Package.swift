@@ -14,9 +14,6 @@ let package = Package(
         .library(name: "CFNLanguageServer", targets: ["CFNLanguageServer"]),
         .executable(name: "cfntool", targets: ["cfntool"]),
     ],
-    dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
-    ],
     targets: [
         .systemLibrary(
             name: "CYAML",
@@ -42,7 +39,6 @@ let package = Package(
                 "CFNDiff",
                 "CFNSAM",
                 "CFNLanguageServer",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // A release binary is linked as a fixed-address executable: a position-independent one
             // has its 44,000 relocations applied at every start, which costs a pre-commit run or

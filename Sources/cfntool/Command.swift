@@ -1,16 +1,27 @@
-import ArgumentParser
-
-/// A cfntool command: a `ParsableCommand` whose name comes from its configuration alone.
-///
-/// ArgumentParser's default `_commandName` falls back to `String(describing: Self.self)`, and in
-/// an optimised build that fallback runs even when `commandName` is set. Each call scans every
-/// protocol conformance in the binary (about 0.7 M instructions, once per subcommand on every
-/// start), which made a third of `cfntool --version`'s instructions.
-protocol Command: ParsableCommand {}
+/// A cfntool command: its declarations, how it takes its values from a parsed command line,
+/// and what it does.
+protocol Command {
+    /// The name, documentation, options and arguments.
+    static var spec: CommandSpec { get }
+    /// The command with the values of `arguments` (parsed against `spec`).
+    init(_ arguments: ParsedArguments) throws(UsageError)
+    /// Values that parse but do not go together: a usage error.
+    func validate() throws(UsageError)
+    func run() throws
+}
 
 extension Command {
-    static var _commandName: String {
-        guard let name = configuration.commandName else { preconditionFailure("\(Self.self) has no commandName") }
-        return name
+    func validate() throws(UsageError) {}
+
+    /// Parses `words` (what follows the command's name), then validates and runs.
+    static func main(_ words: [String]) throws {
+        switch try spec.parse(words) {
+        case .help: Console.out(bytes: Array(Help.text(spec).utf8))
+        case .version: Console.out(CFNTool.versionLine)
+        case .run(let arguments):
+            let command = try Self(arguments)
+            try command.validate()
+            try command.run()
+        }
     }
 }

@@ -1,4 +1,3 @@
-import ArgumentParser
 import CFNModel
 
 #if canImport(Glibc)

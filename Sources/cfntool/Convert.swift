@@ -1,9 +1,8 @@
-import ArgumentParser
 import CFNModel
 
 struct Convert: Command {
-    static let configuration = CommandConfiguration(
-        commandName: "convert",
+    static let spec = CommandSpec(
+        name: "convert",
         abstract: "Convert a template between YAML and JSON.",
         discussion: """
             JSON output carries the values as YAML 1.1 reads them (0755 becomes 493, yes becomes \
@@ -12,22 +11,28 @@ struct Convert: Command {
             A file that is no CloudFormation template (no Resources, AWSTemplateFormatVersion or \
             SAM Transform at the top level) exits 2 with "not a CloudFormation template"; \
             --only-templates exits 0 without output instead.
-            """
+            """,
+        options: [
+            .choice("to", Template.Format.self, required: true, help: "The format to write: json or yaml."),
+            .text("output", short: "o", help: "Write to this file (atomically) instead of standard output."),
+            .number("indent", default: 2, help: "Spaces per indentation level for JSON output."),
+        ] + TemplateSelection.options,
+        arguments: [ArgumentSpec(name: "FILE", required: true, help: "The template file (- for standard input).")]
     )
 
-    @Option(help: "The format to write: json or yaml.")
     var to: Template.Format
-
-    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
     var output: String?
-
-    @Option(help: "Spaces per indentation level for JSON output.")
-    var indent = 2
-
-    @Argument(help: "The template file (- for standard input).")
+    var indent: Int
     var file: String
+    var selection: TemplateSelection
 
-    @OptionGroup var selection: TemplateSelection
+    init(_ arguments: ParsedArguments) {
+        to = arguments.choice("to", as: Template.Format.self)!
+        output = arguments.value("output")
+        indent = arguments.number("indent") ?? 2
+        file = arguments.argument("FILE")!
+        selection = TemplateSelection(arguments)
+    }
 
     func run() throws {
         var status = ExitStatus()
@@ -47,5 +52,3 @@ struct Convert: Command {
         try status.exit()
     }
 }
-
-extension Template.Format: ExpressibleByArgument {}

@@ -1,10 +1,9 @@
-import ArgumentParser
 import CFNModel
 import CFNSAM
 
 struct Count: Command {
-    static let configuration = CommandConfiguration(
-        commandName: "count",
+    static let spec = CommandSpec(
+        name: "count",
         abstract: "Count what CloudFormation's template quotas limit, and show how close each template is.",
         discussion: """
             For each template: resources (500), parameters (200), outputs (200), mappings (200), \
@@ -45,25 +44,41 @@ struct Count: Command {
             Exit codes: 0 every template within its quotas; 1 a hard quota exceeded; 2 a file \
             could not be read or parsed, or is no template, or a folder or pattern gave none (the \
             other files are still counted); 64 usage error.
-            """
+            """,
+        options: [
+            .choice("format", OutputFormat.self, default: .text, help: "Output format: text or json."),
+            .text(
+                "region",
+                help: "Under the SAM transform: the region it runs for (default AWS_REGION, AWS_DEFAULT_REGION or us-east-1)."
+            ),
+        ] + TransformInputs.options + TemplateSelection.options,
+        arguments: [
+            ArgumentSpec(
+                name: "FILE",
+                required: true,
+                repeats: true,
+                help: "Templates, folders, quoted patterns or split manifests (- for standard input)."
+            )
+        ]
     )
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    enum OutputFormat: String, CaseIterable {
         case text, json
     }
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
-
-    @Argument(help: "Templates, folders, quoted patterns or split manifests (- for standard input).")
+    var format: OutputFormat
     var files: [String]
-
-    @Option(help: "Under the SAM transform: the region it runs for (default AWS_REGION, AWS_DEFAULT_REGION or us-east-1).")
     var region: String?
+    var transform: TransformInputs
+    var selection: TemplateSelection
 
-    @OptionGroup var transform: TransformInputs
-
-    @OptionGroup var selection: TemplateSelection
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        format = arguments.choice("format", as: OutputFormat.self) ?? .text
+        files = arguments.words("FILE")
+        region = arguments.value("region")
+        transform = try TransformInputs(arguments)
+        selection = TemplateSelection(arguments)
+    }
 
     func run() throws {
         var status = ExitStatus()

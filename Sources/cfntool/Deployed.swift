@@ -1,25 +1,32 @@
-import ArgumentParser
 import CFNModel
 import CFNSAM
 
 /// `--parameter` and `--sar-template-url`: what the SAM transform needs to know that a template
 /// does not say, for the commands that work on what a SAM template deploys.
-struct TransformInputs: ParsableArguments {
-    @Option(
-        name: .customLong("parameter"),
-        help: "Under the SAM transform: a parameter value, KEY=VALUE (repeatable; the defaults fill in the rest)."
-    )
-    var parameters: [String] = []
+struct TransformInputs {
+    static let options: [OptionSpec] = [
+        .text(
+            "parameter",
+            placeholder: "key=value",
+            repeats: true,
+            help: "Under the SAM transform: a parameter value, KEY=VALUE (repeatable; the defaults fill in the rest)."
+        ),
+        .text(
+            "sar-template-url",
+            placeholder: "id=url",
+            repeats: true,
+            help: "Under the SAM transform: a serverless-repository application's template URL, APPLICATION_ID=URL or *=URL (repeatable)."
+        ),
+    ]
 
-    @Option(
-        name: .customLong("sar-template-url"),
-        help: "Under the SAM transform: a serverless-repository application's template URL, APPLICATION_ID=URL or *=URL (repeatable)."
-    )
+    var parameters: [String] = []
     var sarTemplateURLs: [String] = []
 
-    func validate() throws {
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        parameters = arguments.values("parameter")
+        sarTemplateURLs = arguments.values("sar-template-url")
         for p in parameters + sarTemplateURLs where !p.contains("=") {
-            throw ValidationError("'\(p)' is not KEY=VALUE")
+            throw UsageError("'\(p)' is not KEY=VALUE")
         }
     }
 

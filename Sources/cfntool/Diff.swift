@@ -1,4 +1,3 @@
-import ArgumentParser
 import CFNDiff
 import CFNModel
 import CFNSAM
@@ -9,8 +8,8 @@ import Glibc
 #endif
 
 struct Diff: Command {
-    static let configuration = CommandConfiguration(
-        commandName: "diff",
+    static let spec = CommandSpec(
+        name: "diff",
         abstract: "Compare two templates by meaning and say what deploying the change does: update, replace, delete.",
         discussion: """
             Values compare by meaning: key order, quoting, short or long function forms, GetAtt \
@@ -70,45 +69,70 @@ struct Diff: Command {
             (file:line:col), is no CloudFormation template ("not a CloudFormation template"; \
             --only-templates exits 0 without output instead), or a split hierarchy could not be \
             merged; 64 usage error.
-            """
+            """,
+        options: [
+            .choice("format", TemplateDiff.OutputFormat.self, default: .text, help: "Output format: text, json or markdown."),
+            .flag("fail", help: "Exit 1 when there are differences."),
+            .choice(
+                "fail-on",
+                FailOn.self,
+                repeats: true,
+                help: "Exit 1 when a resource is replaced (replace), deleted (delete), or a change will fail (fail); repeatable."
+            ),
+            .choice(
+                "only",
+                TemplateDiff.Focus.self,
+                help:
+                    "Show only resource replacements and changes that will fail (replacements), or IAM and security-group changes (security)."
+            ),
+            .text(
+                "region",
+                default: "us-east-1",
+                help: "The region whose resource schemas decide what is create-only (and that the SAM transform runs for)."
+            ),
+        ] + TransformInputs.options + TemplateSelection.options,
+        arguments: [
+            ArgumentSpec(
+                name: "OLD",
+                required: true,
+                help: "The old template: a file, - for standard input, git:REV:PATH, or a split manifest.json."
+            ),
+            ArgumentSpec(
+                name: "NEW",
+                required: true,
+                help: "The new template: a file, - for standard input, git:REV:PATH, or a split manifest.json."
+            ),
+        ]
     )
 
-    enum FailOn: String, ExpressibleByArgument, CaseIterable {
+    enum FailOn: String, CaseIterable {
         case replace, delete, fail
     }
 
-    @Option(help: "Output format: text, json or markdown.")
-    var format: TemplateDiff.OutputFormat = .text
-
-    @Flag(help: "Exit 1 when there are differences.")
-    var fail = false
-
-    @Option(
-        name: .customLong("fail-on"),
-        help: "Exit 1 when a resource is replaced (replace), deleted (delete), or a change will fail (fail); repeatable."
-    )
-    var failOn: [FailOn] = []
-
-    @Option(
-        help: "Show only resource replacements and changes that will fail (replacements), or IAM and security-group changes (security)."
-    )
+    var format: TemplateDiff.OutputFormat
+    var fail: Bool
+    var failOn: [FailOn]
     var only: TemplateDiff.Focus?
-
-    @Option(help: "The region whose resource schemas decide what is create-only (and that the SAM transform runs for).")
-    var region: String = "us-east-1"
-
-    @OptionGroup var transform: TransformInputs
-
-    @Argument(help: "The old template: a file, - for standard input, git:REV:PATH, or a split manifest.json.")
+    var region: String
+    var transform: TransformInputs
     var old: String
-
-    @Argument(help: "The new template: a file, - for standard input, git:REV:PATH, or a split manifest.json.")
     var new: String
+    var selection: TemplateSelection
 
-    @OptionGroup var selection: TemplateSelection
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        format = arguments.choice("format", as: TemplateDiff.OutputFormat.self) ?? .text
+        fail = arguments.flag("fail")
+        failOn = arguments.choices("fail-on", as: FailOn.self)
+        only = arguments.choice("only", as: TemplateDiff.Focus.self)
+        region = arguments.value("region") ?? "us-east-1"
+        transform = try TransformInputs(arguments)
+        old = arguments.argument("OLD")!
+        new = arguments.argument("NEW")!
+        selection = TemplateSelection(arguments)
+    }
 
-    func validate() throws {
-        if old == "-" && new == "-" { throw ValidationError("only one of OLD and NEW can be standard input (-)") }
+    func validate() throws(UsageError) {
+        if old == "-" && new == "-" { throw UsageError("only one of OLD and NEW can be standard input (-)") }
     }
 
     /// What one side names: a template (as deployed), or a split hierarchy merged back; with
@@ -257,9 +281,6 @@ struct Diff: Command {
         return detect ? try Template(templateBytes: out, path: path) : try Template(bytes: out, path: path)
     }
 }
-
-extension TemplateDiff.OutputFormat: ExpressibleByArgument {}
-extension TemplateDiff.Focus: ExpressibleByArgument {}
 
 /// Runs git and collects its output.
 enum Git {

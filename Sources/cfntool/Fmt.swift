@@ -1,9 +1,8 @@
-import ArgumentParser
 import CFNModel
 
 struct Fmt: Command {
-    static let configuration = CommandConfiguration(
-        commandName: "fmt",
+    static let spec = CommandSpec(
+        name: "fmt",
         abstract: "Print templates in canonical form, or rewrite them (-w), or check them (--check).",
         discussion: """
             YAML stays YAML and JSON stays JSON. Sections and resource attributes go in canonical \
@@ -18,27 +17,40 @@ struct Fmt: Command {
             Exit codes: 0 done (with --check: every file in canonical form); 1 with --check, files \
             that would change (listed); 2 a file could not be read, parsed or written, or is no \
             template, or a folder or pattern gave none; 64 usage error.
-            """
+            """,
+        options: [
+            .flag("write", short: "w", help: "Rewrite the files in place (atomically)."),
+            .flag("check", help: "Print the files that are not in canonical form and exit 1 if there are any."),
+            .number("indent", default: 2, help: "Spaces per indentation level for JSON output."),
+        ] + TemplateSelection.options,
+        arguments: [
+            ArgumentSpec(
+                name: "FILE",
+                required: true,
+                repeats: true,
+                help: "Template files (- for standard input); with --check or -w also folders and quoted patterns."
+            )
+        ]
     )
 
-    @Flag(name: [.customShort("w"), .customLong("write")], help: "Rewrite the files in place (atomically).")
-    var write = false
-
-    @Flag(help: "Print the files that are not in canonical form and exit 1 if there are any.")
-    var check = false
-
-    @Option(help: "Spaces per indentation level for JSON output.")
-    var indent = 2
-
-    @Argument(help: "Template files (- for standard input); with --check or -w also folders and quoted patterns.")
+    var write: Bool
+    var check: Bool
+    var indent: Int
     var files: [String]
+    var selection: TemplateSelection
 
-    @OptionGroup var selection: TemplateSelection
+    init(_ arguments: ParsedArguments) {
+        write = arguments.flag("write")
+        check = arguments.flag("check")
+        indent = arguments.number("indent") ?? 2
+        files = arguments.words("FILE")
+        selection = TemplateSelection(arguments)
+    }
 
-    func validate() throws {
-        if write && check { throw ValidationError("--write and --check cannot be used together") }
-        if write && files.contains("-") { throw ValidationError("--write cannot rewrite standard input") }
-        if !(1...8).contains(indent) { throw ValidationError("--indent takes 1 to 8") }
+    func validate() throws(UsageError) {
+        if write && check { throw UsageError("--write and --check cannot be used together") }
+        if write && files.contains("-") { throw UsageError("--write cannot rewrite standard input") }
+        if !(1...8).contains(indent) { throw UsageError("--indent takes 1 to 8") }
     }
 
     func run() throws {

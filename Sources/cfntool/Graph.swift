@@ -1,10 +1,9 @@
-import ArgumentParser
 import CFNModel
 import CFNSAM
 
 struct Graph: Command {
-    static let configuration = CommandConfiguration(
-        commandName: "graph",
+    static let spec = CommandSpec(
+        name: "graph",
         abstract: "Print a template's dependency graph as DOT, Mermaid or JSON.",
         discussion: """
             Nodes are the resources, parameters, the pseudo-parameters in use, conditions, \
@@ -35,27 +34,36 @@ struct Graph: Command {
             [LogicalId] message), or --resource names no resource, or the file is no \
             CloudFormation template ("not a CloudFormation template"; --only-templates exits 0 \
             without output instead); 64 usage error.
-            """
+            """,
+        options: [
+            .choice("format", DependencyGraph.OutputFormat.self, default: .dot, help: "Output format: dot, mermaid or json."),
+            .text("resource", help: "Show only this resource, what it depends on and what depends on it."),
+            .flag("sam", help: "Draw a SAM template's SAM resources as written, with edges through events, policies and connectors."),
+            .text(
+                "region",
+                help: "Under the SAM transform: the region it runs for (default AWS_REGION, AWS_DEFAULT_REGION or us-east-1)."
+            ),
+        ] + TransformInputs.options + TemplateSelection.options,
+        arguments: [ArgumentSpec(name: "FILE", required: true, help: "The template file (- for standard input).")]
     )
 
-    @Option(help: "Output format: dot, mermaid or json.")
-    var format: DependencyGraph.OutputFormat = .dot
-
-    @Option(help: "Show only this resource, what it depends on and what depends on it.")
+    var format: DependencyGraph.OutputFormat
     var resource: String?
-
-    @Flag(help: "Draw a SAM template's SAM resources as written, with edges through events, policies and connectors.")
-    var sam = false
-
-    @Option(help: "Under the SAM transform: the region it runs for (default AWS_REGION, AWS_DEFAULT_REGION or us-east-1).")
+    var sam: Bool
     var region: String?
-
-    @OptionGroup var transform: TransformInputs
-
-    @Argument(help: "The template file (- for standard input).")
+    var transform: TransformInputs
     var file: String
+    var selection: TemplateSelection
 
-    @OptionGroup var selection: TemplateSelection
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        format = arguments.choice("format", as: DependencyGraph.OutputFormat.self) ?? .dot
+        resource = arguments.value("resource")
+        sam = arguments.flag("sam")
+        region = arguments.value("region")
+        transform = try TransformInputs(arguments)
+        file = arguments.argument("FILE")!
+        selection = TemplateSelection(arguments)
+    }
 
     func run() throws {
         var status = ExitStatus()
@@ -136,5 +144,3 @@ struct Graph: Command {
             && cycle.contains { graph.vertices[$0].type?.hasPrefix("AWS::Serverless::") == true }
     }
 }
-
-extension DependencyGraph.OutputFormat: ExpressibleByArgument {}

@@ -1,9 +1,8 @@
-import ArgumentParser
 import CFNModel
 
 struct Info: Command {
-    static let configuration = CommandConfiguration(
-        commandName: "info",
+    static let spec = CommandSpec(
+        name: "info",
         abstract: "Summarise templates: format, size, sections, resources by type.",
         discussion: """
             FILEs may be templates, folders (searched recursively for *.yaml, *.yml, *.json and \
@@ -13,13 +12,25 @@ struct Info: Command {
 
             Exit codes: 0 done; 2 a file could not be read or parsed, or is no template, or a \
             folder or pattern gave none (the other files are still summarised); 64 usage error.
-            """
+            """,
+        options: TemplateSelection.options,
+        arguments: [
+            ArgumentSpec(
+                name: "FILE",
+                required: true,
+                repeats: true,
+                help: "Templates, folders or quoted patterns (- for standard input)."
+            )
+        ]
     )
 
-    @Argument(help: "Templates, folders or quoted patterns (- for standard input).")
     var files: [String]
+    var selection: TemplateSelection
 
-    @OptionGroup var selection: TemplateSelection
+    init(_ arguments: ParsedArguments) {
+        files = arguments.words("FILE")
+        selection = TemplateSelection(arguments)
+    }
 
     func run() throws {
         var status = ExitStatus()

@@ -1,4 +1,3 @@
-import ArgumentParser
 import CFNLanguageServer
 import CFNLint
 import CFNModel
@@ -8,8 +7,8 @@ import Glibc
 #endif
 
 struct LSP: Command {
-    static let configuration = CommandConfiguration(
-        commandName: "lsp",
+    static let spec = CommandSpec(
+        name: "lsp",
         abstract: "Run the language server (Language Server Protocol 3.17 over standard input and output).",
         discussion: """
             For editors: lint findings as diagnostics while you type, hover, completion, \
@@ -21,6 +20,8 @@ struct LSP: Command {
             without shutdown, or when the input ends.
             """
     )
+
+    init(_ arguments: ParsedArguments) {}
 
     func run() throws {
         let asOf = LintDate(Lint.today()) ?? LintDate("2026-01-01")!

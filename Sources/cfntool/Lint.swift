@@ -1,4 +1,3 @@
-import ArgumentParser
 import CFNLint
 import CFNModel
 
@@ -7,8 +6,8 @@ import Glibc
 #endif
 
 struct Lint: Command {
-    static let configuration = CommandConfiguration(
-        commandName: "lint",
+    static let spec = CommandSpec(
+        name: "lint",
         abstract: "Check templates: structure, intrinsic functions, references, parameters, conditions, mappings, outputs.",
         discussion: """
             FILEs may be templates, folders (searched recursively for *.yaml, *.yml, *.json and \
@@ -40,78 +39,118 @@ struct Lint: Command {
             findings at or above --fail-level, or-ed together (an E0000 finding is an error), \
             and 2 alone when a named file does not exist or a pattern matches nothing (cfn-lint \
             then lints nothing); usage errors stay 64.
-            """
+            """,
+        options: [
+            .choice("format", ReportFormat.self, default: .text, help: "text, json, sarif, junit, github or parseable."),
+            .text("output-file", placeholder: "file", help: "Write the report to this file (atomically) instead of standard output."),
+            .choice(
+                "fail-level",
+                FailLevel.self,
+                help: "error, warning or informational: exit 1 on findings at or above it (default warning)."
+            ),
+            .choice(
+                "exit-codes",
+                ExitCodes.self,
+                help:
+                    "cfntool (0, 1, 2) or cfn-lint (2 errors, 4 warnings, 8 informational, or-ed; default: the config's exit_codes, else cfntool)."
+            ),
+            .text("config", placeholder: "file", help: "A config file instead of the nearest .cfntool.yaml (or .cfnlintrc)."),
+            .text(
+                "ignore-checks",
+                placeholder: "ids",
+                repeats: true,
+                help: "Rule ids or prefixes to skip, comma-separated or repeated (E3012,W2001 or W)."
+            ),
+            .text(
+                "include-checks",
+                placeholder: "ids",
+                repeats: true,
+                help: "Rule ids or prefixes to add, comma-separated or repeated (informational rules are off by default: I)."
+            ),
+            .number("jobs", help: "Files linted at once (default: all cores)."),
+            .text("as-of", placeholder: "date", help: "The day deprecation dates are compared with (YYYY-MM-DD; default today)."),
+            .text(
+                "regions",
+                repeats: true,
+                help: "Regions to check the template for, comma-separated or repeated (default AWS_REGION or us-east-1)."
+            ),
+            .flag(
+                "fix",
+                help:
+                    "Apply the safe fixes to the files, atomically (for -, the fixed text goes to standard output and the report to standard error)."
+            ),
+            .flag("unsafe-fixes", help: "With --fix or --diff: the unsafe fixes too (probably right, but a person should look)."),
+            .flag("diff", help: "Print what --fix would change as a unified diff, write nothing, and exit 1 when something would change."),
+            .text(
+                "deployment-files",
+                placeholder: "files",
+                upToNextOption: true,
+                help: """
+                    Deployment files (CloudFormation git sync: template-file-path, parameters, tags) or \
+                    quoted patterns: lint the templates they name, checking their parameters (E2900). \
+                    Takes the place of FILEs.
+                    """
+            ),
+            .text(
+                "parameter-files",
+                placeholder: "files",
+                upToNextOption: true,
+                help: """
+                    Parameter files ([{"ParameterKey": ..., "ParameterValue": ...}]) or quoted patterns: \
+                    check the one template's parameters with each (E2900). Name the template before this option.
+                    """
+            ),
+        ] + TemplateSelection.options,
+        arguments: [
+            ArgumentSpec(
+                name: "FILE",
+                required: false,
+                repeats: true,
+                help:
+                    "Templates, folders or quoted patterns ('templates/**/*.yaml'); - for standard input. Default: the config's templates."
+            )
+        ]
     )
 
-    @Argument(help: "Templates, folders or quoted patterns ('templates/**/*.yaml'); - for standard input. Default: the config's templates.")
-    var files: [String] = []
-
-    @OptionGroup var selection: TemplateSelection
-
-    @Option(help: "text, json, sarif, junit, github or parseable.")
-    var format: ReportFormat = .text
-
-    @Option(help: "Write the report to this file (atomically) instead of standard output.")
+    var files: [String]
+    var selection: TemplateSelection
+    var format: ReportFormat
     var outputFile: String?
-
-    @Option(help: "error, warning or informational: exit 1 on findings at or above it (default warning).")
-    var failLevel: FailLevel = .warning
-
-    @Option(
-        help:
-            "cfntool (0, 1, 2) or cfn-lint (2 errors, 4 warnings, 8 informational, or-ed; default: the config's exit_codes, else cfntool)."
-    )
+    var failLevel: FailLevel
     var exitCodes: ExitCodes?
-
-    @Option(help: "A config file instead of the nearest .cfntool.yaml (or .cfnlintrc).")
     var config: String?
-
-    @Option(help: "Rule ids or prefixes to skip, comma-separated or repeated (E3012,W2001 or W).")
-    var ignoreChecks: [String] = []
-
-    @Option(help: "Rule ids or prefixes to add, comma-separated or repeated (informational rules are off by default: I).")
-    var includeChecks: [String] = []
-
-    @Option(help: "Files linted at once (default: all cores).")
+    var ignoreChecks: [String]
+    var includeChecks: [String]
     var jobs: Int?
-
-    @Option(help: "The day deprecation dates are compared with (YYYY-MM-DD; default today).")
     var asOf: String?
+    var regions: [String]
+    var fix: Bool
+    var unsafeFixes: Bool
+    var diff: Bool
+    var deploymentFiles: [String]
+    var parameterFiles: [String]
 
-    @Option(help: "Regions to check the template for, comma-separated or repeated (default AWS_REGION or us-east-1).")
-    var regions: [String] = []
+    init(_ arguments: ParsedArguments) {
+        files = arguments.words("FILE")
+        selection = TemplateSelection(arguments)
+        format = arguments.choice("format", as: ReportFormat.self) ?? .text
+        outputFile = arguments.value("output-file")
+        failLevel = arguments.choice("fail-level", as: FailLevel.self) ?? .warning
+        exitCodes = arguments.choice("exit-codes", as: ExitCodes.self)
+        config = arguments.value("config")
+        ignoreChecks = arguments.values("ignore-checks")
+        includeChecks = arguments.values("include-checks")
+        jobs = arguments.number("jobs")
+        asOf = arguments.value("as-of")
+        regions = arguments.values("regions")
+        fix = arguments.flag("fix")
+        unsafeFixes = arguments.flag("unsafe-fixes")
+        diff = arguments.flag("diff")
+        deploymentFiles = arguments.values("deployment-files")
+        parameterFiles = arguments.values("parameter-files")
+    }
 
-    @Flag(
-        help:
-            "Apply the safe fixes to the files, atomically (for -, the fixed text goes to standard output and the report to standard error)."
-    )
-    var fix = false
-
-    @Flag(help: "With --fix or --diff: the unsafe fixes too (probably right, but a person should look).")
-    var unsafeFixes = false
-
-    @Flag(help: "Print what --fix would change as a unified diff, write nothing, and exit 1 when something would change.")
-    var diff = false
-    @Option(
-        parsing: .upToNextOption,
-        help: """
-            Deployment files (CloudFormation git sync: template-file-path, parameters, tags) or \
-            quoted patterns: lint the templates they name, checking their parameters (E2900). \
-            Takes the place of FILEs.
-            """
-    )
-    var deploymentFiles: [String] = []
-
-    @Option(
-        parsing: .upToNextOption,
-        help: """
-            Parameter files ([{"ParameterKey": ..., "ParameterValue": ...}]) or quoted patterns: \
-            check the one template's parameters with each (E2900). Name the template before this option.
-            """
-    )
-    var parameterFiles: [String] = []
-
-    enum FailLevel: String, ExpressibleByArgument {
+    enum FailLevel: String, CaseIterable {
         case error, warning, informational
 
         var severity: Severity {
@@ -124,23 +163,23 @@ struct Lint: Command {
     }
 
     /// Which exit codes lint gives.
-    enum ExitCodes: String, ExpressibleByArgument, CaseIterable {
+    enum ExitCodes: String, CaseIterable {
         /// 0, 1, 2 and 64, as every cfntool command.
         case cfntool
         /// cfn-lint's: a bit for each severity found.
         case cfnLint = "cfn-lint"
     }
 
-    func validate() throws {
-        if let asOf, LintDate(asOf) == nil { throw ValidationError("--as-of takes a date as YYYY-MM-DD") }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs takes 1 or more") }
-        if unsafeFixes && !fix && !diff { throw ValidationError("--unsafe-fixes goes with --fix or --diff") }
-        if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input can be read once: name - once") }
+    func validate() throws(UsageError) {
+        if let asOf, LintDate(asOf) == nil { throw UsageError("--as-of takes a date as YYYY-MM-DD") }
+        if let jobs, jobs < 1 { throw UsageError("--jobs takes 1 or more") }
+        if unsafeFixes && !fix && !diff { throw UsageError("--unsafe-fixes goes with --fix or --diff") }
+        if files.filter({ $0 == "-" }).count > 1 { throw UsageError("standard input can be read once: name - once") }
         if !deploymentFiles.isEmpty && (!files.isEmpty || !parameterFiles.isEmpty) {
-            throw ValidationError("--deployment-files name their templates: give no FILEs and no --parameter-files with them")
+            throw UsageError("--deployment-files name their templates: give no FILEs and no --parameter-files with them")
         }
         if !parameterFiles.isEmpty && files.count > 1 {
-            throw ValidationError("--parameter-files are the values of one template: name one FILE")
+            throw UsageError("--parameter-files are the values of one template: name one FILE")
         }
     }
 
@@ -196,10 +235,10 @@ struct Lint: Command {
             : !parameterFiles.isEmpty ? DeploymentInputs.parameterFiles(parameterFiles) : DeploymentInputs()
         let inputs = !deploymentFiles.isEmpty ? deployment.templates : files.isEmpty ? cfg.templates : files
         if inputs.isEmpty && deploymentFiles.isEmpty {
-            throw ValidationError("no templates: name files or folders, or list them under templates: in .cfntool.yaml")
+            throw UsageError("no templates: name files or folders, or list them under templates: in .cfntool.yaml")
         }
         if !parameterFiles.isEmpty && inputs.count > 1 {
-            throw ValidationError("--parameter-files are the values of one template: name one FILE")
+            throw UsageError("--parameter-files are the values of one template: name one FILE")
         }
         let codes = exitCodes ?? cfg.exitCodes ?? .cfntool
         let only = selection.onlyTemplates
@@ -352,5 +391,3 @@ struct Lint: Command {
 
     static func cores() -> Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 }
-
-extension ReportFormat: ExpressibleByArgument {}

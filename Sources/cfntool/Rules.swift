@@ -1,18 +1,26 @@
-import ArgumentParser
 import CFNLint
 
 struct Rules: Command {
-    static let configuration = CommandConfiguration(
-        commandName: "rules",
-        abstract: "List every lint rule id (id, severity, title), as text, JSON or Markdown documentation."
+    static let spec = CommandSpec(
+        name: "rules",
+        abstract: "List every lint rule id (id, severity, title), as text, JSON or Markdown documentation.",
+        options: [
+            .choice(
+                "format",
+                Format.self,
+                default: .text,
+                help: "text (one line an id), json (id, level, title, description) or markdown (the documentation, as in docs/rules.md)."
+            )
+        ]
     )
 
-    enum Format: String, ExpressibleByArgument {
+    enum Format: String, CaseIterable {
         case text, json, markdown
     }
 
-    @Option(help: "text (one line an id), json (id, level, title, description) or markdown (the documentation, as in docs/rules.md).")
-    var format: Format = .text
+    var format: Format
+
+    init(_ arguments: ParsedArguments) { format = arguments.choice("format", as: Format.self) ?? .text }
 
     func run() throws {
         switch format {

@@ -1,10 +1,9 @@
-import ArgumentParser
 import CFNModel
 import CFNSchema
 
 struct Schema: Command {
-    static let configuration = CommandConfiguration(
-        commandName: "schema",
+    static let spec = CommandSpec(
+        name: "schema",
         abstract: "Show what a resource type takes: its properties, their types and limits, what replaces it.",
         discussion: """
             cfntool schema TYPE shows the type's data source, the regions that have it, its \
@@ -25,31 +24,47 @@ struct Schema: Command {
 
             Exit codes: 0 shown; 2 unknown resource type or property, or no schema bundle \
             found; 64 usage error.
-            """
+            """,
+        options: [
+            .flag("list", help: "List the resource types (those starting with the first argument, if given)."),
+            .choice("format", OutputFormat.self, default: .text, help: "Output format: text or json."),
+            .text("region", help: "Show the schema of this region (default: us-east-1, or any region that has the type)."),
+        ],
+        arguments: [
+            ArgumentSpec(
+                name: "TYPE",
+                required: false,
+                help: "A resource type (AWS::SQS::Queue), optionally with .PROPERTY; with --list, a prefix."
+            ),
+            ArgumentSpec(
+                name: "PROPERTY",
+                required: false,
+                help: "A property, or a dotted path to one inside another (LoadBalancers.ContainerPort)."
+            ),
+        ]
     )
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    enum OutputFormat: String, CaseIterable {
         case text, json
     }
 
-    @Flag(help: "List the resource types (those starting with the first argument, if given).")
-    var list = false
-
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
-
-    @Option(help: "Show the schema of this region (default: us-east-1, or any region that has the type).")
+    var list: Bool
+    var format: OutputFormat
     var region: String?
-
-    @Argument(help: "A resource type (AWS::SQS::Queue), optionally with .PROPERTY; with --list, a prefix.")
     var type: String?
-
-    @Argument(help: "A property, or a dotted path to one inside another (LoadBalancers.ContainerPort).")
     var property: String?
 
-    func validate() throws {
-        if !list && type == nil { throw ValidationError("give a resource type (or --list)") }
-        if list && property != nil { throw ValidationError("--list takes one prefix at most") }
+    init(_ arguments: ParsedArguments) {
+        list = arguments.flag("list")
+        format = arguments.choice("format", as: OutputFormat.self) ?? .text
+        region = arguments.value("region")
+        type = arguments.argument("TYPE")
+        property = arguments.argument("PROPERTY")
+    }
+
+    func validate() throws(UsageError) {
+        if !list && type == nil { throw UsageError("give a resource type (or --list)") }
+        if list && property != nil { throw UsageError("--list takes one prefix at most") }
     }
 
     func run() throws {

@@ -1,4 +1,3 @@
-import ArgumentParser
 import CFNModel
 import CFNSAM
 import CFNSplit
@@ -8,8 +7,8 @@ import Glibc
 #endif
 
 struct Split: Command {
-    static let configuration = CommandConfiguration(
-        commandName: "split",
+    static let spec = CommandSpec(
+        name: "split",
         abstract: "Split an oversized template into a parent and nested stacks that each stay within every quota.",
         discussion: """
             Writes DIR/parent.yaml (or .json), one content-hashed template per nested stack, and \
@@ -34,45 +33,65 @@ struct Split: Command {
             refuses the template (file:line:col: [LogicalId] message), or the file is no \
             CloudFormation template ("not a CloudFormation template"; --only-templates exits 0 \
             and writes nothing instead).
-            """
+            """,
+        options: [
+            .text("output", short: "o", placeholder: "dir", required: true, help: "The directory to write into."),
+            .choice(
+                "strategy",
+                Strategy.self,
+                help: "routes (default with an API Gateway API), function, type or auto (default otherwise)."
+            ),
+            .number("max-resources", default: 200, help: "Most resources in any template of the output, the parent and each nested stack."),
+            .text("template-url-base", placeholder: "url", help: "Write absolute TemplateURLs: this prefix plus the file name."),
+            .text(
+                "previous",
+                placeholder: "file",
+                help: "The last manifest.json (or the deployed single template): resources stay where they are."
+            ),
+            .flag(
+                "allow-moves",
+                help: "With --previous: let resources with a fixed physical name move (they need a stack refactor: DIR/refactor-N.json)."
+            ),
+            .choice("format", Template.Format.self, help: "yaml or json (default: the input's format)."),
+            .flag("verify", invertible: true, default: true, help: "Merge the output back and prove it equals the input before writing."),
+            .flag("force", help: "Write into a non-empty DIR that split did not write."),
+            .text(
+                "region",
+                help: "Under the SAM transform: the region it runs for (default AWS_REGION, AWS_DEFAULT_REGION or us-east-1)."
+            ),
+        ] + TransformInputs.options + TemplateSelection.options,
+        arguments: [ArgumentSpec(name: "FILE", required: true, help: "The template to split (- for standard input).")]
     )
 
-    @Argument(help: "The template to split (- for standard input).")
     var file: String
-
-    @Option(name: .shortAndLong, help: "The directory to write into.")
     var output: String
-
-    @Option(help: "routes (default with an API Gateway API), function, type or auto (default otherwise).")
     var strategy: Strategy?
-
-    @Option(help: "Most resources in any template of the output, the parent and each nested stack.")
-    var maxResources = 200
-
-    @Option(help: "Write absolute TemplateURLs: this prefix plus the file name.")
+    var maxResources: Int
     var templateURLBase: String?
-
-    @Option(help: "The last manifest.json (or the deployed single template): resources stay where they are.")
     var previous: String?
-
-    @Flag(help: "With --previous: let resources with a fixed physical name move (they need a stack refactor: DIR/refactor-N.json).")
-    var allowMoves = false
-
-    @Option(help: "yaml or json (default: the input's format).")
+    var allowMoves: Bool
     var format: Template.Format?
-
-    @Flag(inversion: .prefixedNo, help: "Merge the output back and prove it equals the input before writing.")
-    var verify = true
-
-    @Flag(help: "Write into a non-empty DIR that split did not write.")
-    var force = false
-
-    @Option(help: "Under the SAM transform: the region it runs for (default AWS_REGION, AWS_DEFAULT_REGION or us-east-1).")
+    var verify: Bool
+    var force: Bool
     var region: String?
+    var transform: TransformInputs
+    var selection: TemplateSelection
 
-    @OptionGroup var transform: TransformInputs
-
-    @OptionGroup var selection: TemplateSelection
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        file = arguments.argument("FILE")!
+        output = arguments.value("output")!
+        strategy = arguments.choice("strategy", as: Strategy.self)
+        maxResources = arguments.number("max-resources") ?? 200
+        templateURLBase = arguments.value("template-url-base")
+        previous = arguments.value("previous")
+        allowMoves = arguments.flag("allow-moves")
+        format = arguments.choice("format", as: Template.Format.self)
+        verify = arguments.flag("verify", otherwise: true)
+        force = arguments.flag("force")
+        region = arguments.value("region")
+        transform = try TransformInputs(arguments)
+        selection = TemplateSelection(arguments)
+    }
 
     func run() throws {
         var status = ExitStatus()
@@ -306,8 +325,6 @@ extension Split {
         return out
     }
 }
-
-extension Strategy: ExpressibleByArgument {}
 
 extension String {
     func padding(_ width: Int) -> String {

@@ -1,4 +1,3 @@
-import ArgumentParser
 import CFNModel
 
 #if canImport(Glibc)
@@ -6,15 +5,21 @@ import Glibc
 #endif
 
 /// `--only-templates`, on every command that takes files.
-struct TemplateSelection: ParsableArguments {
-    @Flag(
-        help: """
-            Skip files that are no CloudFormation template (no Resources, AWSTemplateFormatVersion \
-            or SAM Transform) without a word, instead of refusing them: for hooks that hand over \
-            every YAML and JSON file.
-            """
-    )
+struct TemplateSelection {
+    static let options: [OptionSpec] = [
+        .flag(
+            "only-templates",
+            help: """
+                Skip files that are no CloudFormation template (no Resources, AWSTemplateFormatVersion \
+                or SAM Transform) without a word, instead of refusing them: for hooks that hand over \
+                every YAML and JSON file.
+                """
+        )
+    ]
+
     var onlyTemplates = false
+
+    init(_ arguments: ParsedArguments) { onlyTemplates = arguments.flag("only-templates") }
 }
 
 /// The files a command works on, from its arguments: files named on the command line, and the

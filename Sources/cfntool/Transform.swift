@@ -1,10 +1,9 @@
-import ArgumentParser
 import CFNModel
 import CFNSAM
 
 struct Transform: Command {
-    static let configuration = CommandConfiguration(
-        commandName: "transform",
+    static let spec = CommandSpec(
+        name: "transform",
         abstract: "Apply the AWS::Serverless-2016-10-31 (SAM) transform: print the plain CloudFormation template it deploys.",
         discussion: """
             The transform applies to a template that declares it, or that declares no Transform and \
@@ -15,27 +14,34 @@ struct Transform: Command {
             or the SAM template is invalid (every error on standard error as \
             file:line:col: [LogicalId] message), or the file is no CloudFormation template (\"not a \
             CloudFormation template\"; --only-templates exits 0 without output instead); 64: usage error.
-            """
+            """,
+        options: [
+            .text("partition", help: "The partition: aws, aws-cn, aws-us-gov, ... (default: the region's)."),
+            .text("region", help: "The region (default AWS_REGION, AWS_DEFAULT_REGION or us-east-1)."),
+        ] + TransformInputs.options + [
+            .choice("format", Template.Format.self, help: "json or yaml (default: the input's format)."),
+            .text("output", short: "o", help: "Write to this file (atomically) instead of standard output."),
+        ] + TemplateSelection.options,
+        arguments: [ArgumentSpec(name: "FILE", required: true, help: "The SAM template (- for standard input).")]
     )
 
-    @Argument(help: "The SAM template (- for standard input).")
     var file: String
-
-    @Option(help: "The partition: aws, aws-cn, aws-us-gov, ... (default: the region's).")
     var partition: String?
-
-    @Option(help: "The region (default AWS_REGION, AWS_DEFAULT_REGION or us-east-1).")
     var region: String?
-
-    @OptionGroup var inputs: TransformInputs
-
-    @Option(help: "json or yaml (default: the input's format).")
+    var inputs: TransformInputs
     var format: Template.Format?
-
-    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
     var output: String?
+    var selection: TemplateSelection
 
-    @OptionGroup var selection: TemplateSelection
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        file = arguments.argument("FILE")!
+        partition = arguments.value("partition")
+        region = arguments.value("region")
+        inputs = try TransformInputs(arguments)
+        format = arguments.choice("format", as: Template.Format.self)
+        output = arguments.value("output")
+        selection = TemplateSelection(arguments)
+    }
 
     func run() throws {
         var status = ExitStatus()
