@@ -48,6 +48,7 @@ let package = Package(
         .target(name: "CFNLanguageServer", dependencies: ["CFNModel", "CFNSchema", "CFNLint", "CFNSAM"]),
         .executableTarget(name: "cfnbench", dependencies: ["CFNModel", "CFNSAM", "CFNSplit", "CFNDiff"], path: "Benchmarks/cfnbench"),
         .testTarget(name: "CFNModelTests", dependencies: ["CFNModel"]),
+        .testTarget(name: "CFNSchemaTests", dependencies: ["CFNSchema", "CFNModel"]),
         .testTarget(name: "CFNSplitTests", dependencies: ["CFNSplit", "CFNModel", "CFNSchema", "CFNSAM"]),
         .testTarget(name: "CFNLintTests", dependencies: ["CFNLint", "CFNModel", "CFNSchema"]),
         .testTarget(name: "CFNDiffTests", dependencies: ["CFNDiff", "CFNModel", "CFNSchema", "CFNSplit", "CFNSAM"]),

@@ -19,7 +19,9 @@ index.txt, one record a line, fields separated by one space:
     wheel-sha256 <hex of the wheel file, or "installed">
     digest <FNV-1a 64 over the schema ids and files, hex>
     regions <region> <region> ...            (bit i of a mask = the i-th region)
-    type <TypeName> <schema id> <mask hex>   (one line per type and schema; sorted)
+    type <TypeName> <schema id> <mask hex>   (one line per type and schema; sorted, all together
+                                              after the regions line: cfntool finds a type by a
+                                              binary search of these lines in place, never a table)
     getatt-all <TypeName>                    (Fn::GetAtt reads any property, not only read-only ones)
     getatt-extra <TypeName> <Attribute>      (a property Fn::GetAtt reads besides the read-only ones)
     extension <RuleId> <file> <path>         (a constraint schema, extensions/<file>, that applies

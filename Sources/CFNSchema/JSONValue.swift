@@ -77,42 +77,182 @@ public enum JSONValue: Sendable, Hashable {
         parser.skipSpace()
         return parser.at == bytes.count ? value : nil
     }
+
+    /// The value written at `range` of `bytes` (a definition kept unparsed by `parseDocument`);
+    /// nil when it is not one JSON value.
+    static func parse(_ bytes: [UInt8], in range: Range<Int>) -> JSONValue? {
+        var parser = JSONParser(bytes: bytes, at: range.lowerBound, end: range.upperBound)
+        guard let value = parser.value(depth: 0) else { return nil }
+        parser.skipSpace()
+        return parser.at == range.upperBound ? value : nil
+    }
+
+    /// Parses a schema document, all but the members of its top-level `definitions`, which are
+    /// only stepped over: each is left as the byte range of its value (the first of a repeated
+    /// name), parsed when a `$ref` first needs it. A resource schema's definitions are most of
+    /// its bytes and a template reaches few of them. The root comes back without its
+    /// `definitions` member. Nil when the text is not JSON; a definition's body is only checked
+    /// for balanced brackets and closed strings here, and fully when it is parsed.
+    static func parseDocument(_ bytes: [UInt8]) -> (root: JSONValue, definitions: [String: Range<Int>])? {
+        var parser = JSONParser(bytes: bytes)
+        guard let (root, definitions) = parser.document() else { return nil }
+        parser.skipSpace()
+        return parser.at == bytes.count ? (root, definitions) : nil
+    }
 }
 
 /// A small recursive-descent JSON reader over bytes.
 private struct JSONParser {
     let bytes: [UInt8]
     var at = 0
+    /// Where the text ends (the end of `bytes`, or of the range being parsed).
+    let end: Int
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+        end = bytes.count
+    }
+
+    init(bytes: [UInt8], at: Int, end: Int) {
+        self.bytes = bytes
+        self.at = at
+        self.end = end
+    }
 
     mutating func skipSpace() {
-        while at < bytes.count, bytes[at] == 0x20 || bytes[at] == 0x0A || bytes[at] == 0x0D || bytes[at] == 0x09 { at += 1 }
+        while at < end, bytes[at] == 0x20 || bytes[at] == 0x0A || bytes[at] == 0x0D || bytes[at] == 0x09 { at += 1 }
+    }
+
+    /// The top-level value, its `definitions` object stepped over member by member (see
+    /// `JSONValue.parseDocument`).
+    mutating func document() -> (JSONValue, [String: Range<Int>])? {
+        skipSpace()
+        guard at < end, bytes[at] == UInt8(ascii: "{") else { return value(depth: 0).map { ($0, [:]) } }
+        at += 1
+        var members: [(String, JSONValue)] = []
+        var definitions: [String: Range<Int>] = [:]
+        var seenDefinitions = false
+        skipSpace()
+        if at < end, bytes[at] == UInt8(ascii: "}") {
+            at += 1
+            return (.object(members), definitions)
+        }
+        while true {
+            skipSpace()
+            guard at < end, bytes[at] == UInt8(ascii: "\""), let key = string() else { return nil }
+            skipSpace()
+            guard at < end, bytes[at] == UInt8(ascii: ":") else { return nil }
+            at += 1
+            skipSpace()
+            if key == "definitions", !seenDefinitions, at < end, bytes[at] == UInt8(ascii: "{") {
+                // `root["definitions"]` is the first member of that name: only it is kept aside.
+                seenDefinitions = true
+                guard let found = ranges() else { return nil }
+                definitions = found
+            } else {
+                guard let v = value(depth: 1) else { return nil }
+                members.append((key, v))
+            }
+            skipSpace()
+            guard at < end else { return nil }
+            if bytes[at] == UInt8(ascii: ",") {
+                at += 1
+                continue
+            }
+            guard bytes[at] == UInt8(ascii: "}") else { return nil }
+            at += 1
+            return (.object(members), definitions)
+        }
+    }
+
+    /// The members of the object at `at`, each as the byte range of its value (the first of a
+    /// repeated key), stepped over without being parsed.
+    private mutating func ranges() -> [String: Range<Int>]? {
+        at += 1
+        var out: [String: Range<Int>] = [:]
+        skipSpace()
+        if at < end, bytes[at] == UInt8(ascii: "}") {
+            at += 1
+            return out
+        }
+        while true {
+            skipSpace()
+            guard at < end, bytes[at] == UInt8(ascii: "\""), let key = string() else { return nil }
+            skipSpace()
+            guard at < end, bytes[at] == UInt8(ascii: ":") else { return nil }
+            at += 1
+            skipSpace()
+            let start = at
+            guard skipValue() else { return nil }
+            if out[key] == nil { out[key] = start..<at }
+            skipSpace()
+            guard at < end else { return nil }
+            if bytes[at] == UInt8(ascii: ",") {
+                at += 1
+                continue
+            }
+            guard bytes[at] == UInt8(ascii: "}") else { return nil }
+            at += 1
+            return out
+        }
+    }
+
+    /// Steps over one value: an object or a list by its brackets and strings, anything else by
+    /// parsing it.
+    private mutating func skipValue() -> Bool {
+        guard at < end else { return false }
+        guard bytes[at] == UInt8(ascii: "{") || bytes[at] == UInt8(ascii: "[") else { return value(depth: 1) != nil }
+        let stop = end
+        let from = at
+        let next: Int? = bytes.withUnsafeBufferPointer { b -> Int? in
+            var i = from
+            var depth = 0
+            while i < stop {
+                let c = b[i]
+                i += 1
+                switch c {
+                case UInt8(ascii: "\""):
+                    while i < stop, b[i] != UInt8(ascii: "\"") { i += b[i] == UInt8(ascii: "\\") ? 2 : 1 }
+                    guard i < stop else { return nil }
+                    i += 1
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    depth += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    depth -= 1
+                    if depth == 0 { return i }
+                default: break
+                }
+            }
+            return nil
+        }
+        guard let next else { return false }
+        at = next
+        return true
     }
 
     mutating func value(depth: Int) -> JSONValue? {
         guard depth < 256 else { return nil }
         skipSpace()
-        guard at < bytes.count else { return nil }
+        guard at < end else { return nil }
         switch bytes[at] {
         case UInt8(ascii: "{"):
             at += 1
             var members: [(String, JSONValue)] = []
             skipSpace()
-            if at < bytes.count, bytes[at] == UInt8(ascii: "}") {
+            if at < end, bytes[at] == UInt8(ascii: "}") {
                 at += 1
                 return .object(members)
             }
             while true {
                 skipSpace()
-                guard at < bytes.count, bytes[at] == UInt8(ascii: "\""), let key = string() else { return nil }
+                guard at < end, bytes[at] == UInt8(ascii: "\""), let key = string() else { return nil }
                 skipSpace()
-                guard at < bytes.count, bytes[at] == UInt8(ascii: ":") else { return nil }
+                guard at < end, bytes[at] == UInt8(ascii: ":") else { return nil }
                 at += 1
                 guard let v = value(depth: depth + 1) else { return nil }
                 members.append((key, v))
                 skipSpace()
-                guard at < bytes.count else { return nil }
+                guard at < end else { return nil }
                 if bytes[at] == UInt8(ascii: ",") {
                     at += 1
                     continue
@@ -125,7 +265,7 @@ private struct JSONParser {
             at += 1
             var items: [JSONValue] = []
             skipSpace()
-            if at < bytes.count, bytes[at] == UInt8(ascii: "]") {
+            if at < end, bytes[at] == UInt8(ascii: "]") {
                 at += 1
                 return .array(items)
             }
@@ -133,7 +273,7 @@ private struct JSONParser {
                 guard let v = value(depth: depth + 1) else { return nil }
                 items.append(v)
                 skipSpace()
-                guard at < bytes.count else { return nil }
+                guard at < end else { return nil }
                 if bytes[at] == UInt8(ascii: ",") {
                     at += 1
                     continue
@@ -149,7 +289,7 @@ private struct JSONParser {
         case UInt8(ascii: "n"): return literal("null", .null)
         default:
             let start = at
-            while at < bytes.count, "+-0123456789.eE".utf8.contains(bytes[at]) { at += 1 }
+            while at < end, "+-0123456789.eE".utf8.contains(bytes[at]) { at += 1 }
             guard at > start, let d = Double(String(decoding: bytes[start..<at], as: UTF8.self)) else { return nil }
             return .number(d)
         }
@@ -157,7 +297,7 @@ private struct JSONParser {
 
     mutating func literal(_ word: String, _ v: JSONValue) -> JSONValue? {
         let w = Array(word.utf8)
-        guard at + w.count <= bytes.count, Array(bytes[at..<at + w.count]) == w else { return nil }
+        guard at + w.count <= end, Array(bytes[at..<at + w.count]) == w else { return nil }
         at += w.count
         return v
     }
@@ -167,14 +307,14 @@ private struct JSONParser {
         at += 1
         // Most strings have no escape: made from the bytes in place.
         let start = at
-        while at < bytes.count, bytes[at] != UInt8(ascii: "\""), bytes[at] != UInt8(ascii: "\\") { at += 1 }
-        guard at < bytes.count else { return nil }
+        while at < end, bytes[at] != UInt8(ascii: "\""), bytes[at] != UInt8(ascii: "\\") { at += 1 }
+        guard at < end else { return nil }
         if bytes[at] == UInt8(ascii: "\"") {
             at += 1
             return String(decoding: bytes[start..<at - 1], as: UTF8.self)
         }
         var out = Array(bytes[start..<at])
-        while at < bytes.count {
+        while at < end {
             let c = bytes[at]
             at += 1
             if c == UInt8(ascii: "\"") { return String(decoding: out, as: UTF8.self) }
@@ -182,7 +322,7 @@ private struct JSONParser {
                 out.append(c)
                 continue
             }
-            guard at < bytes.count else { return nil }
+            guard at < end else { return nil }
             let e = bytes[at]
             at += 1
             switch e {
@@ -193,7 +333,7 @@ private struct JSONParser {
             case UInt8(ascii: "f"): out.append(0x0C)
             case UInt8(ascii: "u"):
                 guard var scalar = hex4() else { return nil }
-                if scalar >= 0xD800 && scalar < 0xDC00, at + 1 < bytes.count, bytes[at] == UInt8(ascii: "\\"),
+                if scalar >= 0xD800 && scalar < 0xDC00, at + 1 < end, bytes[at] == UInt8(ascii: "\\"),
                     bytes[at + 1] == UInt8(ascii: "u")
                 {
                     at += 2
@@ -208,7 +348,7 @@ private struct JSONParser {
     }
 
     mutating func hex4() -> UInt32? {
-        guard at + 4 <= bytes.count, let v = UInt32(String(decoding: bytes[at..<at + 4], as: UTF8.self), radix: 16) else { return nil }
+        guard at + 4 <= end, let v = UInt32(String(decoding: bytes[at..<at + 4], as: UTF8.self), radix: 16) else { return nil }
         at += 4
         return v
     }

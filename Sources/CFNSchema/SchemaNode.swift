@@ -1,4 +1,5 @@
 import CFNModel
+import Synchronization
 
 /// JSON types a schema can ask for.
 public struct JSONTypes: OptionSet, Sendable, Hashable {
@@ -74,7 +75,12 @@ public final class SchemaNode: @unchecked Sendable {
     public internal(set) var contains: SchemaNode?
     public internal(set) var minProperties: Int?
     public internal(set) var maxProperties: Int?
-    public internal(set) var ref: SchemaNode?
+    /// The node `$ref` leads to. A definition's own node (the one with `definitionName`) leads
+    /// to the definition's schema, compiled the first time this is read.
+    public var ref: SchemaNode? { definition?.node ?? refTarget }
+    var refTarget: SchemaNode?
+    /// For the node that stands for a definition: where its schema is compiled from.
+    var definition: LazyDefinition?
     public internal(set) var allOf: [SchemaNode] = []
     public internal(set) var anyOf: [SchemaNode] = []
     public internal(set) var oneOf: [SchemaNode] = []
@@ -173,31 +179,124 @@ extension SchemaNode {
     }
 }
 
-/// Compiles a schema document (`definitions` for `$ref`) into `SchemaNode`s.
-struct SchemaCompiler {
-    private let root: JSONValue
-    private var definitions: [String: SchemaNode] = [:]
-    private var patterns: [String: Pattern?]
+/// Patterns by source text, compiled once for every document that shares the cache (those of
+/// one store); nil for one the linear-time matcher cannot take.
+final class PatternCache: Sendable {
+    private let patterns = Locked<[String: Pattern?]>([:])
 
-    init(root: JSONValue, patterns: [String: Pattern?] = [:]) {
-        self.root = root
+    init() {}
+
+    func pattern(_ source: String) -> Pattern? {
+        if let hit = patterns.withLock({ $0[source] }) { return hit }
+        // Compiled outside the lock; two threads may both compile it once, harmlessly.
+        let compiled = try? Pattern(source)
+        patterns.withLock { $0[source] = compiled }
+        return compiled
+    }
+}
+
+/// One `#/definitions/<name>` of a document, compiled the first time a `$ref` to it is followed
+/// (a template reaches few of a resource schema's definitions), then shared by every `$ref`.
+final class LazyDefinition: @unchecked Sendable {
+    let document: SchemaDocument
+    let name: String
+    /// The compiled node once it is complete: read without the document's lock (the node's
+    /// fields are written before it is stored here, and never after).
+    private let published = Atomic<Unmanaged<SchemaNode>?>(nil)
+    /// The compiled node, kept alive here; written and read under the document's lock only.
+    var compiled: SchemaNode?
+    var failed = false
+
+    init(document: SchemaDocument, name: String) {
+        self.document = document
+        self.name = name
+    }
+
+    var node: SchemaNode? {
+        if let done = published.load(ordering: .acquiring) { return done.takeUnretainedValue() }
+        return document.compile(self)
+    }
+
+    func publish(_ node: SchemaNode) { published.store(Unmanaged.passUnretained(node), ordering: .releasing) }
+}
+
+/// A schema document being compiled into `SchemaNode`s: the root at once, each definition the
+/// first time a `$ref` to it is followed. Definitions come from the bytes the document was read
+/// from (parsed then, `JSONValue.parseDocument`) or from a parsed `definitions` member. Safe to
+/// share between threads: compiling holds the document's lock.
+final class SchemaDocument: @unchecked Sendable {
+    private let lock = RecursiveLock()
+    private let bytes: [UInt8]
+    private let byteDefinitions: [String: Range<Int>]
+    private let jsonDefinitions: JSONValue?
+    private let patterns: PatternCache
+    // Under `lock`:
+    private var placeholders: [String: SchemaNode] = [:]
+    /// The nodes with an `if` compiled by the current compile, whose keys are worked out once it
+    /// is done (they may follow `$ref`s).
+    private var conditionals: [SchemaNode] = []
+
+    /// A document read from `bytes`, its definitions at `definitions`.
+    init(bytes: [UInt8], definitions: [String: Range<Int>], patterns: PatternCache) {
+        self.bytes = bytes
+        byteDefinitions = definitions
+        jsonDefinitions = nil
         self.patterns = patterns
     }
 
-    /// The nodes with an `if`, whose keys are worked out once every `$ref` is resolved.
-    private var conditionals: [SchemaNode] = []
+    /// A document given parsed: its definitions are those of `root`.
+    init(json root: JSONValue, patterns: PatternCache) {
+        bytes = []
+        byteDefinitions = [:]
+        jsonDefinitions = root["definitions"]
+        self.patterns = patterns
+    }
 
-    /// The compiled root, and the pattern cache to share with the next document.
-    mutating func compile() -> (SchemaNode, [String: Pattern?]) {
-        let node = compile(root)
-        for n in conditionals {
+    /// The compiled `root` of the document.
+    func compileRoot(_ root: JSONValue) -> SchemaNode {
+        lock.withLock {
+            let start = conditionals.count
+            let node = compile(root)
+            finish(from: start)
+            return node
+        }
+    }
+
+    /// The compiled schema of `definition` (nil when its text is not JSON).
+    func compile(_ definition: LazyDefinition) -> SchemaNode? {
+        lock.withLock {
+            if let done = definition.compiled { return done }
+            guard !definition.failed, let json = source(definition.name) else {
+                definition.failed = true
+                return nil
+            }
+            let start = conditionals.count
+            let node = compile(json)
+            // Set before the keys are worked out: an `if` inside may lead back here.
+            definition.compiled = node
+            finish(from: start)
+            definition.publish(node)
+            return node
+        }
+    }
+
+    private func source(_ name: String) -> JSONValue? {
+        if let range = byteDefinitions[name] { return JSONValue.parse(bytes, in: range) }
+        return jsonDefinitions?[name]
+    }
+
+    /// Works out the keys of the `if` nodes compiled since `start`.
+    private func finish(from start: Int) {
+        guard conditionals.count > start else { return }
+        let mine = Array(conditionals[start...])
+        conditionals.removeSubrange(start...)
+        for n in mine {
             n.ifKeys = n.conditionKeys()
             n.ifKeysComputed = true
         }
-        return (node, patterns)
     }
 
-    private mutating func compile(_ value: JSONValue) -> SchemaNode {
+    private func compile(_ value: JSONValue) -> SchemaNode {
         let node = SchemaNode()
         if case .bool(let b) = value {
             node.rejectsAll = !b
@@ -268,7 +367,7 @@ struct SchemaCompiler {
             case "prefixItems": node.prefixItems = (v.array ?? []).map { compile($0) }
             case "minProperties": node.minProperties = v.number.map { Int($0) }
             case "maxProperties": node.maxProperties = v.number.map { Int($0) }
-            case "$ref": node.ref = v.string.flatMap { reference($0) }
+            case "$ref": node.refTarget = v.string.flatMap { reference($0) }
             case "allOf": node.allOf += (v.array ?? []).map { compile($0) }
             case "cfnGather": node.gather = v
             // A context's schema applies as it is (the context only narrows what functions mean).
@@ -291,38 +390,36 @@ struct SchemaCompiler {
 
     private func strings(_ v: JSONValue) -> [String] { (v.array ?? []).compactMap(\.string) }
 
-    /// A pattern compiled once per bundle load; nil when the matcher cannot take it.
-    private mutating func pattern(_ source: String) -> Pattern? {
-        if let cached = patterns[source] { return cached }
-        let compiled = try? Pattern(source)
-        patterns[source] = compiled
-        return compiled
-    }
+    private func pattern(_ source: String) -> Pattern? { patterns.pattern(source) }
 
-    /// `#/definitions/Name` (the only form the resource schemas use), compiled on first use.
-    private mutating func reference(_ ref: String) -> SchemaNode? {
+    /// `#/definitions/Name` (the only form the resource schemas use): the node that stands for
+    /// the definition, one for every `$ref` to it; nil when the document has no such definition.
+    private func reference(_ ref: String) -> SchemaNode? {
         let prefix = "#/definitions/"
         guard ref.hasPrefix(prefix) else { return nil }
         let name = String(ref.dropFirst(prefix.count))
-        if let node = definitions[name] { return node }
-        guard let target = root["definitions"]?[name] else { return nil }
-        // A placeholder first: a definition may refer to itself.
+        if let node = placeholders[name] { return node }
+        guard byteDefinitions[name] != nil || jsonDefinitions?[name] != nil else { return nil }
         let placeholder = SchemaNode()
         placeholder.definitionName = name
-        definitions[name] = placeholder
-        let compiled = compile(target)
-        placeholder.ref = compiled
+        placeholder.definition = LazyDefinition(document: self, name: name)
+        placeholders[name] = placeholder
         return placeholder
     }
 }
 
 extension SchemaNode {
+    /// Compiles a parsed schema (`#/definitions/Name` references into its own `definitions`).
+    static func compile(_ json: JSONValue, patterns: PatternCache = PatternCache()) -> SchemaNode {
+        SchemaDocument(json: json, patterns: patterns).compileRoot(json)
+    }
+
     /// Compiles a schema given as JSON text (`#/definitions/Name` references inside it): for
     /// schemas that are not resource schemas, such as the IAM policy documents'. Nil when the
     /// text is not JSON.
     public static func compile(json: String) -> SchemaNode? {
-        guard let value = JSONValue.parse(Array(json.utf8)) else { return nil }
-        var compiler = SchemaCompiler(root: value)
-        return compiler.compile().0
+        let bytes = Array(json.utf8)
+        guard let (root, definitions) = JSONValue.parseDocument(bytes) else { return nil }
+        return SchemaDocument(bytes: bytes, definitions: definitions, patterns: PatternCache()).compileRoot(root)
     }
 }

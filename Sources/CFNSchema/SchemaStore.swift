@@ -10,8 +10,9 @@ import Darwin
 
 /// The resource schema bundle (`Sources/CFNSchema/Data`, built by `scripts/schema-bundle.py`):
 /// an index of every resource type with its schema id and the regions that have it, and one
-/// minified schema file per id. Opening reads the index only; a schema is read and compiled the
-/// first time a type asks for it, then kept. Safe to share between threads.
+/// minified schema file per id. Opening reads the index's bytes and its few lines that are not
+/// types; a type is looked up in place (its lines are sorted: a binary search), a schema is read
+/// and compiled the first time a type asks for it, then kept. Safe to share between threads.
 public final class SchemaStore: Sendable {
     /// Where the bundle was read from.
     public let directory: String
@@ -21,7 +22,10 @@ public final class SchemaStore: Sendable {
     public let digest: String
     /// Every region the bundle knows, in its bit order.
     public let regions: [String]
-    private let types: [String: [(id: String, mask: UInt64)]]
+    private let regionBits: [String: Int]
+    /// The index, and where in it its `type` lines are (sorted by type name, one a line).
+    private let index: [UInt8]
+    private let typeLines: Range<Int>
     /// Types whose every property `Fn::GetAtt` can read, and extra attributes of others.
     private let getAttAll: Set<String>
     private let getAttExtra: [String: [String]]
@@ -29,11 +33,26 @@ public final class SchemaStore: Sendable {
     private let extensionEntries: [String: [(ruleId: String, file: String, path: [String])]]
     /// Constraint files that hold one schema per region, each on a line of its own.
     private let regionalFiles: Set<String>
+    private let patterns = PatternCache()
     private struct Cache {
+        /// A type's index entries (schema id, region mask), once looked up.
+        var entries: [String: [(id: String, mask: UInt64)]] = [:]
+        /// A type's schema in a region, once asked for (lint asks for each resource, in each rule).
+        var byType: [TypeInRegion: ResourceSchema?] = [:]
         var schemas: [String: ResourceSchema?] = [:]
         var extensions: [String: SchemaNode?] = [:]
-        var patterns: [String: Pattern?] = [:]
+        /// A type's constraint schemas for a list of regions, once asked for (for each resource).
+        var extensionsByType: [TypeInRegions: [(ruleId: String, path: [String], schema: SchemaNode, region: String?)]] = [:]
+        var typeNames: [String]?
         var bytesRead = 0
+    }
+    private struct TypeInRegion: Hashable {
+        let type: String
+        let region: String
+    }
+    private struct TypeInRegions: Hashable {
+        let type: String
+        let regions: [String]
     }
     private let cache: Locked<Cache>
 
@@ -60,6 +79,19 @@ public final class SchemaStore: Sendable {
             value = value << 4 | UInt64(nibble)
         }
         return value
+    }
+
+    /// Whether the line at `start` of `bytes` is a `type` line.
+    private static func isTypeLine(_ bytes: [UInt8], _ start: Int) -> Bool {
+        bytes.count - start > 5 && bytes[start] == 0x74 && bytes[start + 1] == 0x79 && bytes[start + 2] == 0x70
+            && bytes[start + 3] == 0x65 && bytes[start + 4] == 0x20
+    }
+
+    /// Where the line holding byte `at` starts (not before `floor`).
+    private static func lineStart(_ bytes: [UInt8], containing at: Int, floor: Int) -> Int {
+        var i = at
+        while i > floor, bytes[i - 1] != 0x0A { i -= 1 }
+        return i
     }
 
     /// The bundle this build carries, found beside the executable or in the source tree (or
@@ -113,7 +145,8 @@ public final class SchemaStore: Sendable {
         return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// Opens the bundle in `directory` (reads `index.txt`).
+    /// Opens the bundle in `directory` (reads `index.txt`, and parses all of it but its `type`
+    /// lines, which are looked up in place).
     public init(directory: String) throws(CFNError) {
         self.directory = directory
         let indexPath = directory + "/index.txt"
@@ -121,36 +154,44 @@ public final class SchemaStore: Sendable {
         var source = ""
         var digest = ""
         var regions: [String] = []
-        var types: [String: [(id: String, mask: UInt64)]] = [:]
-        types.reserveCapacity(bytes.count / 80)  // a line per type and schema, about 70 bytes each
+        var typeLines: Range<Int>?
         var getAttAll: Set<String> = []
         var getAttExtra: [String: [String]] = [:]
         var extensionEntries: [String: [(ruleId: String, file: String, path: [String])]] = [:]
         var regionalFiles: Set<String> = []
         var first = true
-        // Bytes, not Characters: the index has thousands of lines and is read on every run.
         var next = 0
         while next < bytes.count {
+            // The type lines (2,203 of 2,448) come sorted and together: checked for that and
+            // stepped over, not read into a table (that was most of a one-resource lint).
+            if !first, Self.isTypeLine(bytes, next) {
+                guard typeLines == nil else {
+                    throw CFNError(
+                        file: indexPath,
+                        position: Self.position(bytes, next),
+                        message:
+                            "the schema index's type lines are not all together (scripts/schema-bundle.py writes them sorted, in one run)",
+                        kind: .structure
+                    )
+                }
+                let (end, unsorted) = Self.typeLinesEnd(bytes, from: next)
+                if let unsorted {
+                    throw CFNError(
+                        file: indexPath,
+                        position: Self.position(bytes, unsorted),
+                        message: "the schema index's type lines are not sorted by name (scripts/schema-bundle.py writes them sorted)",
+                        kind: .structure
+                    )
+                }
+                typeLines = next..<end
+                next = end
+                continue
+            }
             let end = Self.lineEnd(bytes, from: next)
             let raw = bytes[next..<end]
             next = end + 1
             if raw.isEmpty { continue }
-            // Most lines are `type NAME ID MASK` (2,203 of 2,435): read in place, without
-            // making a string of every field.
-            if !first, raw.count > 5, raw[raw.startIndex] == 0x74, raw[raw.startIndex + 1] == 0x79, raw[raw.startIndex + 2] == 0x70,
-                raw[raw.startIndex + 3] == 0x65, raw[raw.startIndex + 4] == 0x20
-            {
-                let start = raw.startIndex + 5
-                guard let space1 = raw[start...].firstIndex(of: 0x20), let space2 = raw[(space1 + 1)...].firstIndex(of: 0x20),
-                    !raw[(space2 + 1)...].contains(0x20)
-                else { continue }
-                let mask = Self.hex(raw[(space2 + 1)...]) ?? 0
-                types[String(decoding: raw[start..<space1], as: UTF8.self), default: []].append(
-                    (String(decoding: raw[(space1 + 1)..<space2], as: UTF8.self), mask)
-                )
-                continue
-            }
-            let fields = raw.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+            let fields = Self.fields(raw, 0x20)
             if first {
                 guard fields == ["cfntool-schemas", "1"] else {
                     throw CFNError(
@@ -173,7 +214,7 @@ public final class SchemaStore: Sendable {
                 getAttExtra[fields[1], default: []].append(fields[2])
             case "extension" where fields.count == 4:
                 // Resources/<Type>/Properties[/<name>|*]...
-                let parts = fields[3].utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
+                let parts = Self.fields(Array(fields[3].utf8)[...], UInt8(ascii: "/"))
                 guard parts.count >= 3, parts[0] == "Resources", parts[2] == "Properties" else { continue }
                 extensionEntries[parts[1], default: []].append((fields[1], fields[2], Array(parts.dropFirst(3))))
             case "regional" where fields.count == 2:
@@ -181,7 +222,7 @@ public final class SchemaStore: Sendable {
             default: break
             }
         }
-        guard !types.isEmpty else {
+        guard let typeLines, Self.typeLine(bytes, typeLines.lowerBound) != nil else {
             throw CFNError(
                 file: indexPath,
                 position: SourcePosition(line: 1, column: 1, offset: 0),
@@ -192,7 +233,9 @@ public final class SchemaStore: Sendable {
         self.source = source
         self.digest = digest
         self.regions = regions
-        self.types = types
+        regionBits = Dictionary(regions.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        index = bytes
+        self.typeLines = typeLines
         self.getAttAll = getAttAll
         self.getAttExtra = getAttExtra
         self.extensionEntries = extensionEntries
@@ -200,40 +243,170 @@ public final class SchemaStore: Sendable {
         self.cache = Locked(Cache(bytesRead: bytes.count))
     }
 
-    /// Every resource type in any region, sorted (sorted when asked: only suggestions need it).
-    public var typeNames: [String] { types.keys.sorted() }
+    /// The non-empty runs of `raw` between `separator`s, as text.
+    private static func fields(_ raw: ArraySlice<UInt8>, _ separator: UInt8) -> [String] {
+        var out: [String] = []
+        var start = raw.startIndex
+        var i = start
+        while i < raw.endIndex {
+            if raw[i] == separator {
+                if i > start { out.append(String(decoding: raw[start..<i], as: UTF8.self)) }
+                start = i + 1
+            }
+            i += 1
+        }
+        if raw.endIndex > start { out.append(String(decoding: raw[start..<raw.endIndex], as: UTF8.self)) }
+        return out
+    }
+
+    /// Line and column of byte `offset`, for an error.
+    private static func position(_ bytes: [UInt8], _ offset: Int) -> SourcePosition {
+        let line = bytes[..<offset].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        return SourcePosition(line: line, column: 1, offset: offset)
+    }
+
+    /// Where the run of type lines that starts at `start` ends (the first line after it that is
+    /// not one), and the first of them out of order by name, if any. A walk from newline to
+    /// newline (memchr, memcmp): the lines are only checked here, not read.
+    private static func typeLinesEnd(_ bytes: [UInt8], from start: Int) -> (end: Int, unsorted: Int?) {
+        bytes.withUnsafeBufferPointer { buffer -> (Int, Int?) in
+            guard let base = buffer.baseAddress else { return (start, nil) }
+            let n = buffer.count
+            var line = start
+            var previous: (start: Int, count: Int)?
+            var unsorted: Int?
+            while n - line > 5, base[line] == 0x74, base[line + 1] == 0x79, base[line + 2] == 0x70, base[line + 3] == 0x65,
+                base[line + 4] == 0x20
+            {
+                let end = memchr(base + line, 0x0A, n - line).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? n
+                let name = line + 5
+                let nameEnd = memchr(base + name, 0x20, end - name).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? end
+                if unsorted == nil, let p = previous {
+                    let common = memcmp(base + p.start, base + name, min(p.count, nameEnd - name))
+                    if common > 0 || (common == 0 && p.count > nameEnd - name) { unsorted = line }
+                }
+                previous = (name, nameEnd - name)
+                line = end + 1
+            }
+            return (min(line, n), unsorted)
+        }
+    }
+
+    /// The fields of the type line at `start`: where its name ends, its schema id and mask; nil
+    /// when it is not `type NAME ID MASK`.
+    private static func typeLine(_ bytes: [UInt8], _ start: Int) -> (nameEnd: Int, id: String, mask: UInt64)? {
+        let end = lineEnd(bytes, from: start)
+        let raw = bytes[(start + 5)..<end]
+        guard let space1 = raw.firstIndex(of: 0x20), let space2 = raw[(space1 + 1)...].firstIndex(of: 0x20),
+            !raw[(space2 + 1)...].contains(0x20)
+        else { return nil }
+        let mask = hex(raw[(space2 + 1)...]) ?? 0
+        return (space1, String(decoding: raw[(space1 + 1)..<space2], as: UTF8.self), mask)
+    }
+
+    /// The index entries of `type` (schema id, region mask), in index order: a binary search of
+    /// the sorted type lines (by name, bytes compared as Python's `sorted` orders the names).
+    private func lookUp(_ type: String) -> [(id: String, mask: UInt64)] {
+        let target = Array(type.utf8)
+        let bytes = index
+        let lines = typeLines
+        // The order of the name on the line at `line` against `target`: -1, 0 or 1.
+        func order(_ line: Int) -> Int {
+            bytes.withUnsafeBufferPointer { b in
+                target.withUnsafeBufferPointer { t in
+                    var i = line + 5
+                    var j = 0
+                    while true {
+                        let c: UInt8 = i < b.count ? b[i] : 0x0A
+                        let lineDone = c == 0x20 || c == 0x0A
+                        let targetDone = j == t.count
+                        if lineDone || targetDone { return lineDone ? (targetDone ? 0 : -1) : 1 }
+                        if c != t[j] { return c < t[j] ? -1 : 1 }
+                        i += 1
+                        j += 1
+                    }
+                }
+            }
+        }
+        var lo = lines.lowerBound
+        var hi = lines.upperBound
+        while lo < hi {
+            let mid = Self.lineStart(bytes, containing: lo + (hi - lo) / 2, floor: lo)
+            if order(mid) < 0 { lo = Self.lineEnd(bytes, from: mid) + 1 } else { hi = mid }
+        }
+        var out: [(id: String, mask: UInt64)] = []
+        var line = lo
+        while line < lines.upperBound, order(line) == 0 {
+            if let entry = Self.typeLine(bytes, line) { out.append((entry.id, entry.mask)) }
+            line = Self.lineEnd(bytes, from: line) + 1
+        }
+        return out
+    }
+
+    /// `type`'s index entries, looked up once.
+    private func entries(_ type: String) -> [(id: String, mask: UInt64)] {
+        if let hit = cache.withLock({ $0.entries[type] }) { return hit }
+        let found = lookUp(type)
+        cache.withLock { $0.entries[type] = found }
+        return found
+    }
+
+    /// Every resource type in any region, sorted (read from the index when first asked: only
+    /// suggestions need it).
+    public var typeNames: [String] {
+        if let hit = cache.withLock({ $0.typeNames }) { return hit }
+        var names: [String] = []
+        var line = typeLines.lowerBound
+        while line < typeLines.upperBound {
+            if let entry = Self.typeLine(index, line) {
+                let name = String(decoding: index[(line + 5)..<entry.nameEnd], as: UTF8.self)
+                if names.last != name { names.append(name) }
+            }
+            line = Self.lineEnd(index, from: line) + 1
+        }
+        cache.withLock { $0.typeNames = names }
+        return names
+    }
 
     /// Whether `type` is a type of some region of the bundle.
-    public func knows(_ type: String) -> Bool { types[type] != nil }
+    public func knows(_ type: String) -> Bool { !entries(type).isEmpty }
 
     /// The regions that have `type`.
     public func regions(of type: String) -> [String] {
-        let mask = (types[type] ?? []).reduce(UInt64(0)) { $0 | $1.mask }
+        let mask = entries(type).reduce(UInt64(0)) { $0 | $1.mask }
         return regions.indices.filter { mask & (1 << UInt64($0)) != 0 }.map { regions[$0] }
     }
 
     /// Whether `region` has `type`; an unknown region has every type the bundle knows.
     public func isAvailable(_ type: String, in region: String) -> Bool {
-        guard let entries = types[type] else { return false }
-        guard let bit = regions.firstIndex(of: region) else { return true }
+        let entries = entries(type)
+        guard !entries.isEmpty else { return false }
+        guard let bit = regionBits[region] else { return true }
         return entries.contains { $0.mask & (1 << UInt64(bit)) != 0 }
     }
 
     /// The schema of `type` in `region` (or in any region that has it), read on first use.
     public func schema(for type: String, region: String = "us-east-1") -> ResourceSchema? {
-        guard let entries = types[type], !entries.isEmpty else { return nil }
-        let bit = regions.firstIndex(of: region).map { UInt64(1) << UInt64($0) } ?? 0
+        let key = TypeInRegion(type: type, region: region)
+        if let hit = cache.withLock({ $0.byType[key] }) { return hit }
+        let found = load(type, region: region)
+        cache.withLock { $0.byType[key] = .some(found) }
+        return found
+    }
+
+    private func load(_ type: String, region: String) -> ResourceSchema? {
+        let entries = entries(type)
+        guard !entries.isEmpty else { return nil }
+        let bit = regionBits[region].map { UInt64(1) << UInt64($0) } ?? 0
         let id = (entries.first { $0.mask & bit != 0 } ?? entries[0]).id
         if let hit = cache.withLock({ $0.schemas[id] }) { return hit }
         // Read and compile outside the lock; two threads may both do it once, harmlessly.
         let path = directory + "/schemas/" + id + ".json"
-        guard let bytes = try? SourceFile.read(path), let json = JSONValue.parse(bytes) else {
+        guard let bytes = try? SourceFile.read(path), let (json, definitions) = JSONValue.parseDocument(bytes) else {
             cache.withLock { $0.schemas[id] = .some(nil) }
             return nil
         }
-        let patterns = cache.withLock { $0.patterns }
-        var compiler = SchemaCompiler(root: json, patterns: patterns)
-        let (root, morePatterns) = compiler.compile()
+        let root = SchemaDocument(bytes: bytes, definitions: definitions, patterns: patterns).compileRoot(json)
         let schema = ResourceSchema(
             typeName: type,
             json: json,
@@ -243,7 +416,6 @@ public final class SchemaStore: Sendable {
         )
         return cache.withLock {
             $0.bytesRead += bytes.count
-            $0.patterns.merge(morePatterns) { a, _ in a }
             if let existing = $0.schemas[id], let existing { return existing }
             $0.schemas[id] = schema
             return schema
@@ -277,6 +449,8 @@ public final class SchemaStore: Sendable {
         for type: String,
         regions: [String] = ["us-east-1"]
     ) -> [(ruleId: String, path: [String], schema: SchemaNode, region: String?)] {
+        let key = TypeInRegions(type: type, regions: regions)
+        if let hit = cache.withLock({ $0.extensionsByType[key] }) { return hit }
         var out: [(ruleId: String, path: [String], schema: SchemaNode, region: String?)] = []
         for e in extensionEntries[type] ?? [] {
             if regionalFiles.contains(e.file) {
@@ -287,14 +461,15 @@ public final class SchemaStore: Sendable {
                 out.append((e.ruleId, e.path, node, nil))
             }
         }
+        cache.withLock { $0.extensionsByType[key] = out }
         return out
     }
 
     private func extensionSchema(_ file: String) -> SchemaNode? {
         if let hit = cache.withLock({ $0.extensions[file] }) { return hit }
         var node: SchemaNode?
-        if let bytes = try? SourceFile.read(directory + "/" + file), let json = JSONValue.parse(bytes) {
-            node = compile(json)
+        if let bytes = try? SourceFile.read(directory + "/" + file), let (json, definitions) = JSONValue.parseDocument(bytes) {
+            node = SchemaDocument(bytes: bytes, definitions: definitions, patterns: patterns).compileRoot(json)
             cache.withLock { $0.bytesRead += bytes.count }
         }
         cache.withLock { $0.extensions[file] = .some(node) }
@@ -323,17 +498,15 @@ public final class SchemaStore: Sendable {
                 let start = found + needle.count
                 var end = Self.lineEnd(bytes, from: start)
                 if end > start, bytes[end - 1] == UInt8(ascii: ",") { end -= 1 }
-                if let json = JSONValue.parse(Array(bytes[start..<end])) { node = compile(json) }
+                let line = Array(bytes[start..<end])
+                if let (json, definitions) = JSONValue.parseDocument(line) {
+                    node = SchemaDocument(bytes: line, definitions: definitions, patterns: patterns).compileRoot(json)
+                }
             }
             cache.withLock { $0.bytesRead += bytes.count }
         }
         cache.withLock { $0.extensions[key] = .some(node) }
         return node
-    }
-
-    private func compile(_ json: JSONValue) -> SchemaNode {
-        var compiler = SchemaCompiler(root: json, patterns: cache.withLock { $0.patterns })
-        return compiler.compile().0
     }
 
     /// Bytes of bundle data read so far (the index and every schema loaded).

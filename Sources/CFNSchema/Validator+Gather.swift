@@ -78,8 +78,7 @@ extension Validator {
     /// Checks the gathered groups against the spec's schema with its `$data` filled in.
     private mutating func checkGathered(_ groups: [Map.Entry], _ schema: JSONValue, at: SourceRange, hops: Int) {
         let gathered = Map(groups)
-        var compiler = SchemaCompiler(root: Self.resolveData(schema, gathered))
-        let compiled = compiler.compile().0
+        let compiled = SchemaNode.compile(Self.resolveData(schema, gathered))
         check(Node(.map(gathered), range: at), compiled, at: at, hops: hops + 1)
     }
 

@@ -235,8 +235,7 @@ struct UnknownValueTests {
 
     static func outcome(_ schema: String, _ template: String, unknownFunctions: Bool = true) throws -> [String] {
         let node = try #require(JSONValue.parse(Array(schema.utf8)))
-        var compiler = SchemaCompiler(root: node)
-        let compiled = compiler.compile().0
+        let compiled = SchemaNode.compile(node)
         let t = try Template(bytes: Array(template.utf8))
         let properties = try #require(t.root["Resources"]?["R"]?["Properties"])
         let store = try #require(SchemaStore.bundled)
