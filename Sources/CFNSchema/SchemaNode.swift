@@ -52,8 +52,13 @@ public final class SchemaNode: @unchecked Sendable {
     public internal(set) var requiredOr: [String] = []
     public internal(set) var dependentRequired: [(String, [String])] = []
     public internal(set) var dependentExcluded: [(String, [String])] = []
-    public internal(set) var enumValues: [JSONValue]?
+    public internal(set) var enumValues: [JSONValue]? {
+        didSet { enumTexts = enumValues.map { Set($0.compactMap(\.scalarText)) } ?? [] }
+    }
     public internal(set) var enumCaseInsensitive = false
+    /// The allowed values as text, for a lookup instead of a walk of a list of hundreds
+    /// (instance types, regions).
+    private(set) var enumTexts: Set<String> = []
     public internal(set) var constValue: JSONValue?
     public internal(set) var pattern: Pattern?
     /// A pattern the linear-time matcher cannot take: not checked.

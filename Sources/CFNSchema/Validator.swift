@@ -269,8 +269,10 @@ public struct Validator {
             report(.type, "\(describe(node)) is not of type \(quoted(types.names))", at: at)
         }
         if let gather = schema.gather, case .map(let map) = node.value { checkGather(map, gather, at: at, hops: hops) }
-        if let values = schema.enumValues { checkEnum(node, values, caseInsensitive: schema.enumCaseInsensitive, at: at) }
-        if let value = schema.constValue { checkEnum(node, [value], caseInsensitive: false, at: at) }
+        if let values = schema.enumValues {
+            checkEnum(node, values, texts: schema.enumTexts, caseInsensitive: schema.enumCaseInsensitive, at: at)
+        }
+        if let value = schema.constValue { checkEnum(node, [value], texts: nil, caseInsensitive: false, at: at) }
         switch node.value {
         case .string, .number, .bool:
             checkScalar(node, schema, at: at)
@@ -571,16 +573,23 @@ public struct Validator {
         }
     }
 
-    private mutating func checkEnum(_ node: Node, _ values: [JSONValue], caseInsensitive: Bool, at: SourceRange) {
+    /// `texts`: the values' texts as a set, when the schema keeps one.
+    private mutating func checkEnum(_ node: Node, _ values: [JSONValue], texts: Set<String>?, caseInsensitive: Bool, at: SourceRange) {
         if let text = node.scalarText {
             if node.isDynamicReference { return }
-            let fold = { (s: String) in caseInsensitive ? s.lowercased() : s }
-            let wanted = fold(text)
-            let number: Double? = if case .number(let n) = node.value { n.doubleValue } else { nil }
-            for v in values {
-                if let t = v.scalarText, fold(t) == wanted { return }
-                if let number, let d = v.number, d == number { return }
+            if !caseInsensitive, let texts {
+                if texts.contains(text) { return }
+            } else {
+                let fold = { (s: String) in caseInsensitive ? s.lowercased() : s }
+                let wanted = fold(text)
+                if values.contains(where: { $0.scalarText.map(fold) == wanted }) { return }
             }
+            if case .number(let n) = node.value, values.contains(where: { $0.number == n.doubleValue }) { return }
+        }
+        // Inside a combination being tried, only the answer counts: no message is built.
+        if silent {
+            failed = true
+            return
         }
         let shown = values.prefix(12).map { $0.scalarText.map { "'\($0)'" } ?? "…" }.joined(separator: ", ")
         // The one allowed value that differs only in case is what was meant, most likely.
