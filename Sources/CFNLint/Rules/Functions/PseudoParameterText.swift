@@ -46,7 +46,8 @@ struct PseudoParameterText: Rule {
         let store = SchemaStore.bundled
         for e in context.template.root.entries {
             guard e.key == "Resources", let resources = e.value.mapValue else {
-                walk(e.value, at: e.keyRange, anchor: e.keyRange, [e.key], context, &findings)
+                var path = [e.key]
+                walk(e.value, at: e.keyRange, anchor: e.keyRange, &path, context, &findings)
                 continue
             }
             for r in resources.entries {
@@ -57,25 +58,28 @@ struct PseudoParameterText: Rule {
                     FunctionWalker.hasSchema(type) && !type.hasSuffix("::MODULE")
                     && (!type.hasPrefix("AWS::") || store?.knows(type) ?? true)
                 for a in r.value.mapValue?.entries ?? [] where a.key != "Properties" || readsProperties {
-                    walk(a.value, at: a.keyRange, anchor: a.keyRange, ["Resources", r.key, a.key], context, &findings)
+                    var path = ["Resources", r.key, a.key]
+                    walk(a.value, at: a.keyRange, anchor: a.keyRange, &path, context, &findings)
                 }
             }
         }
     }
 
     /// `at`: where a problem with this value is placed (its key, or itself in a list);
-    /// `anchor`: the nearest key written above, for a short-form function's argument.
+    /// `anchor`: the nearest key written above, for a short-form function's argument; `path`
+    /// the keys down to the node, one stack for the whole walk.
     private func walk(
         _ node: Node,
         at: SourceRange,
         anchor: SourceRange,
-        _ path: [String],
+        _ path: inout [String],
         _ context: LintContext,
         _ findings: inout [Finding]
     ) {
         switch node.value {
         case .string(let s):
-            guard Self.names.contains(s) else { return }
+            // Every name starts `AWS::`: most strings are passed over before they are hashed.
+            guard s.utf8.first == UInt8(ascii: "A"), s.hasPrefix("AWS::"), Self.names.contains(s) else { return }
             findings.append(
                 context.finding(
                     Self.self,
@@ -85,16 +89,24 @@ struct PseudoParameterText: Rule {
                 )
             )
         case .list(let items):
-            for (i, item) in items.enumerated() { walk(item, at: item.range, anchor: anchor, path + [String(i)], context, &findings) }
+            for (i, item) in items.enumerated() {
+                path.append(String(i))
+                walk(item, at: item.range, anchor: anchor, &path, context, &findings)
+                path.removeLast()
+            }
         case .map(let m):
             // A mapping that only looks like a Ref (another key beside it) still holds a Ref's name.
             for e in m.entries where e.key != "Ref" {
-                walk(e.value, at: e.keyRange, anchor: e.keyRange, path + [e.key], context, &findings)
+                path.append(e.key)
+                walk(e.value, at: e.keyRange, anchor: e.keyRange, &path, context, &findings)
+                path.removeLast()
             }
         case .function(let f):
             guard f.name != .ref else { return }
             let key = f.form == .long && f.keyRange.start.line > 0 ? f.keyRange : anchor
-            walk(f.argument, at: key, anchor: key, path + [f.name.rawValue], context, &findings)
+            path.append(f.name.rawValue)
+            walk(f.argument, at: key, anchor: key, &path, context, &findings)
+            path.removeLast()
         default:
             break
         }
