@@ -7,7 +7,9 @@
 #   4. graph build; 5. split; 6. lint vs cfn-lint; 7. diff; 8. schema data read by lint;
 #   9. the SAM transform of a 100-function app vs aws-sam-translator, whole processes;
 #  10. lint, count and split of a 300-function SAM app vs cfn-lint and the transform alone;
-#  11. `cfntool lsp` latency (keystroke to diagnostics, hover, completion) and memory over 1,000 edits.
+#  11. `cfntool lsp` latency (keystroke to diagnostics, hover, completion) and memory over 1,000 edits;
+#  12. lint workloads side by side with cfn-lint in one table: one small template, 250 and 5,641
+#      resources, 50 x 250 in one call, the whole shared corpus in one call; medians, peak memory.
 # Quote the medians. Needs hyperfine (apt) and cfn-flip (pip); installs them if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -170,3 +172,7 @@ print(f"5,641 resources: keystroke -> diagnostics median {big['diagnostics_ms']:
 print(f"250 resources:   keystroke -> diagnostics median {small['diagnostics_ms']:.0f} ms (server CPU {small['cpu_per_keystroke_ms']:.0f} ms a keystroke); hover {small['hover_ms']:.1f} ms; completion {small['completion_ms']:.1f} ms")
 print(f"memory (250 resources): {small['rss_first_kb']/1024:.1f} MB after the first edit, {small['rss_after_1000_kb']/1024:.1f} MB after 1,000: {small['rss_after_1000_kb']/small['rss_first_kb']:.2f}x")
 PY
+echo
+
+echo "== 12. lint workloads, cfntool and cfn-lint in the same run (medians; peak memory from /usr/bin/time -v)"
+python3 scripts/bench/lint_table.py "$BIN" "$OUT/lint-table" "${CORPUS:-../shared/corpus}/templates"
