@@ -28,6 +28,16 @@ public struct Pattern: Sendable {
         case begin
         case end
         case match
+
+        /// Whether the step reads `c` (the steps that read no character read none).
+        func reads(_ c: Unicode.Scalar) -> Bool {
+            switch self {
+            case .scalar(let s): return s == c
+            case .set(let set): return set.contains(c)
+            case .any: return c != "\n"
+            default: return false
+            }
+        }
     }
 
     private let program: [Inst]
@@ -125,16 +135,7 @@ public struct Pattern: Sendable {
             let ascii = c.value < 128
             if ascii, moves[state * 128 + Int(c.value)] >= 0 { return Int(moves[state * 128 + Int(c.value)]) }
             var seeds: [Int] = []
-            for p in sets[state] {
-                let ok: Bool
-                switch program[p] {
-                case .scalar(let s): ok = s == c
-                case .set(let set): ok = set.contains(c)
-                case .any: ok = c != "\n"
-                default: ok = false
-                }
-                if ok { seeds.append(p + 1) }
-            }
+            for p in sets[state] where program[p].reads(c) { seeds.append(p + 1) }
             if searching { seeds.append(0) }
             let next = closure(from: seeds, atStart: false, program)
             if sets.count >= StateTable.limit {
@@ -218,16 +219,7 @@ public struct Pattern: Sendable {
             let c = text[pos]
             generation += 1
             next.removeAll(keepingCapacity: true)
-            for p in current {
-                let ok: Bool
-                switch program[p] {
-                case .scalar(let s): ok = s == c
-                case .set(let set): ok = set.contains(c)
-                case .any: ok = c != "\n"
-                default: ok = false
-                }
-                if ok { add(p + 1, pos + 1, &next) }
-            }
+            for p in current where program[p].reads(c) { add(p + 1, pos + 1, &next) }
             swap(&current, &next)
             if current.isEmpty && anchoredStart { return false }
         }

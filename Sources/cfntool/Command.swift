@@ -1,6 +1,6 @@
 /// A cfntool command: its declarations, how it takes its values from a parsed command line,
 /// and what it does.
-protocol Command {
+protocol Command: Sendable {
     /// The name, documentation, options and arguments.
     static var spec: CommandSpec { get }
     /// The command with the values of `arguments` (parsed against `spec`).

@@ -312,7 +312,10 @@ extension Split {
     /// The steps of a path from the root, taken from the current folder and folded lexically.
     private static func parts(_ p: String) -> [Substring] {
         var cwd = [CChar](repeating: 0, count: 4096)
-        let base = p.hasPrefix("/") ? "" : (getcwd(&cwd, cwd.count) != nil ? String(cString: cwd) : ".")
+        let base =
+            p.hasPrefix("/")
+            ? ""
+            : (getcwd(&cwd, cwd.count) != nil ? String(decoding: cwd.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : ".")
         var out: [Substring] = []
         for c in (base + "/" + p).split(separator: "/") {
             if c == "." { continue }

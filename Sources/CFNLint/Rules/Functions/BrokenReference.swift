@@ -69,7 +69,7 @@ struct BrokenReference: Sendable {
         }
         var out: [BrokenReference] = []
         sites.forEach { site in
-            let (f, node, path, scope) = (site.function, site.node, site.path, site.scope)
+            let (f, path, scope) = (site.function, site.path, site.scope)
             if !badIfs.isEmpty, scope.enclosingRanges.contains(where: { badIfs.contains($0) }) { return }
             switch f.name {
             case .ref:
