@@ -162,7 +162,7 @@ public struct Linter: Sendable {
 
     /// One job of a run on several lanes: a slice of the schema check, or a rule.
     private enum Job: Sendable {
-        case schemaSlice(Int)
+        case schemaSlice(SchemaCheck.InParts, Int)
         case rule(any Rule.Type)
     }
 
@@ -174,14 +174,13 @@ public struct Linter: Sendable {
         if rules.contains(where: { $0.usesSchemaCheck }), let plan = SchemaCheck.Plan(context) {
             let parts = SchemaCheck.InParts(plan, lanes: lanes)
             context.shared.schemaInParts.withLock { $0 = parts }
-            jobs = parts.slices.indices.map { .schemaSlice($0) }
+            jobs = parts.slices.indices.map { .schemaSlice(parts, $0) }
         }
         jobs += rules.map { .rule($0) }
-        let parts = context.shared.schemaInParts.withLock { $0 }
         let found = Parallel.map(jobs, jobs: lanes) { job -> [Finding] in
             switch job {
-            case .schemaSlice(let i):
-                parts?.check(slice: i, context)
+            case .schemaSlice(let parts, let i):
+                parts.check(slice: i, context)
                 return []
             case .rule(let rule):
                 var out: [Finding] = []

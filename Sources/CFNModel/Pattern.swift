@@ -84,27 +84,9 @@ public struct Pattern: Sendable {
                 state = table.move(state, c, program, searching: !anchoredStart)
                 if anchoredStart && table.dead[state] { return false }
             }
-            return table.matches[state] || acceptsAtEnd(table.sets[state], atStart: text.isEmpty)
+            if text.isEmpty { return table.matches[state] || StateTable.acceptsAtEnd(table.sets[state], atStart: true, program) }
+            return table.matches[state] || table.endAccepts[state]
         }
-    }
-
-    /// Whether a thread of `set` reaches the match at the end of the text, where `$` holds
-    /// (and `^` too when the text is empty).
-    private func acceptsAtEnd(_ set: [Int], atStart: Bool) -> Bool {
-        var stack = set.filter { if case .end = program[$0] { return true } else { return false } }.map { $0 + 1 }
-        var seen = Set<Int>()
-        while let p = stack.popLast() {
-            guard seen.insert(p).inserted else { continue }
-            switch program[p] {
-            case .match: return true
-            case .split(let a, let b): stack += [a, b]
-            case .jump(let a): stack.append(a)
-            case .begin: if atStart { stack.append(p + 1) }
-            case .end: stack.append(p + 1)
-            case .scalar, .set, .any: continue
-            }
-        }
-        return false
     }
 
     /// The thread sets (sorted program counters of the steps that read a character, `$` and the
@@ -123,6 +105,28 @@ public struct Pattern: Sendable {
         var startState: Int?
         /// Whether each state has no thread left.
         var dead: [Bool] = []
+        /// Whether each state matches where the text ends (after its first character): worked
+        /// out with the state, not at the end of every match.
+        var endAccepts: [Bool] = []
+
+        /// Whether a thread of `set` reaches the match at the end of the text, where `$` holds
+        /// (and `^` too when the text is empty).
+        static func acceptsAtEnd(_ set: [Int], atStart: Bool, _ program: [Inst]) -> Bool {
+            var stack = set.filter { if case .end = program[$0] { return true } else { return false } }.map { $0 + 1 }
+            var seen = Set<Int>()
+            while let p = stack.popLast() {
+                guard seen.insert(p).inserted else { continue }
+                switch program[p] {
+                case .match: return true
+                case .split(let a, let b): stack += [a, b]
+                case .jump(let a): stack.append(a)
+                case .begin: if atStart { stack.append(p + 1) }
+                case .end: stack.append(p + 1)
+                case .scalar, .set, .any: continue
+                }
+            }
+            return false
+        }
 
         mutating func start(_ program: [Inst]) -> Int {
             if let startState { return startState }
@@ -155,6 +159,7 @@ public struct Pattern: Sendable {
             sets.append(set)
             matches.append(set.contains { if case .match = program[$0] { return true } else { return false } })
             dead.append(set.isEmpty)
+            endAccepts.append(StateTable.acceptsAtEnd(set, atStart: false, program))
             moves += repeatElement(-1, count: 128)
             return n
         }
